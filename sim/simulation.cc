@@ -7,45 +7,48 @@ namespace choreo::sim {
 
 Simulation::Simulation(std::uint64_t seed) : seed_(seed) {}
 
-void Simulation::adopt(std::unique_ptr<Node> node) {
+void Simulation::adopt(std::unique_ptr<Node> node, std::uint32_t members) {
   assert(node->sim_ == nullptr && "a node belongs to one simulation");
+  assert(members >= 1);
   node->sim_ = this;
-  node->id_ = static_cast<NodeId>(nodes_.size());
+  node->id_ = static_cast<NodeId>(slots_.size());
+  node->size_ = members;
+  for (std::uint32_t i = 0; i < members; ++i) slots_.push_back(Slot{node.get(), 1, true});
   nodes_.push_back(std::move(node));
 }
 
 void Simulation::crash(NodeId id) {
-  Node& n = *nodes_[id];
-  if (!n.up_) return;
-  n.up_ = false;
-  n.epoch_ = static_cast<std::uint16_t>(n.epoch_ == UINT16_MAX ? 1 : n.epoch_ + 1);
+  Slot& s = slots_[id];
+  if (!s.up) return;
+  s.up = false;
+  s.epoch = static_cast<std::uint16_t>(s.epoch == UINT16_MAX ? 1 : s.epoch + 1);
   note(id, "crash");
-  n.on_crash();
+  s.node->on_member_crash(id);
 }
 
 void Simulation::restart(NodeId id) {
-  Node& n = *nodes_[id];
-  if (n.up_) return;
-  n.up_ = true;
+  Slot& s = slots_[id];
+  if (s.up) return;
+  s.up = true;
   note(id, "restart");
-  n.on_restart();
+  s.node->on_member_restart(id);
 }
 
 void Simulation::dispatch(const Event& e) {
-  Node& n = *nodes_[e.node];
+  const Slot& s = slots_[e.node];
   if (e.epoch != 0) {
-    if (e.epoch != n.epoch_) return;  // a timer of an earlier incarnation
-  } else if (!n.up_) {
+    if (e.epoch != s.epoch) return;  // a timer of an earlier incarnation
+  } else if (!s.up) {
     ++dropped_down_;
     return;
   }
   ++processed_;
   trace_.fold(e.time, e.node, e.kind, e.arg);
   if (trace_.writing()) {
-    trace_.write(e.time, n.name(), n.kind_name(e.kind),
+    trace_.write(e.time, s.node->member_name(e.node), s.node->kind_name(e.kind),
                  {{"arg", static_cast<std::int64_t>(e.arg)}});
   }
-  n.on_event(e);
+  s.node->on_event(e);
 }
 
 StopReason Simulation::run_until(Time end) {
@@ -97,7 +100,8 @@ void Simulation::note(NodeId node, std::string_view what, std::initializer_list<
   trace_.fold(now_, node, 0xffff, hash_name(what));
   for (const auto& f : fields) trace_.fold_value(static_cast<std::uint64_t>(f.second));
   if (trace_.writing()) {
-    trace_.write(now_, node == kNoNode ? std::string_view("sim") : nodes_[node]->name(), what, fields);
+    trace_.write(now_, node == kNoNode ? std::string("sim") : slots_[node].node->member_name(node), what,
+                 fields);
   }
 }
 

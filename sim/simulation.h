@@ -45,13 +45,22 @@ class Simulation {
   // Creates a node owned by the simulation and gives it the next id.
   template <class T, class... Args>
   T& add(Args&&... args) {
+    return add_group<T>(1, std::forward<Args>(args)...);
+  }
+  // Creates a node standing for `members` members with consecutive ids,
+  // starting at the returned node's id(). REQUIRES: members >= 1
+  template <class T, class... Args>
+  T& add_group(std::uint32_t members, Args&&... args) {
     auto node = std::make_unique<T>(std::forward<Args>(args)...);
     T& ref = *node;
-    adopt(std::move(node));
+    adopt(std::move(node), members);
     return ref;
   }
-  Node& node(NodeId id) const { return *nodes_[id]; }
-  std::size_t node_count() const { return nodes_.size(); }
+  // The node (or group) that id belongs to.
+  Node& node(NodeId id) const { return *slots_[id].node; }
+  // Ids handed out so far (members count one each).
+  std::size_t node_count() const { return slots_.size(); }
+  bool is_up(NodeId id) const { return slots_[id].up; }
 
   Time now() const { return now_; }
   std::uint64_t seed() const { return seed_; }
@@ -71,12 +80,14 @@ class Simulation {
     timer_at(now_ + delay, owner, kind, arg);
   }
   void timer_at(Time at, NodeId owner, std::uint16_t kind, std::uint64_t arg) {
-    schedule(Event{at, next_seq_++, owner, kind, nodes_[owner]->epoch_, arg});
+    schedule(Event{at, next_seq_++, owner, kind, slots_[owner].epoch, arg});
   }
 
-  // Crashes a node: drops its timers and calls on_crash(). No-op if down.
+  // Crashes a node or group member: drops its timers and calls
+  // on_member_crash(). No-op if down.
   void crash(NodeId id);
-  // Restarts a crashed node and calls on_restart(). No-op if up.
+  // Restarts a crashed node or member and calls on_member_restart().
+  // No-op if up.
   void restart(NodeId id);
 
   // Processes every event with time <= end, then sets now() to end.
@@ -110,7 +121,14 @@ class Simulation {
     std::function<void(Time)> probe;
   };
 
-  void adopt(std::unique_ptr<Node> node);
+  // Hot per-id state, dense so dispatch touches one 16-byte slot per event.
+  struct Slot {
+    Node* node;
+    std::uint16_t epoch;  // incarnation; bumped on every crash, never 0
+    bool up;
+  };
+
+  void adopt(std::unique_ptr<Node> node, std::uint32_t members);
   void schedule(const Event& e) {
     // The hold pattern (pop one, push one) costs one sift instead of two:
     // the event being dispatched still sits at the root until replaced.
@@ -133,6 +151,7 @@ class Simulation {
   bool pop_pending_ = false;
   EventQueue queue_;
   std::vector<std::unique_ptr<Node>> nodes_;
+  std::vector<Slot> slots_;
   std::vector<Sampler> samplers_;
   Time next_sample_ = kForever;
   Trace trace_;
