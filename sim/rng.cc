@@ -29,6 +29,15 @@ Rng Rng::stream(std::uint64_t seed, std::string_view name) {
   return Rng(splitmix64(mixed));
 }
 
+Rng Rng::from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::uint64_t s3) {
+  Rng rng(0);
+  rng.s_[0] = s0;
+  rng.s_[1] = s1;
+  rng.s_[2] = s2;
+  rng.s_[3] = s3;
+  return rng;
+}
+
 Rng Rng::child(std::string_view name) const { return stream(seed_, name); }
 
 }  // namespace choreo::sim

@@ -35,6 +35,10 @@ class Rng {
   // advance this stream.
   Rng child(std::string_view name) const;
 
+  // A generator with the given raw state, for known-answer tests against the
+  // reference implementation. REQUIRES: not all words zero.
+  static Rng from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::uint64_t s3);
+
   std::uint64_t next() {
     const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
     const std::uint64_t t = s_[1] << 17;

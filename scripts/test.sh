@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds choreo and runs every test, twice: a Release build with warnings as
+# errors, then an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# This is the command README.md gives and the one CI (.ci/run) calls.
+#   scripts/test.sh            everything
+#   scripts/test.sh -L sim     only tests labelled sim (ctest arguments pass through)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+jobs=$(nproc)
+
+echo "== Release build (-Wall -Wextra -Werror)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCHOREO_WERROR=ON >/dev/null
+ninja -C build
+(cd build && ctest --output-on-failure -j "$jobs" "$@")
+
+echo "== ASan + UBSan build"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHOREO_WERROR=ON \
+  -DCHOREO_SANITIZE=ON -DCHOREO_BUILD_BENCH=OFF >/dev/null
+ninja -C build-asan
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure -j "$jobs" "$@")
