@@ -1,0 +1,285 @@
+// `choreo sweep`; see sweep_command.h.
+#include "cli/sweep_command.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "cli/exit_codes.h"
+#include "cli/options.h"
+#include "cli/run_one.h"
+#include "cli/scenario.h"
+#include "cli/sweep_grid.h"
+#include "cli/sweep_pool.h"
+#include "cli/sweep_progress.h"
+#include "cli/sweep_report.h"
+#include "cli/sweep_resume.h"
+#include "cli/sweep_writer.h"
+
+namespace po = boost::program_options;
+
+namespace choreo::cli {
+
+namespace {
+
+constexpr std::size_t kMaxRuns = 100'000'000;
+constexpr unsigned kMaxThreads = 256;
+
+struct SweepArgs {
+  std::string scenario;
+  std::string seeds;
+  std::vector<std::string> varies;
+  std::vector<std::string> sets;
+  std::string out;
+  unsigned jobs = 0;
+  bool wall_time = false;
+  bool help = false;
+};
+
+po::options_description sweep_options(SweepArgs& a) {
+  po::options_description d("Options");
+  d.add_options()
+      ("seeds", po::value(&a.seeds)->value_name("A..B"), "the seeds of every cell, inclusive (required)")
+      ("vary", po::value(&a.varies)->value_name("SECTION.KEY=V1,V2,...")->composing(),
+       "a key to vary; repeatable: the grid is every combination (first --vary outermost)")
+      ("jobs,j", po::value(&a.jobs)->value_name("N"), "worker threads (default: all cores)")
+      ("out", po::value(&a.out)->value_name("FILE.csv"),
+       "the CSV, appended to and resumed (default: out/<scenario name>.sweep.csv)")
+      ("set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
+       "override a scenario key in every run; repeatable")
+      ("wall-time", po::bool_switch(&a.wall_time),
+       "add a wall_time_s column (then the CSV differs between runs of the sweep)")
+      ("help,h", po::bool_switch(&a.help), "show this help");
+  return d;
+}
+
+void print_sweep_help(const po::options_description& d, std::ostream& out) {
+  out << "Usage: choreo sweep SCENARIO.ini --seeds A..B [--vary KEY=V1,V2,...]... [options]\n\n"
+         "Runs the scenario for every combination of the varied values and every seed,\n"
+         "on N threads, and appends one CSV row per run in grid order: the same bytes\n"
+         "whatever -j is. Run the same command again to resume an interrupted sweep.\n"
+         "Ends with the convergence rate per cell and the command replaying each\n"
+         "failing run.\n\n"
+      << d
+      << "\nExit status: 0 every run's expectations hold, 1 some do not, 2 bad input,\n"
+         "3 internal error.\n\n"
+         "Example:\n  choreo sweep scenarios/phold.ini --seeds 1..100 --vary phold.mean_delay=1ms,2ms -j 2\n";
+}
+
+// Everything the runs share; read-only while they run.
+struct Sweep {
+  SweepArgs args;
+  Grid grid;
+  std::string out_path;
+  std::vector<std::string> overrides(std::size_t cell) const {
+    auto all = args.sets;
+    for (auto& o : grid.cell_overrides(cell)) all.push_back(std::move(o));
+    return all;
+  }
+  std::string replay(std::size_t run) const {
+    Scenario s;
+    s.path = args.scenario;
+    s.seed = grid.seed_of(run);
+    s.overrides = overrides(grid.cell_of(run));
+    return replay_command(s);
+  }
+};
+
+// Config errors name `--set KEY`; for a varied key the user typed --vary.
+std::string blame_vary(const Grid& grid, std::string message) {
+  for (const auto& v : grid.varies) {
+    if (message.starts_with("--set " + v.key) || (message.starts_with("--set") && message.find(v.key) != std::string::npos)) {
+      return "--vary" + message.substr(5);
+    }
+  }
+  return message;
+}
+
+sim::Result<Grid> build_grid(const SweepArgs& a) {
+  if (a.seeds.empty()) return sim::Error{"choreo sweep: missing --seeds A..B (e.g. --seeds 1..100)"};
+  auto seeds = parse_seed_range(a.seeds);
+  if (!seeds) return seeds.error();
+  std::vector<Vary> varies;
+  for (const auto& text : a.varies) {
+    auto v = parse_vary(text);
+    if (!v) return v.error();
+    varies.push_back(std::move(*v));
+  }
+  return make_grid(*seeds, std::move(varies), kMaxRuns);
+}
+
+// Loads every cell once, so a bad key or value stops the sweep before it runs.
+sim::Status check_cells(const Sweep& s) {
+  for (std::size_t cell = 0; cell < s.grid.cell_count(); ++cell) {
+    auto scenario = load_scenario(s.args.scenario, s.overrides(cell), std::to_string(s.grid.seeds.first));
+    if (!scenario) return sim::Error{blame_vary(s.grid, scenario.error().message)};
+  }
+  return sim::Ok{};
+}
+
+struct Resumed {
+  std::optional<RowSchema> schema;  // empty when the file has no header yet
+  std::size_t done = 0;             // rows already in the file
+};
+
+sim::Error foreign_csv(const std::string& path, const std::string& why) {
+  return sim::Error{fmt::format("--out {}: {}; resume with the same command, or use another --out", path, why)};
+}
+
+// Checks the rows already in the CSV against the grid and takes their verdicts.
+sim::Result<Resumed> resume(const Sweep& s, std::vector<RunVerdict>& verdicts) {
+  auto csv = read_sweep_csv(s.out_path);
+  if (!csv) return csv.error();
+  if (!csv->has_header) return Resumed{};
+  auto schema = schema_from_header(s.grid, s.args.wall_time, csv->header);
+  if (!schema) return foreign_csv(s.out_path, schema.error().message);
+  if (csv->rows.size() > s.grid.run_count()) {
+    return foreign_csv(s.out_path, fmt::format("it has {} rows, more than this grid's {} runs", csv->rows.size(),
+                                               s.grid.run_count()));
+  }
+  const std::size_t width = csv->header.size();
+  for (std::size_t i = 0; i < csv->rows.size(); ++i) {
+    const auto& row = csv->rows[i];
+    auto expected = s.grid.cell_values(s.grid.cell_of(i));
+    expected.push_back(std::to_string(s.grid.seed_of(i)));
+    if (row.size() != width || !std::equal(expected.begin(), expected.end(), row.begin())) {
+      std::string start;
+      for (const auto& e : expected) start += (start.empty() ? "" : ",") + e;
+      return foreign_csv(s.out_path, fmt::format("line {} is not run {} of this grid (expected it to start {})",
+                                                 i + 2, i + 1, start));
+    }
+    verdicts[i] = {row[schema->holds_column()] == "1", row[schema->converged_column()] == "1"};
+  }
+  return Resumed{std::move(*schema), csv->rows.size()};
+}
+
+// The first error of any run, by run index, so the message does not depend on -j.
+class FirstError {
+ public:
+  void record(std::size_t run, std::string message) {
+    std::lock_guard lock(mutex_);
+    if (!error_ || run < error_->first) error_ = {run, std::move(message)};
+  }
+  const std::optional<std::pair<std::size_t, std::string>>& get() const { return error_; }
+
+ private:
+  std::mutex mutex_;
+  std::optional<std::pair<std::size_t, std::string>> error_;
+};
+
+// One run: load its scenario, simulate, hand the summary to the writer.
+bool run_one_cell(const Sweep& s, std::size_t run, OrderedWriter& writer, Progress& progress,
+                  std::vector<RunVerdict>& verdicts, FirstError& error) {
+  auto scenario = load_scenario(s.args.scenario, s.overrides(s.grid.cell_of(run)), std::to_string(s.grid.seed_of(run)));
+  if (!scenario) {
+    error.record(run, blame_vary(s.grid, scenario.error().message));
+    return false;
+  }
+  auto outcome = run_scenario(*scenario, nullptr);
+  if (!outcome) {
+    error.record(run, fmt::format("{} (replay: {})", outcome.error().message, s.replay(run)));
+    return false;
+  }
+  const bool holds = outcome->expectations_hold;
+  verdicts[run] = {holds, outcome->summary.value("converged", false)};
+  if (auto written = writer.submit(run, std::move(outcome->summary), holds); !written) {
+    error.record(run, written.error().message);
+    return false;
+  }
+  progress.tick(holds);
+  return true;
+}
+
+sim::Status prepare_out(const std::string& path) {
+  const auto dir = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  if (ec) return sim::Error{fmt::format("--out {}: cannot create directory {}: {}", path, dir.string(), ec.message())};
+  return sim::Ok{};
+}
+
+int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
+  std::vector<RunVerdict> verdicts(s.grid.run_count());
+  if (auto ready = prepare_out(s.out_path); !ready) {
+    err << ready.error().message << "\n";
+    return kExitBadInput;
+  }
+  auto resumed = resume(s, verdicts);
+  if (!resumed) {
+    err << resumed.error().message << "\n";
+    return kExitBadInput;
+  }
+  OrderedWriter writer(s.out_path, s.grid, s.args.wall_time, resumed->done, resumed->schema);
+  if (auto opened = writer.open(); !opened) {
+    err << opened.error().message << "\n";
+    return kExitBadInput;
+  }
+  const unsigned threads = s.args.jobs > 0 ? s.args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (resumed->done > 0) err << fmt::format("sweep: resuming {}: {} of {} runs already done\n", s.out_path, resumed->done, s.grid.run_count());
+  Progress progress(s.grid.run_count(), resumed->done, err, ::isatty(STDERR_FILENO) == 1);
+  FirstError error;
+  run_pool(resumed->done, s.grid.run_count(), threads,
+           [&](std::size_t run) { return run_one_cell(s, run, writer, progress, verdicts, error); });
+  progress.finish();
+  if (const auto& e = error.get()) {
+    err << e->second << "\n";
+    return kExitBadInput;
+  }
+  for (const auto& name : writer.unlisted()) {
+    err << fmt::format("sweep: warning: replica '{}' is missing from run 1, so the CSV has no columns for it "
+                       "(only the replica aggregates count it)\n", name);
+  }
+  print_sweep_report(s.grid, verdicts, [&](std::size_t run) { return s.replay(run); }, out);
+  out << fmt::format("wrote {} ({} rows; {} run now with -j {} in {})\n", s.out_path, s.grid.run_count(),
+                     s.grid.run_count() - resumed->done, threads, format_duration_s(progress.elapsed_s()));
+  const bool all_hold = std::all_of(verdicts.begin(), verdicts.end(), [](auto& v) { return v.holds; });
+  return all_hold ? kExitHolds : kExitViolated;
+}
+
+}  // namespace
+
+int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Sweep s;
+  auto visible = sweep_options(s.args);
+  po::options_description all;
+  all.add(visible).add_options()("scenario", po::value(&s.args.scenario));
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  if (auto parsed = parse_args(args, all, positional, "choreo sweep"); !parsed) {
+    err << parsed.error().message << "\n";
+    return kExitBadInput;
+  }
+  if (s.args.help) {
+    print_sweep_help(visible, out);
+    return kExitHolds;
+  }
+  if (s.args.scenario.empty()) {
+    err << "choreo sweep: missing SCENARIO.ini (see choreo sweep --help)\n";
+    return kExitBadInput;
+  }
+  if (s.args.jobs > kMaxThreads) {
+    err << fmt::format("-j: {} threads is too many (allowed: 1..{})\n", s.args.jobs, kMaxThreads);
+    return kExitBadInput;
+  }
+  auto grid = build_grid(s.args);
+  if (!grid) {
+    err << grid.error().message << "\n";
+    return kExitBadInput;
+  }
+  s.grid = std::move(*grid);
+  if (auto checked = check_cells(s); !checked) {
+    err << checked.error().message << "\n";
+    return kExitBadInput;
+  }
+  s.out_path = s.args.out.empty() ? "out/" + std::filesystem::path(s.args.scenario).stem().string() + ".sweep.csv"
+                                  : s.args.out;
+  return execute(s, out, err);
+}
+
+}  // namespace choreo::cli

@@ -1,0 +1,31 @@
+// The table printed at the end of a sweep: per grid cell, how many runs held
+// their expectations and converged; then every failing run with the exact
+// command that replays it (up to kMaxReplaysPerCell per cell; the CSV's
+// `holds` column lists all of them).
+//
+// Only formats: the verdicts come from the runs of this process and from
+// the rows of a resumed CSV alike.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/sweep_grid.h"
+
+namespace choreo::cli {
+
+struct RunVerdict {
+  bool holds = false;      // every expectation holds
+  bool converged = false;  // summary.json `converged`
+};
+
+inline constexpr std::size_t kMaxReplaysPerCell = 20;
+
+// REQUIRES: verdicts.size() == grid.run_count().
+void print_sweep_report(const Grid& grid, const std::vector<RunVerdict>& verdicts,
+                        const std::function<std::string(std::size_t run)>& replay, std::ostream& out);
+
+}  // namespace choreo::cli

@@ -1,0 +1,62 @@
+// The sweep's ordered writer: runs finish in any order, rows reach the CSV
+// in grid order, each as one whole line appended with one write(2) call.
+//
+// Runs that finish early wait in memory until every earlier row is written.
+// The header is written with the first row when the file has none: its
+// per-replica columns come from run 0's summary (see sweep_row.h), so it is
+// the same whatever -j is. Thread-safe: submit() takes a lock.
+// Not durable against power loss (no fsync); a killed process leaves whole
+// lines plus at most one partial line, which the resume drops.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/sweep_grid.h"
+#include "cli/sweep_row.h"
+#include "sim/result.h"
+
+namespace choreo::cli {
+
+class OrderedWriter {
+ public:
+  // Appends to `path` from row `next` on. `schema` is the existing header's,
+  // or empty when the file has no header yet (then `next` must be 0).
+  OrderedWriter(std::string path, const Grid& grid, bool wall_time, std::size_t next,
+                std::optional<RowSchema> schema);
+  ~OrderedWriter();
+  OrderedWriter(const OrderedWriter&) = delete;
+  OrderedWriter& operator=(const OrderedWriter&) = delete;
+
+  // Opens the file for appending.
+  sim::Status open();
+  // Hands over run `index`'s summary; writes every row now ready.
+  sim::Status submit(std::size_t index, nlohmann::json summary, bool holds);
+  // Replica names some run reported that the header has no columns for.
+  std::set<std::string> unlisted() const;
+
+ private:
+  struct Pending {
+    nlohmann::json summary;
+    bool holds;
+  };
+  sim::Status write_line(const std::string& line);
+
+  std::string path_;
+  const Grid& grid_;
+  bool wall_time_;
+  int fd_ = -1;
+  mutable std::mutex mutex_;
+  std::size_t next_;
+  std::optional<RowSchema> schema_;
+  std::map<std::size_t, Pending> pending_;
+  std::set<std::string> unlisted_;
+};
+
+}  // namespace choreo::cli
