@@ -1,0 +1,14 @@
+// The `choreo` command: dispatches to subcommands and turns escaped
+// exceptions into exit code 3 with one line.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace choreo::cli {
+
+// `args` excludes argv[0]. Returns the process exit code.
+int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace choreo::cli

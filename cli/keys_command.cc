@@ -1,0 +1,81 @@
+// `choreo keys`; see keys_command.h.
+#include "cli/keys_command.h"
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "cli/exit_codes.h"
+#include "cli/options.h"
+#include "models/model.h"
+
+namespace po = boost::program_options;
+
+namespace choreo::cli {
+
+namespace {
+
+const char* type_name(sim::ValueType t) {
+  switch (t) {
+    case sim::ValueType::kInteger: return "integer";
+    case sim::ValueType::kNumber: return "number";
+    case sim::ValueType::kProbability: return "probability";
+    case sim::ValueType::kDuration: return "duration";
+    case sim::ValueType::kRate: return "rate";
+    case sim::ValueType::kDistribution: return "distribution";
+    case sim::ValueType::kZipf: return "zipf";
+    case sim::ValueType::kBool: return "bool";
+    case sim::ValueType::kEnum: return "one of";
+    case sim::ValueType::kString: return "text";
+    case sim::ValueType::kBytes: return "bytes";
+  }
+  return "?";
+}
+
+void print_schema(const models::ModelKind& kind, std::ostream& out) {
+  out << fmt::format("model {}: {}\n", kind.name, kind.summary);
+  const auto schema = models::scenario_schema(kind);
+  for (const auto& k : schema.keys()) {
+    std::string allowed;
+    if (k.type == sim::ValueType::kEnum) {
+      for (const auto& a : k.allowed) allowed += (allowed.empty() ? "" : "|") + a;
+    } else if (!k.min.empty() || !k.max.empty()) {
+      allowed = fmt::format("{}..{}", k.min, k.max);
+    }
+    out << fmt::format("  {:<36} {:<12} default {:<10} {}\n      {}\n", k.key, type_name(k.type),
+                       k.default_value.empty() ? "''" : k.default_value, allowed, k.help);
+  }
+  for (const auto& s : schema.open_sections()) {
+    out << fmt::format("  [{}] takes any 'path = condition' entry (see README: expectations)\n", s);
+  }
+}
+
+}  // namespace
+
+int keys_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string model;
+  bool help = false;
+  po::options_description d("Options");
+  d.add_options()("model", po::value(&model)->value_name("NAME"), "only this model's keys (default: all models)")(
+      "help,h", po::bool_switch(&help), "show this help");
+  if (auto parsed = parse_args(args, d, {}, "choreo keys"); !parsed) {
+    err << parsed.error().message << "\n";
+    return kExitBadInput;
+  }
+  if (help) {
+    out << "Usage: choreo keys [--model NAME]\n\nLists every scenario key: type, default, range, meaning.\n\n" << d;
+    return kExitHolds;
+  }
+  bool found = false;
+  for (const auto& kind : models::model_kinds()) {
+    if (!model.empty() && kind.name != model) continue;
+    print_schema(kind, out);
+    found = true;
+  }
+  if (!found) {
+    err << fmt::format("choreo keys: --model '{}': unknown model\n", model);
+    return kExitBadInput;
+  }
+  return kExitHolds;
+}
+
+}  // namespace choreo::cli

@@ -1,0 +1,137 @@
+// `choreo run`; see run_command.h.
+#include "cli/run_command.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "cli/exit_codes.h"
+#include "cli/options.h"
+#include "cli/run_one.h"
+#include "cli/summary_text.h"
+
+namespace po = boost::program_options;
+
+namespace choreo::cli {
+
+namespace {
+
+struct RunArgs {
+  std::string scenario;
+  std::string seed;
+  std::vector<std::string> sets;
+  std::string out_dir;
+  std::string trace_file;
+  bool json = false;
+  bool help = false;
+};
+
+po::options_description run_options(RunArgs& a) {
+  po::options_description d("Options");
+  d.add_options()
+      ("seed", po::value(&a.seed)->value_name("N"), "run seed (default: the scenario's run.seed, else 1)")
+      ("set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
+       "override a scenario key; repeatable, later wins (see `choreo keys`)")
+      ("out", po::value(&a.out_dir)->value_name("DIR"),
+       "where summary.json and timeseries.csv go (default: out/<scenario name>)")
+      ("trace", po::value(&a.trace_file)->value_name("FILE"),
+       "also write every event as JSON Lines to FILE (default: none)")
+      ("json", po::bool_switch(&a.json), "print summary.json to stdout instead of the readable report")
+      ("help,h", po::bool_switch(&a.help), "show this help");
+  return d;
+}
+
+void print_run_help(const po::options_description& d, std::ostream& out) {
+  out << "Usage: choreo run SCENARIO.ini [options]\n\n"
+         "Runs one scenario with one seed. Prints the seed and every resolved option,\n"
+         "the results, and a verdict with the command that replays the run; writes\n"
+         "summary.json and timeseries.csv under the out dir.\n\n"
+      << d
+      << "\nExit status: 0 every expectation holds, 1 one is violated, 2 bad input,\n"
+         "3 internal error.\n\n"
+         "Example:\n  choreo run scenarios/phold.ini --seed 7 --set phold.processes=5000\n";
+}
+
+// Writes summary.json and, if the model samples, timeseries.csv.
+sim::Status write_outputs(const std::string& dir, const RunOutcome& outcome) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return sim::Error{fmt::format("--out {}: cannot create directory: {}", dir, ec.message())};
+  std::ofstream summary(dir + "/summary.json");
+  summary << outcome.summary.dump(2) << "\n";
+  if (!summary) return sim::Error{fmt::format("--out {}: cannot write summary.json", dir)};
+  std::ofstream series(dir + "/timeseries.csv");
+  if (!outcome.model->write_time_series(series)) {
+    series.close();
+    std::filesystem::remove(dir + "/timeseries.csv", ec);
+  }
+  return sim::Ok{};
+}
+
+int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
+  auto scenario = load_scenario(a.scenario, a.sets, a.seed);
+  if (!scenario) {
+    err << scenario.error().message << "\n";
+    return kExitBadInput;
+  }
+  if (!a.json) print_header(*scenario, out);
+
+  std::ofstream trace;
+  if (!a.trace_file.empty()) {
+    trace.open(a.trace_file);
+    if (!trace) {
+      err << fmt::format("--trace {}: cannot open for writing\n", a.trace_file);
+      return kExitBadInput;
+    }
+  }
+  auto outcome = run_scenario(*scenario, a.trace_file.empty() ? nullptr : &trace);
+  if (!outcome) {
+    err << outcome.error().message << "\n";
+    return kExitBadInput;
+  }
+  const std::string dir = a.out_dir.empty() ? "out/" + scenario->name : a.out_dir;
+  if (auto written = write_outputs(dir, *outcome); !written) {
+    err << written.error().message << "\n";
+    return kExitBadInput;
+  }
+  const bool holds = outcome->expectations_hold;
+  if (a.json) {
+    out << outcome->summary.dump(2) << "\n";
+  } else {
+    print_results(outcome->summary, out);
+    const auto& ex = outcome->summary.at("expectations");
+    const auto held = std::count_if(ex.begin(), ex.end(), [](const nlohmann::json& e) { return e.at("holds").get<bool>(); });
+    out << fmt::format("verdict: {} ({} of {} expectations hold; wrote {}/summary.json)\n",
+                       holds ? "PASS" : "FAIL", held, ex.size(), dir);
+    out << "replay: " << replay_command(*scenario) << "\n";
+  }
+  return holds ? kExitHolds : kExitViolated;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  RunArgs a;
+  auto visible = run_options(a);
+  po::options_description all;
+  all.add(visible).add_options()("scenario", po::value(&a.scenario));
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  if (auto parsed = parse_args(args, all, positional, "choreo run"); !parsed) {
+    err << parsed.error().message << "\n";
+    return kExitBadInput;
+  }
+  if (a.help) {
+    print_run_help(visible, out);
+    return kExitHolds;
+  }
+  if (a.scenario.empty()) {
+    err << "choreo run: missing SCENARIO.ini (try: choreo run scenarios/default.ini; choreo run --help)\n";
+    return kExitBadInput;
+  }
+  return execute(a, out, err);
+}
+
+}  // namespace choreo::cli

@@ -1,0 +1,18 @@
+// The readable run report: the header printed before a run (seed and every
+// resolved option) and the results printed after it, both rendered from the
+// same data that goes to summary.json, so the two never disagree.
+#pragma once
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/scenario.h"
+
+namespace choreo::cli {
+
+void print_header(const Scenario& scenario, std::ostream& out);
+// Everything after the run except the verdict line.
+void print_results(const nlohmann::json& summary, std::ostream& out);
+
+}  // namespace choreo::cli
