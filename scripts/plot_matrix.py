@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+"""Draws the strategy x broker heatmap of convergence rate from one or more
+sweep CSVs (`choreo sweep`): each cell is the share of runs (seeds) in which
+the replica converged, annotated with the count.
+
+Rows: by default one per replica strategy, read from the per-replica columns
+replicas.<name>.strategy / replicas.<name>.converged (so one run with several
+replicas, each a strategy, fills several rows); with --rows KEY, one per
+value of that column, using the run's `converged` (or --metric holds).
+Columns: the values of --cols KEY (default: the first varied key).
+Not for error magnitudes (see plot_sweep.py).
+
+  scripts/python.sh scripts/plot_matrix.py results/matrix.csv -o matrix.png --cols broker.kind
+"""
+import argparse
+
+import choreo_plot as cp
+
+
+def replica_names(header):
+    return [c[len("replicas."):-len(".strategy")] for c in header
+            if c.startswith("replicas.") and c.endswith(".strategy")]
+
+
+def tally(paths, args):
+    """{(row, col): [successes, runs]}, with row and col values in first-seen order."""
+    cells, rows_seen, cols_seen = {}, [], []
+    for path in paths:
+        header, rows = cp.read_csv(path)
+        col_key = args.cols or (cp.vary_columns(header) or cp.fail(f"{path}: no varied key; pass --cols"))[0]
+        if col_key not in header:
+            cp.fail(f"{path}: no column '{col_key}' (varied keys: {', '.join(cp.vary_columns(header))})")
+        pairs = ([(f"replicas.{n}.strategy", f"replicas.{n}.converged") for n in replica_names(header)]
+                 if args.rows is None else [(args.rows, args.metric)])
+        if not pairs:
+            cp.fail(f"{path}: no replicas.<name>.strategy columns; pass --rows KEY")
+        for row_col, ok_col in pairs:
+            for c in (row_col, ok_col):
+                if c not in header:
+                    cp.fail(f"{path}: no column '{c}'")
+            for i, r in enumerate(rows):
+                y, x = r[row_col], r[col_key]
+                ok = cp.number(r[ok_col], f"{path}:{i + 2}")
+                if ok is None:
+                    continue
+                rows_seen += [y] if y not in rows_seen else []
+                cols_seen += [x] if x not in cols_seen else []
+                cell = cells.setdefault((y, x), [0, 0])
+                cell[0] += ok > 0
+                cell[1] += 1
+    return cells, rows_seen, cols_seen, col_key
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("csv", nargs="+", help="sweep CSVs")
+    parser.add_argument("-o", "--out", required=True, help="the PNG to write")
+    parser.add_argument("--cols", help="column for the x axis, e.g. broker.kind (default: first varied key)")
+    parser.add_argument("--rows", help="column for the y axis (default: per-replica strategy)")
+    parser.add_argument("--metric", default="converged", choices=("converged", "holds"),
+                        help="run column counted as success with --rows (default: converged)")
+    parser.add_argument("--title", default="convergence rate over seeds")
+    args = parser.parse_args()
+
+    cells, ys, xs, col_key = tally(args.csv, args)
+    if not cells:
+        cp.fail("no runs with a value to count")
+    grid = [[cells[(y, x)][0] / cells[(y, x)][1] if (y, x) in cells else float("nan") for x in xs] for y in ys]
+    fig, ax = cp.plt.subplots(figsize=(1.6 + 1.3 * len(xs), 1.0 + 0.55 * len(ys)))
+    image = ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
+    for i, y in enumerate(ys):
+        for j, x in enumerate(xs):
+            if (y, x) in cells:
+                k, n = cells[(y, x)]
+                ax.text(j, i, f"{100 * k / n:.0f}%\n{k}/{n}", ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(len(xs)), xs)
+    ax.set_yticks(range(len(ys)), ys)
+    ax.set_xlabel(col_key)
+    ax.set_ylabel(args.rows or "strategy")
+    fig.colorbar(image, ax=ax, label="converged runs")
+    ax.set_title(args.title)
+    cp.save(fig, args.out)
+
+
+if __name__ == "__main__":
+    main()
