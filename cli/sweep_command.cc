@@ -48,7 +48,7 @@ po::options_description sweep_options(SweepArgs& a) {
       ("seeds", po::value(&a.seeds)->value_name("A..B"), "the seeds of every cell, inclusive (required)")
       ("vary", po::value(&a.varies)->value_name("SECTION.KEY=V1,V2,...")->composing(),
        "a key to vary; repeatable: the grid is every combination (first --vary outermost)")
-      ("jobs,j", po::value(&a.jobs)->value_name("N"), "worker threads (default: all cores)")
+      ("jobs,j", po::value(&a.jobs)->value_name("N"), "worker threads; 0 = all cores (default: 0)")
       ("out", po::value(&a.out)->value_name("FILE.csv"),
        "the CSV, appended to and resumed (default: out/<scenario name>.sweep.csv)")
       ("set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
@@ -264,7 +264,7 @@ int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::
     return kExitBadInput;
   }
   if (s.args.jobs > kMaxThreads) {
-    err << fmt::format("-j: {} threads is too many (allowed: 1..{})\n", s.args.jobs, kMaxThreads);
+    err << fmt::format("-j: {} threads is too many (allowed: 0..{}; 0 = all cores)\n", s.args.jobs, kMaxThreads);
     return kExitBadInput;
   }
   auto grid = build_grid(s.args);

@@ -3,10 +3,11 @@
 
 #include <algorithm>
 #include <cassert>
+#include <charconv>
+#include <cstdint>
+#include <optional>
 
 #include <fmt/format.h>
-
-#include "cli/scenario.h"
 
 namespace choreo::cli {
 
@@ -16,6 +17,15 @@ sim::Error seeds_error(const std::string& text) {
   return sim::Error{fmt::format(
       "--seeds: '{}': expected A..B with integers 0 <= A <= B <= 9223372036854775807 (e.g. --seeds 1..100)",
       text)};
+}
+
+// A seed as `choreo run --seed` takes it: a decimal integer in 0..2^63-1.
+std::optional<std::uint64_t> seed_value(const std::string& text) {
+  std::uint64_t value = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value > INT64_MAX) return std::nullopt;
+  return value;
 }
 
 std::vector<std::string> split(const std::string& text, char separator) {
@@ -59,8 +69,8 @@ sim::Result<SeedRange> parse_seed_range(const std::string& text) {
   const auto dots = text.find("..");
   const std::string a = dots == std::string::npos ? text : text.substr(0, dots);
   const std::string b = dots == std::string::npos ? text : text.substr(dots + 2);
-  auto first = parse_seed(a);
-  auto last = parse_seed(b);
+  const auto first = seed_value(a);
+  const auto last = seed_value(b);
   if (!first || !last || *first > *last) return seeds_error(text);
   return SeedRange{*first, *last};
 }

@@ -82,7 +82,11 @@ std::vector<std::string> aggregate_fields(const nlohmann::json& summary) {
     error_total += number_or_zero(r, "abs_error");
     error_max = std::max(error_max, number_or_zero(r, "abs_error"));
   }
-  const auto num = [](double x) { return nlohmann::json(x).dump(); };
+  // Whole numbers print as integers, like the per-replica fields they sum.
+  const auto num = [](double x) {
+    const bool whole = x == static_cast<double>(static_cast<std::int64_t>(x)) && x > -9e15 && x < 9e15;
+    return whole ? std::to_string(static_cast<std::int64_t>(x)) : nlohmann::json(x).dump();
+  };
   return {std::to_string(replicas->size()), std::to_string(converged), num(keys), num(error_total), num(error_max)};
 }
 
