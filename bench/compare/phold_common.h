@@ -1,0 +1,106 @@
+// What every PHOLD benchmark program shares: the three configurations, the
+// one PHOLD (how a destination and a delay are drawn), and the result line
+// each program prints for the driver (bench/phold_bench.cc) to parse.
+//
+// Not a simulator: each implementation keeps its own event loop; only the
+// random draws come from here, so every implementation does the same work.
+// Wall time (std::chrono::steady_clock) is allowed in bench/ only.
+//
+// Invariants: every draw uses sim::Rng and sim/random.h, in the order
+// destination then delay (as models/phold does); delays are integer
+// microseconds >= kLookaheadUs.
+#pragma once
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "sim/random.h"
+#include "sim/rng.h"
+
+namespace choreo::bench {
+
+inline constexpr std::int64_t kLookaheadUs = 100;
+inline constexpr double kMeanDelayUs = 1'000.0;
+// Events each run aims at (>= 10 million, with margin for randomness).
+inline constexpr std::uint64_t kTargetEvents = 12'000'000;
+inline constexpr std::uint64_t kSeed = 42;
+
+struct PholdConfig {
+  char name;              // 'a', 'b', 'c' as in issue 2
+  std::uint32_t n;        // processes
+  std::uint32_t m;        // initial events per process
+};
+inline constexpr PholdConfig kConfigs[] = {{'a', 1'000, 1}, {'b', 100'000, 1}, {'c', 1'000, 100}};
+
+// The virtual end time (microseconds) at which about kTargetEvents events
+// have fired: N*M events stay pending, each lives lookahead + mean on average.
+inline std::int64_t end_time_us(std::uint32_t n, std::uint32_t m) {
+  const double per_us = static_cast<double>(n) * m / (kLookaheadUs + kMeanDelayUs);
+  return static_cast<std::int64_t>(static_cast<double>(kTargetEvents) / per_us);
+}
+
+// One PHOLD hop: a uniformly random destination, then the delay.
+inline std::uint32_t draw_destination(sim::Rng& rng, std::uint32_t n) {
+  return static_cast<std::uint32_t>(sim::uniform_int(rng, n));
+}
+inline std::int64_t draw_delay_us(sim::Rng& rng) {
+  return kLookaheadUs + static_cast<std::int64_t>(sim::exponential(rng, kMeanDelayUs));
+}
+
+// Folds one processed event into a digest of the processing order, so runs
+// of the bench's own loops (same seed, same draws) can be checked to process
+// the same events in the same order.
+inline void fold_order(std::uint64_t& digest, std::int64_t time, std::uint32_t lp) {
+  digest = (digest ^ (static_cast<std::uint64_t>(time) * 0x9e3779b97f4a7c15ULL + lp)) * 0xff51afd7ed558ccdULL;
+}
+
+inline void print_order(const char* impl, std::uint64_t digest) {
+  std::fprintf(stderr, "%s order digest %016llx\n", impl, static_cast<unsigned long long>(digest));
+}
+
+// Peak resident set of this process so far, in KiB (Linux ru_maxrss).
+inline long peak_rss_kb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+class Stopwatch {
+ public:
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+// One measured run. rss_base_kb is the peak before the model was built, so
+// rss_peak_kb - rss_base_kb is what the model and its event set cost.
+struct Sample {
+  std::string impl;
+  std::uint32_t n = 0;
+  std::uint32_t m = 0;
+  std::uint64_t events = 0;
+  double wall_s = 0;           // the run only, not the set-up
+  long rss_base_kb = 0;
+  long rss_peak_kb = 0;
+  std::uint64_t queue_bytes = 0;  // 0 when the implementation cannot tell
+  std::uint64_t pending = 0;
+};
+
+// The line the driver parses:
+// RESULT,impl,n,m,events,wall_s,rss_base_kb,rss_peak_kb,queue_bytes,pending
+inline void print_sample(const Sample& s) {
+  std::printf("RESULT,%s,%u,%u,%llu,%.6f,%ld,%ld,%llu,%llu\n", s.impl.c_str(), s.n, s.m,
+              static_cast<unsigned long long>(s.events), s.wall_s, s.rss_base_kb, s.rss_peak_kb,
+              static_cast<unsigned long long>(s.queue_bytes),
+              static_cast<unsigned long long>(s.pending));
+  std::fflush(stdout);
+}
+
+}  // namespace choreo::bench
