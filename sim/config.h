@@ -90,10 +90,11 @@ class Config {
 
   const std::string& file() const { return file_; }
 
+  struct Value;  // one typed value; defined in config.cc
+
  private:
   friend Result<Config> resolve_config(const RawConfig&, const std::vector<std::string>&,
                                        const ConfigSchema&);
-  struct Value;  // defined in config.cc
   std::string file_;
   std::map<std::string, std::shared_ptr<const Value>, std::less<>> values_;
   std::vector<RawEntry> open_;

@@ -39,7 +39,7 @@ TEST(SweepCommand, CsvIsByteIdenticalForOneAndTwoThreads) {
   const std::string csv = slurp(dir + "j1.csv");
   EXPECT_EQ(count_lines(csv), 13u);
   EXPECT_TRUE(csv.starts_with("phold.mean_delay,seed,holds,converged,failed_expectations,events_processed,"));
-  EXPECT_NE(csv.find("\n2ms,6,0,1,events_processed,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\n2ms,6,0,1,events_processed = 8600000..9550000,"), std::string::npos) << csv;
   EXPECT_EQ(csv, slurp(dir + "j2.csv"));
 }
 

@@ -1,0 +1,85 @@
+// Reading a scenario file's lines into RawConfig entries, with line numbers;
+// see config.h. The syntax is Boost.Program_options' config-file syntax:
+// `[section]`, `key = value`, `#` starting a comment anywhere on a line.
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "sim/config.h"
+
+namespace choreo::sim {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r");
+  return s.substr(first, last - first + 1);
+}
+
+bool is_name(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '-' || c == '.';
+    if (!ok) return false;
+  }
+  return s.front() != '.' && s.back() != '.';
+}
+
+}  // namespace
+
+std::string Origin::describe(std::string_view key) const {
+  if (from_override) return fmt::format("--set {}", key);
+  if (line > 0) return fmt::format("{}:{}", file, line);
+  return "default";
+}
+
+Result<RawConfig> read_config_text(std::string_view text, const std::string& name) {
+  RawConfig raw;
+  raw.file = name;
+  std::map<std::string, int, std::less<>> first_line;
+  std::string section;
+  int line_no = 0;
+  std::istringstream in{std::string(text)};
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    const std::string_view content = trim(std::string_view(line).substr(0, line.find('#')));
+    if (content.empty()) continue;
+    const std::string where = fmt::format("{}:{}", name, line_no);
+    if (content.front() == '[') {
+      const std::string_view inner = trim(content.substr(1, content.size() - 1));
+      if (content.back() != ']' || !is_name(trim(inner.substr(0, inner.size() - 1)))) {
+        return Error{fmt::format("{}: expected '[section]', got '{}'", where, content)};
+      }
+      section = std::string(trim(inner.substr(0, inner.size() - 1)));
+      continue;
+    }
+    const auto eq = content.find('=');
+    const std::string_view key = eq == std::string_view::npos ? content : trim(content.substr(0, eq));
+    if (eq == std::string_view::npos || !is_name(key)) {
+      return Error{fmt::format("{}: expected 'key = value' or '[section]', got '{}'", where, content)};
+    }
+    std::string full = section.empty() ? std::string(key) : section + "." + std::string(key);
+    if (const auto seen = first_line.find(full); seen != first_line.end()) {
+      return Error{fmt::format("{}: duplicate key '{}' (first set on line {})", where, full, seen->second)};
+    }
+    first_line.emplace(full, line_no);
+    raw.entries.push_back(RawEntry{std::move(full), std::string(trim(content.substr(eq + 1))),
+                                   Origin{name, line_no, false}});
+  }
+  return raw;
+}
+
+Result<RawConfig> read_config_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error{fmt::format("{}: cannot open scenario file", path)};
+  std::stringstream text;
+  text << in.rdbuf();
+  return read_config_text(text.str(), path);
+}
+
+}  // namespace choreo::sim

@@ -1,0 +1,131 @@
+// Parsed distributions; see distribution.h.
+#include "sim/distribution.h"
+
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "sim/random.h"
+#include "sim/units.h"
+
+namespace choreo::sim {
+
+namespace {
+
+constexpr const char* kHelp =
+    "expected a duration distribution: 20ms, uniform:1ms..5ms, exp:20ms, normal:20ms,5ms, "
+    "lognormal:20ms,0.5 (median, sigma), pareto:1ms,1.5 (scale, shape)";
+
+std::string without_spaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ' && c != '\t') out += c;
+  }
+  return out;
+}
+
+// Splits "a<sep>b" into two parts; false when `sep` is absent.
+bool split2(std::string_view text, std::string_view sep, std::string_view& a, std::string_view& b) {
+  const auto at = text.find(sep);
+  if (at == std::string_view::npos) return false;
+  a = text.substr(0, at);
+  b = text.substr(at + sep.size());
+  return true;
+}
+
+Result<Distribution> parse_two(Distribution::Kind kind, std::string_view args, std::string_view sep,
+                               bool second_is_duration) {
+  std::string_view a, b;
+  if (!split2(args, sep, a, b)) return Error{kHelp};
+  const auto first = parse_duration(a);
+  if (!first) return Error{kHelp};
+  double second = 0;
+  if (second_is_duration) {
+    const auto d = parse_duration(b);
+    if (!d) return Error{kHelp};
+    second = static_cast<double>(*d);
+  } else {
+    const auto n = parse_number(b);
+    if (!n || *n <= 0) return Error{kHelp};
+    second = *n;
+  }
+  return Distribution{kind, static_cast<double>(*first), second, ""};
+}
+
+}  // namespace
+
+Result<Distribution> parse_duration_distribution(std::string_view text) {
+  const std::string s = without_spaces(text);
+  std::string_view name, args;
+  Result<Distribution> d = Error{kHelp};
+  if (!split2(s, ":", name, args)) {
+    const auto t = parse_duration(s);
+    if (!t) return Error{kHelp};
+    d = Distribution{Distribution::Kind::kConstant, static_cast<double>(*t), 0, ""};
+  } else if (name == "const" || name == "exp") {
+    const auto t = parse_duration(args);
+    if (!t) return Error{kHelp};
+    d = Distribution{name == "exp" ? Distribution::Kind::kExponential : Distribution::Kind::kConstant,
+                     static_cast<double>(*t), 0, ""};
+  } else if (name == "uniform") {
+    d = parse_two(Distribution::Kind::kUniform, args, "..", true);
+    if (d && d->b < d->a) return Error{"uniform:LOW..HIGH needs LOW <= HIGH"};
+  } else if (name == "normal") {
+    d = parse_two(Distribution::Kind::kNormal, args, ",", true);
+  } else if (name == "lognormal") {
+    d = parse_two(Distribution::Kind::kLognormal, args, ",", false);
+    if (d && d->a <= 0) return Error{"lognormal:MEDIAN,SIGMA needs MEDIAN > 0"};
+  } else if (name == "pareto") {
+    d = parse_two(Distribution::Kind::kPareto, args, ",", false);
+    if (d && d->a <= 0) return Error{"pareto:SCALE,SHAPE needs SCALE > 0"};
+  }
+  if (d) d->text = s;
+  return d;
+}
+
+Result<Distribution> parse_zipf(std::string_view text) {
+  constexpr const char* kZipfHelp = "expected zipf:S with exponent S > 0, such as zipf:1.1";
+  const std::string s = without_spaces(text);
+  std::string_view name, args;
+  if (!split2(s, ":", name, args) || name != "zipf") return Error{kZipfHelp};
+  const auto exponent = parse_number(args);
+  if (!exponent || *exponent <= 0) return Error{kZipfHelp};
+  return Distribution{Distribution::Kind::kZipf, *exponent, 0, s};
+}
+
+double Distribution::sample(Rng& rng) const {
+  switch (kind) {
+    case Kind::kConstant: return a;
+    case Kind::kUniform: return uniform_real(rng, a, b);
+    case Kind::kExponential: return exponential(rng, a);
+    case Kind::kNormal: return normal(rng, a, b);
+    case Kind::kLognormal: return lognormal(rng, std::log(a), b);
+    case Kind::kPareto: return pareto(rng, a, b);
+    case Kind::kZipf: break;
+  }
+  assert(false && "a Zipf distribution needs a population: use sim::Zipf");
+  return 0;
+}
+
+Time Distribution::sample_time(Rng& rng) const {
+  const double x = sample(rng);
+  if (!(x > 0)) return 0;
+  if (x >= 9.2e18) return kForever;
+  return static_cast<Time>(std::llround(x));
+}
+
+double Distribution::mean() const {
+  switch (kind) {
+    case Kind::kConstant: return a;
+    case Kind::kUniform: return (a + b) / 2;
+    case Kind::kExponential: return a;
+    case Kind::kNormal: return a;
+    case Kind::kLognormal: return a * std::exp(b * b / 2);
+    case Kind::kPareto: return b <= 1 ? std::numeric_limits<double>::infinity() : b * a / (b - 1);
+    case Kind::kZipf: break;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace choreo::sim

@@ -1,0 +1,37 @@
+// A scenario's [expect] section, checked against the run's summary.json.
+//
+// Each entry is `path = condition`:
+//   converged = true
+//   replicas.counts-naive.converged = false     # array element by its "name"
+//   requests.user-service.per_s = 19000..21000  # inclusive range
+//   delivery.lost = >0                          # also >=, <, <=, !=
+//   reads.failed = 0                            # equality
+// A path walks objects by key (a key may itself contain dots, e.g.
+// config.phold.processes) and arrays by the `name` field of their elements.
+//
+// Checks only read the summary; they never change a run. An entry whose path
+// names nothing, or whose condition is malformed, is a user error located at
+// the entry (file:line), with did-you-mean among the keys that exist there.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/config.h"
+#include "sim/result.h"
+
+namespace choreo::sim {
+
+struct ExpectationResult {
+  std::string name;    // "path = condition", as written
+  bool holds = false;
+  std::string detail;  // "actual 3, expected >0"
+};
+
+// `entries` are the [expect] entries (keys "expect.<path>").
+Result<std::vector<ExpectationResult>> check_expectations(const nlohmann::json& summary,
+                                                          const std::vector<RawEntry>& entries);
+
+}  // namespace choreo::sim

@@ -1,0 +1,45 @@
+// Runs the real `choreo` binary from a test and captures its exit code,
+// stdout and stderr (ninja's output tests do the same).
+#pragma once
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace choreo::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `CHOREO_BINARY args` in the source directory (so scenarios/ resolves).
+inline CommandResult choreo(const std::string& args) {
+  const std::string err_file = ::testing::TempDir() + "choreo_stderr.txt";
+  const std::string cmd = std::string("cd ") + CHOREO_SOURCE_DIR + " && " + CHOREO_BINARY + " " + args +
+                          " 2>" + err_file;
+  CommandResult r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = slurp(err_file);
+  return r;
+}
+
+}  // namespace choreo::testing
