@@ -2,6 +2,7 @@
 #include "models/phold/phold_model.h"
 
 #include "models/phold/phold.h"
+#include "sim/time_series.h"
 
 namespace choreo::phold {
 
@@ -9,10 +10,25 @@ namespace {
 
 class PholdModel final : public models::Model {
  public:
-  PholdModel(PholdOptions options, sim::Time duration) : options_(options), duration_(duration) {}
+  PholdModel(PholdOptions options, sim::Time duration, sim::Time sample_period)
+      : options_(options), duration_(duration), sample_period_(sample_period) {}
 
-  void build(sim::Simulation& sim) override { build_phold(sim, options_); }
+  void build(sim::Simulation& sim) override {
+    build_phold(sim, options_);
+    // Throughput in events per virtual second over each period, and the
+    // pending population (constant at N*M: a check that nothing leaks).
+    sim.add_sampler(sample_period_, sample_period_, [this, &sim](sim::Time) {
+      const auto done = sim.events_processed();
+      series_.add_row(sim.now(), {static_cast<double>(done - last_processed_) / sim::to_seconds(sample_period_),
+                                  static_cast<double>(sim.pending())});
+      last_processed_ = done;
+    });
+  }
   void run(sim::Simulation& sim) override { sim.run_until(duration_); }
+  bool write_time_series(std::ostream& out) const override {
+    series_.write_csv(out);
+    return true;
+  }
   void report(const sim::Simulation& sim, nlohmann::json& summary) const override {
     summary["replicas"] = nlohmann::json::array();
     summary["phold"] = {{"processes", options_.processes},
@@ -23,6 +39,9 @@ class PholdModel final : public models::Model {
  private:
   PholdOptions options_;
   sim::Time duration_;
+  sim::Time sample_period_;
+  sim::TimeSeries series_{{"events_per_s", "pending_events"}};
+  std::uint64_t last_processed_ = 0;
 };
 
 }  // namespace
@@ -65,7 +84,7 @@ sim::Result<std::unique_ptr<models::Model>> make_phold_model(const sim::Config& 
                         "processes * events_per_process must be at most 100000000");
   }
   return std::unique_ptr<models::Model>(
-      std::make_unique<PholdModel>(options, config.duration("run.duration")));
+      std::make_unique<PholdModel>(options, config.duration("run.duration"), config.duration("run.sample_period")));
 }
 
 }  // namespace choreo::phold

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "tests/cli/command.h"
 
@@ -86,6 +87,23 @@ TEST(RunCommand, SummaryJsonHasTheContractKeys) {
   EXPECT_TRUE(std::regex_match(s.at("trace_hash").get<std::string>(), std::regex("[0-9a-f]{16}")));
   ASSERT_EQ(s.at("expectations").size(), 1u);
   EXPECT_EQ(s.at("expectations")[0].at("holds"), false);
+}
+
+TEST(RunCommand, PholdWritesAThroughputTimeSeriesWithAConstantPopulation) {
+  const std::string dir = out_dir("series");
+  const auto r = choreo("run scenarios/phold.ini --set run.duration=1s --set run.sample_period=250ms "
+                        "--set phold.processes=200 --out " + dir);
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  std::istringstream csv(slurp(dir + "/timeseries.csv"));
+  std::string line;
+  std::getline(csv, line);
+  EXPECT_EQ(line, "t_s,events_per_s,pending_events");
+  std::vector<std::string> times;
+  while (std::getline(csv, line)) {
+    times.push_back(line.substr(0, line.find(',')));
+    EXPECT_EQ(line.substr(line.rfind(',') + 1), "200") << line;  // N*M pending, always
+  }
+  EXPECT_EQ(times, (std::vector<std::string>{"0.25", "0.5", "0.75", "1"}));
 }
 
 TEST(RunCommand, ViolatedExpectationExitsOneWithFailVerdict) {
