@@ -75,6 +75,8 @@ std::vector<Impl> all_impls() {
       {"exp-draws", "", {}},
       {"exp-bare-heap", "", {}},
       {"exp-wheel", "", {}},
+      {"exp-wheel-slot16", "", {}},
+      {"exp-wheel-slot8", "", {}},
   };
 }
 
@@ -165,7 +167,8 @@ struct Options {
   std::string configs = "abc";
   // ns3-calendar (~30 s a run) and simgrid-actors (~60 s) only on request.
   std::vector<std::string> impls = {"choreo", "textbook",  "ns3",           "ns3-heap",
-                                    "ns3-pq", "simgrid",   "exp-draws", "exp-bare-heap", "exp-wheel"};
+                                    "ns3-pq", "simgrid",   "exp-draws", "exp-bare-heap", "exp-wheel",
+                                    "exp-wheel-slot16", "exp-wheel-slot8"};
 };
 
 std::vector<std::string> split(const std::string& list) {
@@ -206,12 +209,13 @@ void print_csv(const PholdConfig& c, const std::vector<Sample>& rows) {
     if (r.impl == "choreo") choreo = &r;
   }
   for (const auto& r : rows) {
-    const double pending = r.pending ? static_cast<double>(r.pending) : 1.0;
+    const double pending = r.pending ? static_cast<double>(r.pending) : 0.0;
+    const auto per_pending = [&](double bytes) { return pending > 0 ? bytes / pending : 0.0; };
     std::printf("CSV,%c,%s,%u,%u,%llu,%.6f,%.0f,%ld,%ld,%.3f,%.1f,%.1f\n", c.name, r.impl.c_str(), r.n, r.m,
                 static_cast<unsigned long long>(r.events), r.wall_s, rate(r), r.rss_peak_kb,
                 r.rss_peak_kb - r.rss_base_kb, choreo ? rate(*choreo) / rate(r) : 0.0,
-                static_cast<double>(r.queue_bytes) / pending,
-                static_cast<double>(r.rss_peak_kb - r.rss_base_kb) * 1024.0 / pending);
+                per_pending(static_cast<double>(r.queue_bytes)),
+                per_pending(static_cast<double>(r.rss_peak_kb - r.rss_base_kb) * 1024.0));
   }
 }
 
@@ -254,6 +258,8 @@ int run_one(const std::string& impl, std::uint32_t n, std::uint32_t m) {
   if (impl == "exp-draws") return print_sample(run_draws(n, m)), 0;
   if (impl == "exp-bare-heap") return print_sample(run_bare_heap(n, m)), 0;
   if (impl == "exp-wheel") return print_sample(run_wheel(n, m)), 0;
+  if (impl == "exp-wheel-slot16") return print_sample(run_wheel<Slot16>(n, m, "exp-wheel-slot16")), 0;
+  if (impl == "exp-wheel-slot8") return print_sample(run_wheel<Slot8>(n, m, "exp-wheel-slot8")), 0;
   std::fprintf(stderr, "phold_bench: unknown implementation '%s'\n", impl.c_str());
   return 2;
 }
@@ -263,7 +269,7 @@ int usage() {
                "usage: phold_bench [--reps R] [--configs abc] [--impls a,b,...]\n"
                "       phold_bench --one IMPL N M\n"
                "impls: choreo textbook ns3 ns3-heap ns3-calendar ns3-pq simgrid simgrid-actors\n"
-               "       exp-draws exp-bare-heap exp-wheel\n");
+               "       exp-draws exp-bare-heap exp-wheel exp-wheel-slot16 exp-wheel-slot8\n");
   return 2;
 }
 
