@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "tests/cli/command.h"
@@ -84,7 +83,9 @@ TEST(RunCommand, SummaryJsonHasTheContractKeys) {
   EXPECT_EQ(s.at("seed"), 1);
   EXPECT_EQ(s.at("config").at("phold.processes"), "200");
   EXPECT_EQ(s.at("sim_time_s"), 0.05);
-  EXPECT_TRUE(std::regex_match(s.at("trace_hash").get<std::string>(), std::regex("[0-9a-f]{16}")));
+  const auto hash = s.at("trace_hash").get<std::string>();
+  EXPECT_EQ(hash.size(), 16u);
+  EXPECT_EQ(hash.find_first_not_of("0123456789abcdef"), std::string::npos) << hash;
   ASSERT_EQ(s.at("expectations").size(), 1u);
   EXPECT_EQ(s.at("expectations")[0].at("holds"), false);
 }
