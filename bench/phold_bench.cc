@@ -71,7 +71,7 @@ std::vector<Impl> all_impls() {
       // Without a guard page per actor and with 16 KiB stacks, 10^5 actors
       // fit in the kernel's default limit of 65,536 memory mappings.
       {"simgrid-actors", "compare/phold_simgrid",
-       {"actors", "--cfg=contexts/guard-size:0", "--cfg=contexts/stack-size:16"}},
+       {"actors", "--cfg=contexts/guard-size:0", "--cfg=contexts/stack-size:16", "--log=xbt_cfg.thres:warning"}},
       {"exp-draws", "", {}},
       {"exp-bare-heap", "", {}},
       {"exp-wheel", "", {}},
@@ -190,8 +190,9 @@ void print_config(const PholdConfig& c, const std::vector<Sample>& rows) {
   std::printf("  %-16s %12s %10s %12s %14s %12s\n", "implementation", "events", "run s", "M events/s",
               "peak RSS MiB", "choreo is");
   for (const auto& r : rows) {
-    const double ratio = choreo ? rate(*choreo) / rate(r) : 0;
-    std::printf("  %-16s %12llu %10.3f %12.2f %14.1f %11.2fx\n", r.impl.c_str(),
+    char ratio[32] = "-";
+    if (choreo) std::snprintf(ratio, sizeof ratio, "%.2fx", rate(*choreo) / rate(r));
+    std::printf("  %-16s %12llu %10.3f %12.2f %14.1f %12s\n", r.impl.c_str(),
                 static_cast<unsigned long long>(r.events), r.wall_s, rate(r) / 1e6, r.rss_peak_kb / 1024.0,
                 ratio);
   }
