@@ -1,0 +1,13 @@
+// 2P-Set; see two_p_set.h.
+#include "models/replicas/two_p_set.h"
+
+namespace choreo::replicas {
+
+std::size_t TwoPSet::size() const {
+  // |A \ R|: a tombstone of an element not (yet) added does not count.
+  std::size_t removed_present = 0;
+  for (ElementId e : removed_.elements()) removed_present += added_.contains(e) ? 1 : 0;
+  return added_.size() - removed_present;
+}
+
+}  // namespace choreo::replicas
