@@ -72,6 +72,7 @@ sim::Result<Scenario> load_scenario(const std::string& path, const std::vector<s
   s.kind = *kind;
   s.overrides = overrides;
   s.seed = static_cast<std::uint64_t>(config->integer("run.seed"));
+  s.seed_from_flag = !seed_text.empty();
   s.config = std::move(*config);
   return s;
 }

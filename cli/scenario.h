@@ -21,6 +21,7 @@ struct Scenario {
   std::vector<std::string> overrides;  // "section.key=value", as given (no seed)
   sim::Config config;                  // effective values, seed included
   std::uint64_t seed = 0;
+  bool seed_from_flag = false;         // --seed was given
 };
 
 // REQUIRES: nothing; errors come back as values.

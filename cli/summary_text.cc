@@ -52,7 +52,8 @@ void print_header(const Scenario& scenario, std::ostream& out) {
   for (const auto& v : values) width = std::max(width, v.key.size());
   out << "options\n";
   for (const auto& v : values) {
-    out << fmt::format("  {:<{}} = {:<16} {}\n", v.key, width, v.value, v.origin);
+    const bool seed_flag = v.key == "run.seed" && scenario.seed_from_flag;
+    out << fmt::format("  {:<{}} = {:<16} {}\n", v.key, width, v.value, seed_flag ? "--seed" : v.origin);
   }
 }
 
