@@ -1,0 +1,99 @@
+// Brokers: models of NATS (core), SQS (standard and FIFO) and Kafka with the
+// delivery semantics of the real systems (DESIGN.md, semantics.md §1-4, 7).
+// This header is the integration contract every consuming service codes to.
+//
+// Building one (in code, or from a scenario with make_broker()):
+//
+//   sim::Simulation sim(seed);
+//   auto broker = make_nats_broker(sim, NatsOptions{}, CommonOptions{}, FaultPlan{});
+//   TopicId comments = broker->topic("comments");
+//   broker->subscribe("comments", "counter-service", counters, {.workers = 4});
+//   ... later, inside a publisher's event handler:
+//   broker->publish(comments, my_node_id, Message{.id = 17, .key = story, ...});
+//
+// The consumer side: subscribe() creates a node group of `workers` members
+// in the Simulation, named "<service>@<topic>". Each worker receives (NATS:
+// pushed; SQS: long-poll receive of a batch; Kafka: fetch from its assigned
+// partitions), spends the processing time, calls Handler::handle(), then
+// acks per the broker: NATS nothing; SQS deletes on success; Kafka advances
+// its position and commits (auto every 5 s, or after each record).
+// Crashing a worker calls Handler::on_worker_crash() so the service drops
+// its in-memory state; restarting calls on_worker_restart().
+//
+// Publishing is synchronous, from inside the publisher's own event handler;
+// the broker schedules everything else through the Simulation, on its own
+// server node ("broker") and the worker nodes.
+//
+// Faults: partition(service, from, to) cuts every subscription of `service`
+// from the broker; crash()/crash_at_rate() stop workers; drop_nth() drops the
+// nth message of a topic. Schedule them before running. Losses, duplicates,
+// redeliveries and dead-letter moves are sim::Simulation::note()s, so they
+// are in the trace hash and file.
+//
+// Not modelled: partitions of a *publisher* (publish always reaches the
+// broker), broker-node crashes, message size limits, throttling.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "models/brokers/delivery_stats.h"
+#include "models/brokers/message.h"
+#include "sim/distribution.h"
+#include "sim/event.h"
+#include "sim/time.h"
+
+namespace choreo::brokers {
+
+using TopicId = std::uint32_t;
+using SubscriptionId = std::uint32_t;
+
+struct SubscribeOptions {
+  // Competing consumers (NATS queue-group members, SQS pollers, Kafka group
+  // members). Default 1.
+  std::uint32_t workers = 1;
+};
+
+class Broker {
+ public:
+  virtual ~Broker() = default;
+
+  // "nats", "sqs", "sqs-fifo" or "kafka".
+  virtual std::string_view kind() const = 0;
+  // Interns a topic name (creating it); publish by id on hot paths.
+  virtual TopicId topic(std::string_view name) = 0;
+  // Publishes `message` from node `publisher` now. Sets published_at.
+  virtual void publish(TopicId topic, sim::NodeId publisher, Message message) = 0;
+  void publish(std::string_view name, sim::NodeId publisher, const Message& message) {
+    publish(topic(name), publisher, message);
+  }
+  // Subscribes `service` (a NATS queue group / an SQS queue fed from the
+  // topic / a Kafka consumer group) to `topic`. `handler` must outlive the
+  // run. REQUIRES: one subscription per (topic, service); workers >= 1.
+  virtual SubscriptionId subscribe(std::string_view topic, std::string_view service, Handler& handler,
+                                   const SubscribeOptions& options = {}) = 0;
+
+  // Cuts every subscription of `service` off the broker over [from, to).
+  virtual void partition(std::string_view service, sim::Time from, sim::Time to) = 0;
+  // Crashes worker `worker` of each subscription of `service` at `at` and
+  // restarts it `restart_after` later (kForever: never).
+  virtual void crash(std::string_view service, std::uint32_t worker, sim::Time at,
+                     sim::Time restart_after) = 0;
+  // Crashes each worker of `service` at exponential gaps of mean 1/per_s
+  // (counted from its restart), each time for `restart_after`.
+  virtual void crash_at_rate(std::string_view service, double per_s, sim::Time restart_after) = 0;
+  // Drops the nth (1-based) message published on `topic` for `service`, or
+  // for every subscriber when `service` is empty.
+  virtual void drop_nth(std::string_view topic, std::uint64_t nth, std::string_view service = {}) = 0;
+
+  virtual const DeliveryStats& stats() const = 0;
+  // The node id of a worker, e.g. to crash it with sim.crash().
+  virtual sim::NodeId worker_node(SubscriptionId sub, std::uint32_t worker) const = 0;
+  // DESIGN.md's `delivery` object (see DeliveryStats::write_json).
+  void write_json(nlohmann::json& delivery) const { stats().write_json(delivery); }
+};
+
+}  // namespace choreo::brokers

@@ -1,0 +1,130 @@
+// The Kafka model's producer side and logs; see kafka_broker.h.
+#include "models/brokers/kafka_broker.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace choreo::brokers {
+
+KafkaBroker::KafkaBroker(sim::Simulation& sim, const KafkaOptions& options, const CommonOptions& common,
+                         const FaultPlan& plan)
+    : BrokerCore(sim, "kafka", common, plan), options_(options) {
+  assert(options.partitions >= 1 && options.partitions <= 65'535);
+  assert(options.max_in_flight >= 1 && options.retention_check_interval > 0);
+}
+
+std::uint32_t KafkaBroker::partition_of(std::uint64_t key) const {
+  std::uint64_t state = key;
+  return static_cast<std::uint32_t>(sim::splitmix64(state) % options_.partitions);
+}
+
+std::uint64_t KafkaBroker::committed(SubscriptionId sub, std::uint32_t partition) const {
+  return groups_[sub].parts[partition].committed;
+}
+
+std::uint64_t KafkaBroker::log_start(TopicId topic, std::uint32_t partition) const {
+  return topic < logs_.size() ? logs_[topic][partition].base : 0;
+}
+
+std::vector<KafkaBroker::Log>& KafkaBroker::logs(TopicId t) {
+  if (logs_.size() <= t) logs_.resize(t + 1);
+  if (logs_[t].empty()) logs_[t].resize(options_.partitions);
+  return logs_[t];
+}
+
+void KafkaBroker::publish(TopicId t, sim::NodeId publisher, Message message) {
+  const Envelope env = stamp(t, publisher, message);
+  produce(env, partition_of(message.key));
+}
+
+// The producer: transit, then (rarely) a failed request and its retry.
+void KafkaBroker::produce(const Envelope& env, std::uint32_t p) {
+  sim::Rng& rng = topics_[env.topic].rng;
+  const sim::Time at = sim_.now() + transit(rng);
+  if (!(options_.producer_error > 0 && sim::bernoulli(rng, options_.producer_error))) {
+    schedule_append(env, p, in_order(env, p, at));
+    return;
+  }
+  sim_.note(server_, "produce-retry", {{"seq", static_cast<std::int64_t>(env.seq)}});
+  if (options_.idempotence || !sim::bernoulli(rng, 0.5)) {
+    // Idempotent: the broker keeps one copy; or the first request never got
+    // written. Either way one record, after the backoff.
+    schedule_append(env, p, in_order(env, p, at + options_.retry_backoff));
+    return;
+  }
+  const sim::Time first = in_order(env, p, at);
+  schedule_append(env, p, first);
+  Envelope twin = env;
+  twin.duplicate = true;
+  count_duplicate(env);
+  schedule_append(twin, p, in_order(env, p, first + options_.retry_backoff));
+}
+
+// With idempotence or one request in flight, a producer's records reach a
+// partition in send order: no append of a path before the previous one.
+sim::Time KafkaBroker::in_order(const Envelope& env, std::uint32_t p, sim::Time at) {
+  const bool ordered = options_.idempotence || options_.max_in_flight == 1;
+  if (!ordered || (delay_zero_ && options_.producer_error == 0)) return at;
+  assert(env.topic < 65'536);
+  const std::uint64_t path = (std::uint64_t{env.publisher + 1u} << 32) | (std::uint64_t{env.topic} << 16) | p;
+  sim::Time& last = path_time_[path];
+  last = std::max(last, at);
+  return last;
+}
+
+void KafkaBroker::schedule_append(const Envelope& env, std::uint32_t p, sim::Time at) {
+  const std::uint32_t i = produces_.acquire();
+  produces_[i].env = env;
+  produces_[i].partition = p;
+  sim_.send_at(at, server_, kAppend, i);
+}
+
+void KafkaBroker::append(std::uint32_t i) {
+  const Produce pr = produces_[i];
+  produces_.release(i);
+  Log& log = logs(pr.env.topic)[pr.partition];
+  log.records.push_back(Record{pr.env, sim_.now()});
+  if (!sweep_armed_) {
+    sweep_armed_ = true;
+    const sim::Time every = options_.retention_check_interval;
+    sim_.send_at((sim_.now() / every + 1) * every, server_, kRetention, 0);
+  }
+  for (SubscriptionId s : topics_[pr.env.topic].subs) {
+    const int owner = groups_[s].parts[pr.partition].owner;
+    if (owner >= 0) fetch(s, static_cast<std::uint32_t>(owner));
+  }
+}
+
+void KafkaBroker::on_server_event(const sim::Event& e) {
+  switch (e.kind) {
+    case kAppend: append(static_cast<std::uint32_t>(e.arg)); break;
+    case kSession:
+      session_expired(static_cast<SubscriptionId>(e.arg >> 48), static_cast<std::uint32_t>((e.arg >> 32) & 0xffff),
+                      static_cast<std::uint32_t>(e.arg));
+      break;
+    case kRetention: sweep(); break;
+    default: assert(false && "unknown kafka event");
+  }
+}
+
+// Retention: deletes old records, then resets every group left behind.
+void KafkaBroker::sweep() {
+  bool any = false;
+  for (TopicId t = 0; t < logs_.size(); ++t) {
+    for (std::uint32_t p = 0; p < logs_[t].size(); ++p) {
+      Log& log = logs_[t][p];
+      while (!log.records.empty() && log.records.front().appended_at + options_.retention <= sim_.now()) {
+        log.records.pop_front();
+        ++log.base;
+      }
+      any = any || !log.records.empty();
+      for (SubscriptionId s : topics_[t].subs) {
+        if (groups_[s].parts[p].next < log.base) reset(s, p);
+      }
+    }
+  }
+  sweep_armed_ = any;
+  if (any) sim_.send(server_, options_.retention_check_interval, kRetention, 0);
+}
+
+}  // namespace choreo::brokers

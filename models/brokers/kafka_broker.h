@@ -1,0 +1,170 @@
+// A model of Apache Kafka (semantics.md §3, §7): partitioned logs read by
+// consumer groups that commit offsets.
+//
+//  - A topic has `partitions` logs; a record goes to partition
+//    hash(Message::key) % partitions with a stable 64-bit mix (Kafka uses
+//    murmur2 of the serialized key: same property, other numbers). Order is
+//    total within a partition.
+//  - Each subscription is a consumer group; its live members share the
+//    partitions round-robin (partition p -> p-th member mod n), one owner per
+//    partition. A member processes one record at a time.
+//  - Offsets: with commit = auto, each member commits its processed position
+//    every `auto_commit_interval`; with commit = after-processing, after every
+//    record. A rebalance (a member leaves after `session_timeout` without
+//    heartbeats — crash or partition — or joins) hands partitions over at the
+//    last committed offset, so the records after it are processed again, in
+//    order (redelivered). A reachable member finishes its record and commits
+//    before giving its partitions up, as the Java client does on revoke.
+//  - Retention: every `retention_check_interval`, records older than
+//    `retention` are deleted (per record, not per 1 GiB segment). A group
+//    whose next offset was deleted resets: earliest -> oldest kept (the
+//    deleted unprocessed records are lost: retention); latest -> log end
+//    (also everything in between is lost: reset).
+//  - Producer: with probability `producer_error` a produce request needs a
+//    retry after `retry_backoff`. With idempotence (default) the record is
+//    written once, in order. Without it, half of the failures had written the
+//    record before the error (the retry duplicates it), half had not; with
+//    max_in_flight > 1 the retry lands after later records (reordered).
+//  - Injected loss and duplication act per group at fetch: a lost record is
+//    skipped by that group, a duplicated one is processed twice.
+//
+// Not modelled: max.poll.interval, zombie members still processing after
+// eviction beyond their current record, cooperative rebalancing, broker
+// failures, transactions. Auto-commit timers keep running: drive a Kafka
+// simulation with run_until(), not run().
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <unordered_map>
+#include <vector>
+
+#include "models/brokers/broker_core.h"
+#include "models/brokers/slab.h"
+
+namespace choreo::brokers {
+
+struct KafkaOptions {
+  enum class Commit { kAuto, kAfterProcessing };
+  enum class Reset { kLatest, kEarliest };
+  // Partitions per topic, 1..65,535. Default 1 (broker num.partitions).
+  std::uint32_t partitions = 1;
+  // Microseconds without heartbeats before a member is evicted. Default 45 s:
+  // session.timeout.ms (ConsumerConfig.java @1eb76443; 10 s before 3.0).
+  sim::Time session_timeout = 45 * sim::kSecond;
+  // When offsets are committed. Default auto: enable.auto.commit = true
+  // (ConsumerConfig.java:426-436).
+  Commit commit = Commit::kAuto;
+  // Microseconds between auto-commits. Default 5 s: auto.commit.interval.ms
+  // (same lines).
+  sim::Time auto_commit_interval = 5 * sim::kSecond;
+  // Microseconds a record is kept. Default 7 days: log.retention.hours = 168
+  // (LogConfig.java:175,234).
+  sim::Time retention = 7 * sim::kDay;
+  // Microseconds between retention checks. Default 5 min:
+  // log.retention.check.interval.ms = 300,000 (Kafka broker configs).
+  sim::Time retention_check_interval = 5 * sim::kMinute;
+  // Where a group goes when its offset was deleted or it has none. Default
+  // latest: auto.offset.reset (ConsumerConfig.java:172-176).
+  Reset auto_offset_reset = Reset::kLatest;
+  // enable.idempotence. Default true since Kafka 3.0 (ProducerConfig.java:507-511).
+  bool idempotence = true;
+  // max.in.flight.requests.per.connection, >= 1. Default 5
+  // (ProducerConfig.java:262-267).
+  std::uint32_t max_in_flight = 5;
+  // Probability a produce request fails and is retried. Default 0 (a fault).
+  double producer_error = 0;
+  // Microseconds before a retry. Default 100 ms: retry.backoff.ms (Kafka
+  // producer configs).
+  sim::Time retry_backoff = 100 * sim::kMillisecond;
+};
+
+class KafkaBroker final : public BrokerCore {
+ public:
+  KafkaBroker(sim::Simulation& sim, const KafkaOptions& options, const CommonOptions& common,
+              const FaultPlan& plan);
+
+  using Broker::publish;
+  void publish(TopicId topic, sim::NodeId publisher, Message message) override;
+
+  // The partition `key` maps to.
+  std::uint32_t partition_of(std::uint64_t key) const;
+  // The committed offset of a group (subscription) on a partition, for tests.
+  std::uint64_t committed(SubscriptionId sub, std::uint32_t partition) const;
+  // The first offset still kept on a partition of a topic.
+  std::uint64_t log_start(TopicId topic, std::uint32_t partition) const;
+
+ private:
+  struct Record {
+    Envelope env;
+    sim::Time appended_at = 0;
+  };
+  struct Log {
+    std::deque<Record> records;
+    std::uint64_t base = 0;  // offset of records.front()
+    std::uint64_t end() const { return base + records.size(); }
+  };
+  struct Produce {
+    Envelope env;
+    std::uint32_t partition = 0;
+  };
+  struct GroupPartition {
+    int owner = -1;                 // member index, -1: none
+    std::uint32_t gen = 0;          // bumped on every assignment
+    std::uint64_t next = 0;         // next offset to fetch
+    std::uint64_t processed = 0;    // one past the last processed under this assignment
+    std::uint64_t committed = 0;
+    std::uint64_t high_water = 0;   // one past the highest offset ever processed
+    std::uint64_t lost_upto = 0;    // offsets below this were counted lost or never owed
+  };
+  struct Member {
+    bool in_group = true;
+    bool busy = false;
+    bool dup_pending = false;
+    std::uint32_t partition = 0;
+    std::uint64_t offset = 0;
+    std::uint32_t gen = 0;
+    std::uint32_t epoch = 0;  // session timers of older epochs are void
+    Envelope current;
+    std::vector<std::uint32_t> assigned;
+    std::size_t cursor = 0;
+  };
+  struct Group {
+    std::vector<GroupPartition> parts;
+    std::vector<Member> members;
+  };
+  enum Kind : std::uint16_t { kAppend = kFirstKind, kSession, kRetention };
+  enum WorkerKind : std::uint16_t { kDone, kAutoCommit };
+
+  void on_subscribe(SubscriptionId sub) override;
+  void on_server_event(const sim::Event& e) override;
+  void on_worker_event(SubscriptionId sub, std::uint32_t worker, const sim::Event& e) override;
+  void on_worker_crash(SubscriptionId sub, std::uint32_t worker) override;
+  void on_worker_restart(SubscriptionId sub, std::uint32_t worker) override;
+  void on_partition(SubscriptionId sub, bool cut) override;
+
+  std::vector<Log>& logs(TopicId topic);
+  void produce(const Envelope& env, std::uint32_t partition);
+  sim::Time in_order(const Envelope& env, std::uint32_t partition, sim::Time at);
+  void schedule_append(const Envelope& env, std::uint32_t partition, sim::Time at);
+  void append(std::uint32_t produce);
+  bool eligible(SubscriptionId sub, std::uint32_t m) const;
+  void fetch(SubscriptionId sub, std::uint32_t m);
+  int choose(SubscriptionId sub, std::uint32_t m);
+  void complete(SubscriptionId sub, std::uint32_t m);
+  void commit(SubscriptionId sub, std::uint32_t m);
+  void rebalance(SubscriptionId sub);
+  void reset(SubscriptionId sub, std::uint32_t p);
+  void session_expired(SubscriptionId sub, std::uint32_t m, std::uint32_t epoch);
+  void arm_session(SubscriptionId sub, std::uint32_t m);
+  void sweep();
+
+  KafkaOptions options_;
+  std::vector<std::vector<Log>> logs_;  // [topic][partition]
+  std::vector<Group> groups_;           // [sub]
+  Slab<Produce> produces_;
+  std::unordered_map<std::uint64_t, sim::Time> path_time_;  // looked up, never iterated
+  bool sweep_armed_ = false;
+};
+
+}  // namespace choreo::brokers

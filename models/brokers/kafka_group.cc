@@ -1,0 +1,225 @@
+// The Kafka model's consumer groups: assignment, fetch, commits, rebalances
+// and offset resets; see kafka_broker.h.
+#include <algorithm>
+#include <cassert>
+
+#include "models/brokers/kafka_broker.h"
+
+namespace choreo::brokers {
+
+void KafkaBroker::on_subscribe(SubscriptionId sub) {
+  const TopicId t = subs_[sub].topic;
+  auto& topic_logs = logs(t);
+  Group g;
+  g.parts.resize(options_.partitions);
+  g.members.resize(subs_[sub].workers);
+  for (std::uint32_t p = 0; p < options_.partitions; ++p) {
+    // A new group has no committed offset: auto.offset.reset decides; what
+    // was published before it existed is not owed to it.
+    const Log& log = topic_logs[p];
+    const std::uint64_t start = options_.auto_offset_reset == KafkaOptions::Reset::kLatest ? log.end() : log.base;
+    g.parts[p].committed = g.parts[p].high_water = g.parts[p].lost_upto = start;
+  }
+  groups_.push_back(std::move(g));
+  rebalance(sub);
+  if (options_.commit == KafkaOptions::Commit::kAuto) {
+    for (std::uint32_t m = 0; m < subs_[sub].workers; ++m) {
+      sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
+    }
+  }
+}
+
+bool KafkaBroker::eligible(SubscriptionId sub, std::uint32_t m) const {
+  return groups_[sub].members[m].in_group && subs_[sub].partitioned == 0 && up(sub, m);
+}
+
+// Next assigned partition with a record to fetch, round-robin; -1 if none.
+int KafkaBroker::choose(SubscriptionId sub, std::uint32_t m) {
+  Member& mb = groups_[sub].members[m];
+  const auto& topic_logs = logs_[subs_[sub].topic];
+  const std::size_t n = mb.assigned.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t p = mb.assigned[(mb.cursor + k) % n];
+    if (groups_[sub].parts[p].next < topic_logs[p].end()) {
+      mb.cursor = (mb.cursor + k + 1) % n;
+      return static_cast<int>(p);
+    }
+  }
+  return -1;
+}
+
+// Fetches and processes records until the member is busy or caught up.
+void KafkaBroker::fetch(SubscriptionId sub, std::uint32_t m) {
+  for (;;) {
+    Member& mb = groups_[sub].members[m];
+    if (mb.busy || !eligible(sub, m)) return;
+    const int chosen = choose(sub, m);
+    if (chosen < 0) return;
+    const auto p = static_cast<std::uint32_t>(chosen);
+    GroupPartition& gp = groups_[sub].parts[p];
+    const Log& log = logs_[subs_[sub].topic][p];
+    if (gp.next < log.base) {
+      reset(sub, p);
+      continue;
+    }
+    const Envelope& env = log.records[gp.next - log.base].env;
+    const std::uint64_t offset = gp.next++;
+    if (dropped(sub, env)) continue;
+    mb.busy = true;
+    mb.partition = p;
+    mb.offset = offset;
+    mb.gen = gp.gen;
+    mb.current = env;
+    mb.dup_pending = draw_duplicate(subs_[sub].rng);
+    if (mb.dup_pending) count_duplicate(env);
+    if (!processing_zero_) {
+      sim_.timer(subs_[sub].first + m, processing_time(sub), kDone, 0);
+      return;
+    }
+    complete(sub, m);
+  }
+}
+
+void KafkaBroker::complete(SubscriptionId sub, std::uint32_t m) {
+  Member& mb = groups_[sub].members[m];
+  mb.busy = false;
+  const Envelope env = mb.current;
+  const std::uint32_t p = mb.partition;
+  const std::uint64_t offset = mb.offset;
+  const std::uint32_t gen = mb.gen;
+  const bool twice = mb.dup_pending;
+  mb.dup_pending = false;
+  DeliveryInfo info;
+  info.partition = p;
+  info.offset = offset;
+  info.redelivered = offset < groups_[sub].parts[p].high_water;
+  info.receive_count = info.redelivered ? 2 : 1;
+  process(sub, m, env, info);
+  if (twice) {
+    info.duplicate = true;
+    process(sub, m, env, info);
+  }
+  GroupPartition& gp = groups_[sub].parts[p];
+  if (gp.gen != gen || gp.owner != static_cast<int>(m)) return;  // revoked meanwhile
+  gp.processed = offset + 1;
+  gp.high_water = std::max(gp.high_water, offset + 1);
+  if (options_.commit == KafkaOptions::Commit::kAfterProcessing && subs_[sub].partitioned == 0) {
+    gp.committed = gp.processed;
+  }
+}
+
+// Commits the processed position of every partition the member owns.
+void KafkaBroker::commit(SubscriptionId sub, std::uint32_t m) {
+  if (subs_[sub].partitioned > 0) return;
+  for (std::uint32_t p : groups_[sub].members[m].assigned) {
+    GroupPartition& gp = groups_[sub].parts[p];
+    if (gp.owner == static_cast<int>(m)) gp.committed = gp.processed;
+  }
+}
+
+void KafkaBroker::rebalance(SubscriptionId sub) {
+  Group& g = groups_[sub];
+  std::vector<std::uint32_t> live;
+  for (std::uint32_t m = 0; m < g.members.size(); ++m) {
+    Member& mb = g.members[m];
+    if (mb.in_group) live.push_back(m);
+    if (!mb.in_group || !up(sub, m) || subs_[sub].partitioned > 0) continue;
+    // A reachable member finishes its record and commits before revoke.
+    if (mb.busy && g.parts[mb.partition].gen == mb.gen) g.parts[mb.partition].processed = mb.offset + 1;
+    for (std::uint32_t p : mb.assigned) g.parts[p].committed = g.parts[p].processed;
+  }
+  for (auto& mb : g.members) mb.assigned.clear();
+  for (std::uint32_t p = 0; p < g.parts.size(); ++p) {
+    GroupPartition& gp = g.parts[p];
+    gp.owner = live.empty() ? -1 : static_cast<int>(live[p % live.size()]);
+    ++gp.gen;
+    gp.next = gp.processed = gp.committed;
+    if (gp.owner >= 0) g.members[static_cast<std::size_t>(gp.owner)].assigned.push_back(p);
+    if (gp.next < logs_[subs_[sub].topic][p].base) reset(sub, p);
+  }
+  sim_.note(subs_[sub].first, "rebalance", {{"members", static_cast<std::int64_t>(live.size())}});
+  for (std::uint32_t m : live) fetch(sub, m);
+}
+
+// auto.offset.reset for a group whose next offset was deleted.
+void KafkaBroker::reset(SubscriptionId sub, std::uint32_t p) {
+  GroupPartition& gp = groups_[sub].parts[p];
+  const Log& log = logs_[subs_[sub].topic][p];
+  const TopicId t = subs_[sub].topic;
+  const std::uint64_t owed = std::max({gp.next, gp.high_water, gp.lost_upto});
+  if (log.base > owed) lose_many(t, log.base - owed, LossReason::kRetention, subs_[sub].first);
+  const bool latest = options_.auto_offset_reset == KafkaOptions::Reset::kLatest;
+  const std::uint64_t target = latest ? log.end() : log.base;
+  const std::uint64_t skipped_from = std::max(log.base, owed);
+  if (target > skipped_from) lose_many(t, target - skipped_from, LossReason::kReset, subs_[sub].first);
+  gp.lost_upto = std::max(gp.lost_upto, target);
+  gp.next = gp.processed = target;
+  sim_.note(subs_[sub].first, "offset-reset", {{"partition", p}, {"offset", static_cast<std::int64_t>(target)}});
+}
+
+void KafkaBroker::arm_session(SubscriptionId sub, std::uint32_t m) {
+  const std::uint64_t arg = (std::uint64_t{sub} << 48) | (std::uint64_t{m} << 32) | groups_[sub].members[m].epoch;
+  sim_.send(server_, options_.session_timeout, kSession, arg);
+}
+
+void KafkaBroker::session_expired(SubscriptionId sub, std::uint32_t m, std::uint32_t epoch) {
+  Member& mb = groups_[sub].members[m];
+  if (mb.epoch != epoch || !mb.in_group || (up(sub, m) && subs_[sub].partitioned == 0)) return;
+  mb.in_group = false;
+  sim_.note(subs_[sub].first + m, "session-timeout");
+  rebalance(sub);
+}
+
+void KafkaBroker::on_worker_event(SubscriptionId sub, std::uint32_t m, const sim::Event& e) {
+  if (e.kind == kDone) {
+    complete(sub, m);
+    fetch(sub, m);
+  } else {
+    assert(e.kind == kAutoCommit);
+    commit(sub, m);
+    sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
+  }
+}
+
+void KafkaBroker::on_worker_crash(SubscriptionId sub, std::uint32_t m) {
+  Member& mb = groups_[sub].members[m];
+  mb.busy = false;  // the record in process is never finished
+  mb.dup_pending = false;
+  ++mb.epoch;
+  if (mb.in_group) arm_session(sub, m);
+}
+
+void KafkaBroker::on_worker_restart(SubscriptionId sub, std::uint32_t m) {
+  Member& mb = groups_[sub].members[m];
+  ++mb.epoch;
+  mb.in_group = true;  // a new member joins (the old one, if still listed, leaves)
+  if (options_.commit == KafkaOptions::Commit::kAuto) {
+    sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
+  }
+  rebalance(sub);
+}
+
+void KafkaBroker::on_partition(SubscriptionId sub, bool cut) {
+  Group& g = groups_[sub];
+  bool rejoin = false;
+  for (std::uint32_t m = 0; m < g.members.size(); ++m) {
+    Member& mb = g.members[m];
+    if (cut) {
+      if (mb.in_group) arm_session(sub, m);
+      continue;
+    }
+    ++mb.epoch;
+    if (!mb.in_group && up(sub, m)) {
+      mb.in_group = true;
+      rejoin = true;
+    }
+  }
+  if (cut) return;
+  if (rejoin) {
+    rebalance(sub);
+  } else {
+    for (std::uint32_t m = 0; m < g.members.size(); ++m) fetch(sub, m);
+  }
+}
+
+}  // namespace choreo::brokers

@@ -1,0 +1,151 @@
+// The SQS model's queues, receives and deletes; see sqs_broker.h.
+#include "models/brokers/sqs_broker.h"
+
+#include <cassert>
+
+namespace choreo::brokers {
+
+namespace {
+
+std::uint64_t pack(std::uint32_t lo, std::uint32_t hi) { return (std::uint64_t{hi} << 32) | lo; }
+
+}  // namespace
+
+SqsBroker::SqsBroker(sim::Simulation& sim, const SqsOptions& options, const CommonOptions& common,
+                     const FaultPlan& plan)
+    : BrokerCore(sim, options.fifo ? "sqs-fifo" : "sqs", common, plan), options_(options) {
+  assert(options.batch_size >= 1 && options.batch_size <= 10);
+  assert(options.wait_time > 0 && options.heartbeat_period > 0 && options.receive_error_backoff > 0);
+}
+
+void SqsBroker::on_subscribe(SubscriptionId sub) {
+  queues_.emplace_back(options_.fifo);
+  workers_.emplace_back(subs_[sub].workers);
+  for (std::uint32_t w = 0; w < subs_[sub].workers; ++w) sim_.timer(subs_[sub].first + w, 0, kPollRetry, 0);
+}
+
+void SqsBroker::publish(TopicId t, sim::NodeId publisher, Message message) {
+  const Envelope env = stamp(t, publisher, message);
+  send(env);
+  if (draw_duplicate(topics_[t].rng)) {
+    count_duplicate(env);
+    Envelope twin = env;
+    twin.duplicate = true;
+    send(twin);
+  }
+}
+
+void SqsBroker::send(const Envelope& env) {
+  if (options_.fifo && deduplicated(env)) return;
+  const auto& subs = topics_[env.topic].subs;
+  if (subs.empty()) lose(env.topic, env, LossReason::kNoSubscriber, server_);
+  for (SubscriptionId s : subs) {
+    if (!dropped(s, env)) enqueue(s, env);
+  }
+}
+
+// FIFO: a send whose id was seen inside the window is accepted and dropped.
+bool SqsBroker::deduplicated(const Envelope& env) {
+  if (dedup_.size() <= env.topic) dedup_.resize(env.topic + 1);
+  Dedup& d = dedup_[env.topic];
+  const sim::Time now = sim_.now();
+  while (!d.expiry.empty() && d.expiry.front().first <= now) {
+    const auto it = d.until.find(d.expiry.front().second);
+    if (it != d.until.end() && it->second <= now) d.until.erase(it);
+    d.expiry.pop_front();
+  }
+  const auto it = d.until.find(env.msg.id);
+  if (it != d.until.end()) {
+    ++stats_.topic(env.topic).deduplicated;
+    sim_.note(server_, "deduplicated", {{"seq", static_cast<std::int64_t>(env.seq)}});
+    return true;
+  }
+  d.until.emplace(env.msg.id, now + options_.dedup_window);
+  d.expiry.emplace_back(now + options_.dedup_window, env.msg.id);
+  return false;
+}
+
+void SqsBroker::enqueue(SubscriptionId sub, const Envelope& env) {
+  const std::uint32_t i = slots_.acquire();
+  slots_[i].env = env;
+  slots_[i].sub = sub;
+  Queue& q = queues_[sub];
+  while (!q.by_age.empty() && slots_.generation(q.by_age.front().first) != q.by_age.front().second) {
+    q.by_age.pop_front();
+  }
+  q.by_age.emplace_back(i, slots_.generation(i));
+  arm_sweep(sub);
+  const sim::Time at = sim_.now() + transit(subs_[sub].rng) + options_.delay;
+  sim_.send_at(at, server_, kEnqueue, pack(i, slots_.generation(i)));
+}
+
+void SqsBroker::make_visible(std::uint32_t i, bool returning) {
+  Slot& s = slots_[i];
+  s.state = State::kVisible;
+  if (options_.fifo) {
+    queues_[s.sub].store.fifo_put(s.env.msg.key, i, s.env.seq, returning);
+  } else {
+    queues_[s.sub].store.add_visible(i);
+  }
+  serve(s.sub);
+}
+
+// Removes a message for good (deleted, dead-lettered or expired).
+void SqsBroker::forget(std::uint32_t i) {
+  Slot& s = slots_[i];
+  Queue& q = queues_[s.sub];
+  if (s.state == State::kInFlight && options_.fifo) q.store.fifo_done(s.env.msg.key);
+  if (s.state == State::kVisible) {
+    if (options_.fifo) {
+      q.store.fifo_remove(s.env.msg.key, i);
+    } else {
+      q.store.remove_visible(i);
+    }
+  }
+  const SubscriptionId sub = s.sub;
+  slots_.release(i);
+  if (options_.fifo) serve(sub);
+}
+
+void SqsBroker::on_server_event(const sim::Event& e) {
+  const auto lo = static_cast<std::uint32_t>(e.arg);
+  const auto hi = static_cast<std::uint32_t>(e.arg >> 32);
+  switch (e.kind) {
+    case kEnqueue:
+      if (slots_.generation(lo) == hi) make_visible(lo, false);
+      break;
+    case kExpire: expire(lo, hi); break;
+    case kSweep: sweep(lo); break;
+    default: assert(false && "unknown sqs event");
+  }
+}
+
+// Hands visible messages to waiting pollers, oldest poll first.
+void SqsBroker::serve(SubscriptionId sub) {
+  Queue& q = queues_[sub];
+  while (!q.waiters.empty() && q.store.has_visible()) {
+    const auto [worker, gen] = q.waiters.front();
+    q.waiters.pop_front();
+    Worker& w = workers_[sub][worker];
+    if (!up(sub, worker) || !w.waiting || w.poll_gen != gen) continue;
+    w.waiting = false;
+    receive(sub, worker);
+  }
+}
+
+void SqsBroker::poll(SubscriptionId sub, std::uint32_t worker) {
+  Worker& w = workers_[sub][worker];
+  const sim::NodeId node = subs_[sub].first + worker;
+  if (subs_[sub].partitioned > 0) {
+    sim_.timer(node, options_.receive_error_backoff, kPollRetry, 0);
+  } else if (queues_[sub].store.has_visible()) {
+    receive(sub, worker);
+  } else {
+    w.waiting = true;
+    ++w.poll_gen;
+    queues_[sub].waiters.emplace_back(worker, w.poll_gen);
+    sim_.timer(node, options_.wait_time, kPollExpire, w.poll_gen);
+  }
+}
+
+}  // namespace choreo::brokers

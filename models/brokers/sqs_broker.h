@@ -1,0 +1,165 @@
+// A model of Amazon SQS (semantics.md §2, §4, §7), standard or FIFO, fed
+// from a topic as SNS fans out to one queue per subscribing service.
+//
+//  - At least once. A receive (long poll, batches of up to `batch_size`)
+//    makes each message invisible for `visibility_timeout`; a message not
+//    deleted by then is visible again and redelivered with its receive count
+//    + 1. A worker that crashes, fails, or runs past the timeout therefore
+//    causes a second processing. An optional heartbeat (as Wattpad's
+//    sqsconsumer) extends visibility while the batch is being processed.
+//  - A delete needs the latest receipt: a worker whose message was meanwhile
+//    received by another deletes nothing. With probability
+//    `duplicate_after_delete` a deleted message survives on another server
+//    and comes back (duplicated) after the visibility timeout.
+//  - Standard queues return visible messages in random order (best effort).
+//  - maxReceiveCount: a message received that many times and not deleted
+//    moves to the dead-letter queue at its next receive (0 = no DLQ).
+//  - Retention: a message older than `retention` (from its publish, not
+//    reset by receives) is deleted unconsumed (lost: retention).
+//  - DelaySeconds: a new message is invisible for `delay` first.
+//  - FIFO: strict order per message group (Message::key) with head-of-line
+//    blocking while any message of the group is in flight; a publish whose
+//    Message::id was seen within `dedup_window` is accepted and dropped.
+//    A worker that fails a message abandons the rest of its group's batch,
+//    so the group's order holds.
+//  - Partitions: receives fail (retry after `receive_error_backoff`), deletes
+//    and heartbeats fail.
+//  - Common duplication repeats the publisher's send (as a retry would); FIFO
+//    deduplicates such repeats inside the window.
+//
+// Not modelled: short polling, per-message visibility changes other than the
+// heartbeat, the 12 h visibility cap, in-flight limits, throttling.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "models/brokers/broker_core.h"
+#include "models/brokers/slab.h"
+#include "models/brokers/sqs_queue.h"
+
+namespace choreo::brokers {
+
+struct SqsOptions {
+  // FIFO queue (sqs-fifo) instead of standard. Default false.
+  bool fifo = false;
+  // Microseconds a received message stays invisible. Default 30 s, range
+  // 0 s..12 h (CreateQueue VisibilityTimeout, botocore service-2.json).
+  sim::Time visibility_timeout = 30 * sim::kSecond;
+  // Messages per receive, 1..10. Default 10: sqsconsumer's MaxNumberOfMessages
+  // (Wattpad/sqsconsumer@9074702 queue_consumer.go); the API default is 1.
+  std::uint32_t batch_size = 10;
+  // Long-poll wait, microseconds, 1 s..20 s. Default 20 s: sqsconsumer's
+  // WaitTimeSeconds (same file); SQS allows up to 20 s.
+  sim::Time wait_time = 20 * sim::kSecond;
+  // Receives before a move to the dead-letter queue, 1..1,000; 0 = no DLQ.
+  // Default 0 (no RedrivePolicy unless configured; sqs-dead-letter-queues.md).
+  std::uint32_t max_receive_count = 0;
+  // Microseconds a message is kept. Default 4 days, range 60 s..14 days
+  // (MessageRetentionPeriod default 345,600 s, service-2.json CreateQueue).
+  sim::Time retention = 4 * sim::kDay;
+  // DelaySeconds, microseconds, 0..900 s. Default 0 (sqs-delay-queues.md).
+  sim::Time delay = 0;
+  // Probability that a deleted message survives on another server and is
+  // received again. Default 1e-5: AWS says only "on rare occasions"
+  // (standard-queues.md) and gives no rate; this is our assumption.
+  double duplicate_after_delete = 1e-5;
+  // Extend visibility while a batch is processed (sqsconsumer since PR #15).
+  // Default false.
+  bool heartbeat = false;
+  // Heartbeat period, microseconds. Default 30 s: sqsconsumer
+  // ExtendVisibilityTimeoutEvery (cleanup_visibility.go).
+  sim::Time heartbeat_period = 30 * sim::kSecond;
+  // Visibility each heartbeat sets, microseconds. Default 60 s (same file).
+  sim::Time heartbeat_visibility = 60 * sim::kSecond;
+  // Wait after a failed receive, microseconds. Default 5 s: sqsconsumer
+  // defaultDelayAfterReceiveError (queue_consumer.go).
+  sim::Time receive_error_backoff = 5 * sim::kSecond;
+  // FIFO deduplication window, microseconds. Default 5 min (FIFO-key-terms.md).
+  sim::Time dedup_window = 5 * sim::kMinute;
+};
+
+class SqsBroker final : public BrokerCore {
+ public:
+  SqsBroker(sim::Simulation& sim, const SqsOptions& options, const CommonOptions& common, const FaultPlan& plan);
+
+  using Broker::publish;
+  void publish(TopicId topic, sim::NodeId publisher, Message message) override;
+
+ private:
+  enum class State : std::uint8_t { kDelayed, kVisible, kInFlight };
+  struct Slot {
+    Envelope env;
+    sim::Time deadline = 0;  // in flight: when it becomes visible again
+    std::uint32_t receive_count = 0;
+    std::uint32_t receipt = 0;  // of the latest receive
+    SubscriptionId sub = 0;
+    State state = State::kDelayed;
+  };
+  struct Item {  // a received message, as the worker holds it
+    Envelope env;
+    std::uint32_t slot = 0;
+    std::uint32_t gen = 0;
+    std::uint32_t receipt = 0;
+    std::uint32_t receive_count = 0;
+    bool skip = false;  // FIFO: abandoned after an earlier failure in its group
+  };
+  struct Worker {
+    std::vector<Item> batch;
+    std::size_t next = 0;
+    bool busy = false;
+    bool waiting = false;
+    std::uint32_t poll_gen = 0;
+    std::uint32_t batch_gen = 0;
+  };
+  struct Queue {
+    explicit Queue(bool fifo) : store(fifo) {}
+    SqsQueue store;
+    std::deque<std::pair<std::uint32_t, std::uint32_t>> by_age;  // (slot, gen), publish order
+    bool sweep_armed = false;
+    std::deque<std::pair<std::uint32_t, std::uint32_t>> waiters;  // (worker, poll_gen)
+  };
+  struct Dedup {
+    std::unordered_map<std::uint64_t, sim::Time> until;  // id -> end of its window
+    std::deque<std::pair<sim::Time, std::uint64_t>> expiry;
+  };
+  enum Kind : std::uint16_t { kEnqueue = kFirstKind, kExpire, kSweep };
+  enum WorkerKind : std::uint16_t { kDone, kPollRetry, kPollExpire, kHeartbeat };
+
+  void on_subscribe(SubscriptionId sub) override;
+  void on_server_event(const sim::Event& e) override;
+  void on_worker_event(SubscriptionId sub, std::uint32_t worker, const sim::Event& e) override;
+  void on_worker_crash(SubscriptionId sub, std::uint32_t worker) override;
+  void on_worker_restart(SubscriptionId sub, std::uint32_t worker) override;
+  void on_partition(SubscriptionId sub, bool cut) override;
+
+  void send(const Envelope& env);
+  bool deduplicated(const Envelope& env);
+  void enqueue(SubscriptionId sub, const Envelope& env);
+  void make_visible(std::uint32_t slot, bool returning);
+  void forget(std::uint32_t slot);
+  void serve(SubscriptionId sub);
+  void poll(SubscriptionId sub, std::uint32_t worker);
+  void receive(SubscriptionId sub, std::uint32_t worker);
+  bool admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t slot);
+  void process_batch(SubscriptionId sub, std::uint32_t worker);
+  void finish_item(SubscriptionId sub, std::uint32_t worker);
+  void erase(SubscriptionId sub, const Item& item);
+  void expire(std::uint32_t slot, std::uint32_t receipt);
+  void sweep(SubscriptionId sub);
+  void arm_sweep(SubscriptionId sub);
+  void heartbeat(SubscriptionId sub, std::uint32_t worker);
+
+  SqsOptions options_;
+  Slab<Slot> slots_;
+  std::vector<Queue> queues_;                 // [sub]
+  std::vector<std::vector<Worker>> workers_;  // [sub][worker]
+  std::vector<Dedup> dedup_;                  // [topic], FIFO only
+  std::uint32_t next_receipt_ = 0;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> taken_;  // scratch for FIFO receives
+};
+
+}  // namespace choreo::brokers

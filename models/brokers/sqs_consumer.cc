@@ -1,0 +1,216 @@
+// The SQS model's consumer side: receives, processing, deletes, visibility
+// timeouts, heartbeats and retention; see sqs_broker.h.
+#include <algorithm>
+#include <cassert>
+
+#include "models/brokers/sqs_broker.h"
+
+namespace choreo::brokers {
+
+namespace {
+
+std::uint64_t pack(std::uint32_t lo, std::uint32_t hi) { return (std::uint64_t{hi} << 32) | lo; }
+
+}  // namespace
+
+// One ReceiveMessage: up to batch_size messages, then process them in order.
+void SqsBroker::receive(SubscriptionId sub, std::uint32_t worker) {
+  Worker& w = workers_[sub][worker];
+  Queue& q = queues_[sub];
+  w.batch.clear();
+  w.next = 0;
+  if (options_.fifo) {
+    while (w.batch.empty() && q.store.has_visible()) {
+      q.store.fifo_take(options_.batch_size, taken_);
+      for (const auto& [group, slot] : taken_) {
+        slots_[slot].state = State::kInFlight;
+        admit(sub, worker, slot);
+      }
+    }
+  } else {
+    while (w.batch.size() < options_.batch_size && q.store.has_visible()) {
+      const std::uint32_t slot = q.store.take_random(subs_[sub].rng);
+      slots_[slot].state = State::kInFlight;
+      admit(sub, worker, slot);
+    }
+  }
+  if (w.batch.empty()) {
+    poll(sub, worker);
+    return;
+  }
+  w.busy = true;
+  ++w.batch_gen;
+  if (options_.heartbeat) sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat, w.batch_gen);
+  process_batch(sub, worker);
+}
+
+// A message taken for a receive: expired, dead-lettered, or into the batch.
+bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i) {
+  Slot& s = slots_[i];
+  const sim::NodeId node = subs_[sub].first + worker;
+  if (sim_.now() - s.env.msg.published_at >= options_.retention) {
+    lose(s.env.topic, s.env, LossReason::kRetention, node);
+    forget(i);
+    return false;
+  }
+  if (options_.max_receive_count > 0 && s.receive_count >= options_.max_receive_count) {
+    ++stats_.topic(s.env.topic).dead_lettered;
+    sim_.note(node, "dead-letter", {{"seq", static_cast<std::int64_t>(s.env.seq)}});
+    forget(i);
+    return false;
+  }
+  ++s.receive_count;
+  s.receipt = ++next_receipt_;
+  s.deadline = sim_.now() + options_.visibility_timeout;
+  sim_.send_at(s.deadline, server_, kExpire, pack(i, s.receipt));
+  workers_[sub][worker].batch.push_back(Item{s.env, i, slots_.generation(i), s.receipt, s.receive_count, false});
+  return true;
+}
+
+void SqsBroker::process_batch(SubscriptionId sub, std::uint32_t worker) {
+  Worker& w = workers_[sub][worker];
+  while (w.next < w.batch.size()) {
+    if (w.batch[w.next].skip) {
+      ++w.next;
+    } else if (!processing_zero_) {
+      sim_.timer(subs_[sub].first + worker, processing_time(sub), kDone, 0);
+      return;
+    } else {
+      finish_item(sub, worker);
+    }
+  }
+  w.busy = false;
+  ++w.batch_gen;
+  poll(sub, worker);
+}
+
+void SqsBroker::finish_item(SubscriptionId sub, std::uint32_t worker) {
+  Worker& w = workers_[sub][worker];
+  const Item item = w.batch[w.next++];
+  DeliveryInfo info;
+  info.receive_count = item.receive_count;
+  info.redelivered = item.receive_count > 1;
+  if (process(sub, worker, item.env, info)) {
+    erase(sub, item);
+  } else if (options_.fifo) {
+    for (std::size_t j = w.next; j < w.batch.size(); ++j) {
+      if (w.batch[j].env.msg.key == item.env.msg.key) w.batch[j].skip = true;
+    }
+  }
+}
+
+// DeleteMessage with the receipt of the worker's receive.
+void SqsBroker::erase(SubscriptionId sub, const Item& item) {
+  if (subs_[sub].partitioned > 0 || slots_.generation(item.slot) != item.gen) return;
+  Slot& s = slots_[item.slot];
+  if (s.state != State::kInFlight || s.receipt != item.receipt) return;  // a stale receipt deletes nothing
+  if (!options_.fifo && options_.duplicate_after_delete > 0 &&
+      sim::bernoulli(subs_[sub].rng, options_.duplicate_after_delete)) {
+    s.env.duplicate = true;  // a copy on another server outlives the delete
+    count_duplicate(s.env);
+    s.deadline = sim_.now() + options_.visibility_timeout;
+    return;
+  }
+  forget(item.slot);
+  if (options_.fifo) serve(sub);
+}
+
+void SqsBroker::expire(std::uint32_t i, std::uint32_t receipt) {
+  Slot& s = slots_[i];
+  if (s.state != State::kInFlight || s.receipt != receipt) return;
+  if (s.deadline > sim_.now()) {
+    sim_.send_at(s.deadline, server_, kExpire, pack(i, receipt));
+    return;
+  }
+  make_visible(i, true);
+}
+
+void SqsBroker::arm_sweep(SubscriptionId sub) {
+  Queue& q = queues_[sub];
+  if (q.sweep_armed || q.by_age.empty()) return;
+  q.sweep_armed = true;
+  const sim::Time at = slots_[q.by_age.front().first].env.msg.published_at + options_.retention;
+  sim_.send_at(std::max(at, sim_.now()), server_, kSweep, sub);
+}
+
+// Retention: deletes every message older than the period. A message in
+// flight is deleted too but counts as lost only if nobody holds it.
+void SqsBroker::sweep(SubscriptionId sub) {
+  Queue& q = queues_[sub];
+  q.sweep_armed = false;
+  while (!q.by_age.empty()) {
+    const auto [i, gen] = q.by_age.front();
+    if (slots_.generation(i) != gen) {
+      q.by_age.pop_front();
+      continue;
+    }
+    const Slot& s = slots_[i];
+    if (s.env.msg.published_at + options_.retention > sim_.now()) break;
+    q.by_age.pop_front();
+    if (s.state != State::kInFlight) lose(s.env.topic, s.env, LossReason::kRetention, server_);
+    forget(i);
+  }
+  arm_sweep(sub);
+  if (options_.fifo) serve(sub);
+}
+
+void SqsBroker::heartbeat(SubscriptionId sub, std::uint32_t worker) {
+  Worker& w = workers_[sub][worker];
+  if (subs_[sub].partitioned == 0) {
+    for (std::size_t j = w.next; j < w.batch.size(); ++j) {
+      const Item& item = w.batch[j];
+      if (item.skip || slots_.generation(item.slot) != item.gen) continue;
+      Slot& s = slots_[item.slot];
+      if (s.state != State::kInFlight || s.receipt != item.receipt) continue;
+      s.deadline = std::max(s.deadline, sim_.now() + options_.heartbeat_visibility);
+    }
+  }
+  sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat, w.batch_gen);
+}
+
+void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const sim::Event& e) {
+  Worker& w = workers_[sub][worker];
+  switch (e.kind) {
+    case kDone:
+      finish_item(sub, worker);
+      process_batch(sub, worker);
+      break;
+    case kPollRetry: poll(sub, worker); break;
+    case kPollExpire:
+      if (w.waiting && w.poll_gen == e.arg) {
+        w.waiting = false;
+        poll(sub, worker);
+      }
+      break;
+    case kHeartbeat:
+      if (w.busy && w.batch_gen == e.arg) heartbeat(sub, worker);
+      break;
+    default: assert(false && "unknown sqs worker event");
+  }
+}
+
+void SqsBroker::on_worker_crash(SubscriptionId sub, std::uint32_t worker) {
+  Worker& w = workers_[sub][worker];
+  w.batch.clear();
+  w.busy = false;
+  w.waiting = false;
+  ++w.batch_gen;
+  ++w.poll_gen;
+}
+
+void SqsBroker::on_worker_restart(SubscriptionId sub, std::uint32_t worker) {
+  sim_.timer(subs_[sub].first + worker, 0, kPollRetry, 0);
+}
+
+void SqsBroker::on_partition(SubscriptionId sub, bool cut) {
+  if (!cut) return;  // pollers retry on their own
+  for (std::uint32_t worker = 0; worker < subs_[sub].workers; ++worker) {
+    Worker& w = workers_[sub][worker];
+    if (!w.waiting) continue;
+    w.waiting = false;
+    ++w.poll_gen;
+    sim_.timer(subs_[sub].first + worker, options_.receive_error_backoff, kPollRetry, 0);
+  }
+}
+
+}  // namespace choreo::brokers
