@@ -13,7 +13,7 @@ void Simulation::adopt(std::unique_ptr<Node> node, std::uint32_t members) {
   node->sim_ = this;
   node->id_ = static_cast<NodeId>(slots_.size());
   node->size_ = members;
-  for (std::uint32_t i = 0; i < members; ++i) slots_.push_back(Slot{node.get(), 1, true});
+  for (std::uint32_t i = 0; i < members; ++i) slots_.push_back(Slot{static_cast<std::uint32_t>(nodes_.size()), 1, true});
   nodes_.push_back(std::move(node));
 }
 
@@ -23,7 +23,7 @@ void Simulation::crash(NodeId id) {
   s.up = false;
   s.epoch = static_cast<std::uint16_t>(s.epoch == UINT16_MAX ? 1 : s.epoch + 1);
   note(id, "crash");
-  s.node->on_member_crash(id);
+  nodes_[s.node]->on_member_crash(id);
 }
 
 void Simulation::restart(NodeId id) {
@@ -31,7 +31,7 @@ void Simulation::restart(NodeId id) {
   if (s.up) return;
   s.up = true;
   note(id, "restart");
-  s.node->on_member_restart(id);
+  nodes_[s.node]->on_member_restart(id);
 }
 
 void Simulation::dispatch(const Event& e) {
@@ -45,25 +45,20 @@ void Simulation::dispatch(const Event& e) {
   ++processed_;
   trace_.fold(e.time, e.node, e.kind, e.arg);
   if (trace_.writing()) {
-    trace_.write(e.time, s.node->member_name(e.node), s.node->kind_name(e.kind),
+    trace_.write(e.time, nodes_[s.node]->member_name(e.node), nodes_[s.node]->kind_name(e.kind),
                  {{"arg", static_cast<std::int64_t>(e.arg)}});
   }
-  s.node->on_event(e);
+  nodes_[s.node]->on_event(e);
 }
 
 StopReason Simulation::run_until(Time end) {
   stopped_ = false;
-  while (!queue_.empty()) {
-    const Event e = queue_.top();
-    if (e.time > end) break;
-    if (e.time >= next_sample_) run_samplers_through(e.time);
+  while (!queue_.empty() && queue_.next_time() <= end) {
+    // Samples due first: a sample at t sees every event before t pending or done.
+    if (const Time t = queue_.next_time(); t >= next_sample_) run_samplers_through(t);
+    const Event e = queue_.pop();
     now_ = e.time;
-    pop_pending_ = true;
     dispatch(e);
-    if (pop_pending_) {
-      pop_pending_ = false;
-      queue_.pop();
-    }
     if (stopped_) return StopReason::kStopped;
   }
   if (end == kForever) return StopReason::kNoEvents;
@@ -100,7 +95,7 @@ void Simulation::note(NodeId node, std::string_view what, std::initializer_list<
   trace_.fold(now_, node, 0xffff, hash_name(what));
   for (const auto& f : fields) trace_.fold_value(static_cast<std::uint64_t>(f.second));
   if (trace_.writing()) {
-    trace_.write(now_, node == kNoNode ? std::string("sim") : slots_[node].node->member_name(node), what,
+    trace_.write(now_, node == kNoNode ? std::string("sim") : nodes_[slots_[node].node]->member_name(node), what,
                  fields);
   }
 }

@@ -57,7 +57,7 @@ class Simulation {
     return ref;
   }
   // The node (or group) that id belongs to.
-  Node& node(NodeId id) const { return *slots_[id].node; }
+  Node& node(NodeId id) const { return *nodes_[slots_[id].node]; }
   // Ids handed out so far (members count one each).
   std::size_t node_count() const { return slots_.size(); }
   bool is_up(NodeId id) const { return slots_[id].up; }
@@ -109,9 +109,9 @@ class Simulation {
   std::uint64_t trace_hash() const { return trace_.hash(); }
   std::uint64_t events_processed() const { return processed_; }
   std::uint64_t messages_to_down_nodes() const { return dropped_down_; }
-  std::size_t pending() const { return queue_.size() - (pop_pending_ ? 1 : 0); }
+  std::size_t pending() const { return queue_.size(); }
   // Bytes the event queue holds, for memory reports.
-  std::size_t queue_bytes() const { return queue_.capacity() * sizeof(Event); }
+  std::size_t queue_bytes() const { return queue_.bytes(); }
   void reserve_events(std::size_t n) { queue_.reserve(n); }
 
  private:
@@ -121,24 +121,15 @@ class Simulation {
     std::function<void(Time)> probe;
   };
 
-  // Hot per-id state, dense so dispatch touches one 16-byte slot per event.
+  // Hot per-id state, dense so dispatch touches one 8-byte slot per event.
   struct Slot {
-    Node* node;
+    std::uint32_t node;  // index into nodes_
     std::uint16_t epoch;  // incarnation; bumped on every crash, never 0
     bool up;
   };
 
   void adopt(std::unique_ptr<Node> node, std::uint32_t members);
-  void schedule(const Event& e) {
-    // The hold pattern (pop one, push one) costs one sift instead of two:
-    // the event being dispatched still sits at the root until replaced.
-    if (pop_pending_) {
-      pop_pending_ = false;
-      queue_.replace_top(e);
-    } else {
-      queue_.push(e);
-    }
-  }
+  void schedule(const Event& e) { queue_.push(e); }
   void dispatch(const Event& e);
   void run_samplers_through(Time t);
 
@@ -148,7 +139,6 @@ class Simulation {
   std::uint64_t processed_ = 0;
   std::uint64_t dropped_down_ = 0;
   bool stopped_ = false;
-  bool pop_pending_ = false;
   EventQueue queue_;
   std::vector<std::unique_ptr<Node>> nodes_;
   std::vector<Slot> slots_;
