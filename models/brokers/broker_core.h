@@ -63,11 +63,11 @@ class BrokerCore : public Broker {
   std::string_view kind() const override { return kind_; }
   TopicId topic(std::string_view name) override;
   SubscriptionId subscribe(std::string_view topic, std::string_view service, Handler& handler,
-                           const SubscribeOptions& options) override;
+                           const SubscribeOptions& options = {}) override;
   void partition(std::string_view service, sim::Time from, sim::Time to) override;
   void crash(std::string_view service, std::uint32_t worker, sim::Time at, sim::Time restart_after) override;
   void crash_at_rate(std::string_view service, double per_s, sim::Time restart_after) override;
-  void drop_nth(std::string_view topic, std::uint64_t nth, std::string_view service) override;
+  void drop_nth(std::string_view topic, std::uint64_t nth, std::string_view service = {}) override;
   const DeliveryStats& stats() const override { return stats_; }
   sim::NodeId worker_node(SubscriptionId sub, std::uint32_t worker) const override;
 

@@ -118,8 +118,14 @@ void KafkaBroker::sweep() {
         ++log.base;
       }
       any = any || !log.records.empty();
+      // A group resets when its owner fetches a deleted offset; an unowned
+      // partition keeps its committed offset until someone owns it.
       for (SubscriptionId s : topics_[t].subs) {
-        if (groups_[s].parts[p].next < log.base) reset(s, p);
+        const int owner = groups_[s].parts[p].owner;
+        if (owner >= 0 && groups_[s].parts[p].next < log.base && eligible(s, static_cast<std::uint32_t>(owner))) {
+          reset(s, p);
+          fetch(s, static_cast<std::uint32_t>(owner));
+        }
       }
     }
   }

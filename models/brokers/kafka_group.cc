@@ -135,7 +135,6 @@ void KafkaBroker::rebalance(SubscriptionId sub) {
     ++gp.gen;
     gp.next = gp.processed = gp.committed;
     if (gp.owner >= 0) g.members[static_cast<std::size_t>(gp.owner)].assigned.push_back(p);
-    if (gp.next < logs_[subs_[sub].topic][p].base) reset(sub, p);
   }
   sim_.note(subs_[sub].first, "rebalance", {{"members", static_cast<std::int64_t>(live.size())}});
   for (std::uint32_t m : live) fetch(sub, m);

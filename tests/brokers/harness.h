@@ -1,0 +1,96 @@
+// Test fixtures for the broker tests: a handler that records every delivery
+// (and fails on demand), and a publisher node that publishes on a schedule.
+// Not a test by itself.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <vector>
+
+#include "models/brokers/broker.h"
+#include "sim/simulation.h"
+
+namespace choreo::brokers::testing {
+
+struct Delivery {
+  Message msg;
+  DeliveryInfo info;
+};
+
+// Records deliveries; handle() fails when `fail` says so.
+class Recorder : public Handler {
+ public:
+  bool handle(const Message& m, const DeliveryInfo& info) override {
+    log.push_back({m, info});
+    return !fail || !fail(m, info);
+  }
+  void on_worker_crash(std::uint32_t worker) override { crashed.push_back(worker); }
+  void on_worker_restart(std::uint32_t worker) override { restarted.push_back(worker); }
+
+  std::vector<std::uint64_t> ids() const {
+    std::vector<std::uint64_t> out;
+    for (const auto& d : log) out.push_back(d.msg.id);
+    return out;
+  }
+  std::set<std::uint64_t> distinct_ids() const {
+    std::set<std::uint64_t> out;
+    for (const auto& d : log) out.insert(d.msg.id);
+    return out;
+  }
+  std::size_t count(std::uint64_t id) const {
+    std::size_t n = 0;
+    for (const auto& d : log) n += d.msg.id == id ? 1 : 0;
+    return n;
+  }
+
+  std::function<bool(const Message&, const DeliveryInfo&)> fail;
+  std::vector<Delivery> log;
+  std::vector<std::uint32_t> crashed;
+  std::vector<std::uint32_t> restarted;
+};
+
+// Publishes message ids first, first+1, ... on `topic`, one every `period`
+// starting at `start`, `count` in all; key = id % keys (keys > 0).
+class Publisher : public sim::Node {
+ public:
+  struct Plan {
+    TopicId topic = 0;
+    std::uint64_t first_id = 1;
+    std::uint64_t count = 0;
+    sim::Time start = 0;
+    sim::Time period = sim::kMillisecond;
+    std::uint64_t keys = 1;
+    std::uint32_t bytes = 100;
+  };
+  Publisher(std::string name, Broker& broker, Plan plan) : Node(std::move(name)), broker_(broker), plan_(plan) {}
+
+  // REQUIRES: added to the simulation.
+  void start() {
+    if (plan_.count > 0) sim().timer(id(), plan_.start - sim().now(), 0, 0);
+  }
+  void on_event(const sim::Event&) override {
+    const std::uint64_t id_ = plan_.first_id + sent_;
+    Message m;
+    m.id = id_;
+    m.key = id_ % plan_.keys;
+    m.bytes = plan_.bytes;
+    broker_.publish(plan_.topic, id(), m);
+    if (++sent_ < plan_.count) sim().timer(id(), plan_.period, 0, 0);
+  }
+  std::uint64_t sent() const { return sent_; }
+
+ private:
+  Broker& broker_;
+  Plan plan_;
+  std::uint64_t sent_ = 0;
+};
+
+inline Publisher& add_publisher(sim::Simulation& sim, Broker& broker, const std::string& name,
+                                Publisher::Plan plan) {
+  auto& p = sim.add<Publisher>(name, broker, plan);
+  p.start();
+  return p;
+}
+
+}  // namespace choreo::brokers::testing
