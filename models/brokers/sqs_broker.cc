@@ -103,6 +103,7 @@ void SqsBroker::forget(std::uint32_t i) {
     }
   }
   const SubscriptionId sub = s.sub;
+  s.state = State::kFree;  // timers still pointing here find it dead
   slots_.release(i);
   if (options_.fifo) serve(sub);
 }

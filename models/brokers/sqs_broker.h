@@ -90,7 +90,7 @@ class SqsBroker final : public BrokerCore {
   void publish(TopicId topic, sim::NodeId publisher, Message message) override;
 
  private:
-  enum class State : std::uint8_t { kDelayed, kVisible, kInFlight };
+  enum class State : std::uint8_t { kDelayed, kVisible, kInFlight, kFree };
   struct Slot {
     Envelope env;
     sim::Time deadline = 0;  // in flight: when it becomes visible again

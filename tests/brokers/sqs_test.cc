@@ -1,0 +1,280 @@
+// SQS model: at least once, visibility timeout, DLQ, retention, delay,
+// reordering, duplicates after delete, heartbeat; FIFO order and dedup.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "models/brokers/sqs_broker.h"
+#include "tests/brokers/harness.h"
+
+namespace choreo::brokers {
+namespace {
+
+using sim::kMillisecond;
+using sim::kSecond;
+using testing::add_publisher;
+using testing::Recorder;
+
+SqsOptions exact_sqs() {
+  SqsOptions o;
+  o.duplicate_after_delete = 0;
+  return o;
+}
+
+TEST(Sqs, RedeliversAfterExactlyTheVisibilityTimeout) {
+  sim::Simulation sim(1);
+  SqsBroker broker(sim, exact_sqs(), {}, {});
+  Recorder r;
+  r.fail = [](const Message&, const DeliveryInfo& info) { return info.receive_count == 1; };
+  broker.subscribe("t", "svc", r);
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1, .start = kSecond});
+  sim.run_until(5 * sim::kMinute);
+  ASSERT_EQ(r.log.size(), 2u);
+  EXPECT_EQ(r.log[0].info.delivered_at, kSecond);
+  EXPECT_EQ(r.log[1].info.delivered_at, 31 * kSecond);
+  EXPECT_EQ(r.log[1].info.receive_count, 2u);
+  EXPECT_TRUE(r.log[1].info.redelivered);
+  EXPECT_EQ(broker.stats().total().redelivered, 1u);
+}
+
+TEST(Sqs, MovesToTheDeadLetterQueueAfterMaxReceiveCount) {
+  sim::Simulation sim(1);
+  SqsOptions o = exact_sqs();
+  o.max_receive_count = 3;
+  SqsBroker broker(sim, o, {}, {});
+  Recorder r;
+  r.fail = [](const Message&, const DeliveryInfo&) { return true; };
+  broker.subscribe("t", "svc", r);
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1});
+  sim.run_until(10 * sim::kMinute);
+  ASSERT_EQ(r.log.size(), 3u);
+  EXPECT_EQ(r.log[2].info.delivered_at, 60 * kSecond);
+  const Counters c = broker.stats().total();
+  EXPECT_EQ(c.dead_lettered, 1u);
+  EXPECT_EQ(c.redelivered, 2u);
+}
+
+// Handler errors (30 %) and worker crashes: every message is processed
+// successfully at least once, nothing is lost.
+TEST(Sqs, DeliversEveryMessageAtLeastOnceDespiteErrorsAndCrashes) {
+  sim::Simulation sim(3);
+  CommonOptions common;
+  common.handler_error = 0.3;
+  common.processing = *sim::parse_duration_distribution("exp:20ms");
+  common.crash_rate_per_s = 0.05;
+  common.restart_after = 2 * kSecond;
+  SqsBroker broker(sim, SqsOptions{}, common, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r, {.workers = 4});
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 5'000, .period = 10 * kMillisecond});
+  sim.run_until(30 * sim::kMinute);
+  const Counters c = broker.stats().total();
+  EXPECT_EQ(c.lost(), 0u);
+  EXPECT_EQ(r.distinct_ids().size(), 5'000u);
+  // Every message ends processed without error: deliveries minus errors
+  // cover each id (handler errors were injected before the handler).
+  EXPECT_EQ(c.delivered - c.handler_errors, r.log.size());
+  EXPECT_GT(c.redelivered, 1'000u);
+}
+
+TEST(Sqs, StandardQueueReorders) {
+  sim::Simulation sim(1);
+  CommonOptions common;
+  common.processing = *sim::parse_duration_distribution("1ms");
+  SqsBroker broker(sim, exact_sqs(), common, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1'000, .period = 100});
+  sim.run_until(sim::kMinute);
+  EXPECT_EQ(r.log.size(), 1'000u);
+  EXPECT_GT(broker.stats().total().reordered, 100u);
+}
+
+TEST(Sqs, CrashDuringProcessingCausesASecondProcessingAfterTheTimeout) {
+  sim::Simulation sim(1);
+  CommonOptions common;
+  common.processing = *sim::parse_duration_distribution("1s");
+  SqsBroker broker(sim, exact_sqs(), common, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  broker.crash("svc", 0, 500 * kMillisecond, kSecond);
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1});
+  sim.run_until(sim::kMinute);
+  ASSERT_EQ(r.log.size(), 1u);  // the first processing never finished
+  EXPECT_EQ(r.log[0].info.delivered_at, 31 * kSecond);
+  EXPECT_EQ(r.log[0].info.receive_count, 2u);
+}
+
+// A 40 s handler against a 30 s visibility timeout: a second worker receives
+// the message at 30 s and finishes at 70 s. A heartbeat every 25 s (the
+// DefaultStack-era sqsconsumer period) keeps it invisible.
+TEST(Sqs, SlowHandlerIsProcessedTwiceUnlessTheHeartbeatExtends) {
+  for (bool heartbeat : {false, true}) {
+    sim::Simulation sim(1);
+    CommonOptions common;
+    common.processing = *sim::parse_duration_distribution("40s");
+    SqsOptions o = exact_sqs();
+    o.heartbeat = heartbeat;
+    o.heartbeat_period = 25 * kSecond;
+    SqsBroker broker(sim, o, common, {});
+    Recorder r;
+    broker.subscribe("t", "svc", r, {.workers = 2});
+    add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1});
+    sim.run_until(75 * kSecond);
+    EXPECT_EQ(r.log.size(), heartbeat ? 1u : 2u) << "heartbeat " << heartbeat;
+  }
+}
+
+TEST(Sqs, RetentionDeletesUnconsumedMessages) {
+  sim::Simulation sim(1);
+  SqsOptions o = exact_sqs();
+  o.retention = 60 * kSecond;
+  SqsBroker broker(sim, o, {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  broker.crash("svc", 0, 0, 5 * sim::kMinute);  // down from the start for 5 min
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 10, .start = kSecond, .period = kSecond});
+  sim.run_until(10 * sim::kMinute);
+  EXPECT_TRUE(r.log.empty());
+  EXPECT_EQ(broker.stats().total().lost(LossReason::kRetention), 10u);
+}
+
+TEST(Sqs, DelaySecondsHoldsNewMessages) {
+  sim::Simulation sim(1);
+  SqsOptions o = exact_sqs();
+  o.delay = 10 * kSecond;
+  SqsBroker broker(sim, o, {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1, .start = kSecond});
+  sim.run_until(sim::kMinute);
+  ASSERT_EQ(r.log.size(), 1u);
+  EXPECT_EQ(r.log[0].info.delivered_at, 11 * kSecond);
+}
+
+// 100,000 messages, 1 % duplicated after delete: sd of the fraction 0.0003,
+// tolerance 0.002.
+TEST(Sqs, DuplicatesAfterDeleteAtTheConfiguredRate) {
+  sim::Simulation sim(5);
+  SqsOptions o = exact_sqs();
+  o.duplicate_after_delete = 0.01;
+  SqsBroker broker(sim, o, {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r, {.workers = 2});
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 100'000, .period = 100});
+  sim.run_until(10 * sim::kMinute);
+  const Counters c = broker.stats().total();
+  EXPECT_NEAR(static_cast<double>(c.duplicated) / 100'000, 0.01, 0.002);
+  EXPECT_EQ(r.log.size(), 100'000u + c.duplicated);
+}
+
+// 100,000 messages, loss 5 % per queue copy, send repeated 5 %.
+TEST(Sqs, InjectedLossAndDuplicationRatesAreObserved) {
+  sim::Simulation sim(9);
+  CommonOptions common;
+  common.loss = 0.05;
+  common.duplicate = 0.05;
+  SqsBroker broker(sim, exact_sqs(), common, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r, {.workers = 2});
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 100'000, .period = 100});
+  sim.run_until(10 * sim::kMinute);
+  const Counters c = broker.stats().total();
+  const double copies = 100'000.0 + static_cast<double>(c.duplicated);
+  EXPECT_NEAR(static_cast<double>(c.duplicated) / 100'000, 0.05, 0.004);
+  EXPECT_NEAR(static_cast<double>(c.lost(LossReason::kInjected)) / copies, 0.05, 0.004);
+  EXPECT_EQ(static_cast<double>(c.delivered), copies - static_cast<double>(c.lost()));
+}
+
+// FIFO: 4 groups, handler errors and 3 workers: within a group deliveries
+// never go back. (Each failure blocks its group for the visibility timeout.)
+TEST(SqsFifo, KeepsPerGroupOrderUnderErrorsAndCompetingWorkers) {
+  sim::Simulation sim(2);
+  SqsOptions o = exact_sqs();
+  o.fifo = true;
+  CommonOptions common;
+  common.handler_error = 0.01;
+  common.processing = *sim::parse_duration_distribution("exp:5ms");
+  SqsBroker broker(sim, o, common, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r, {.workers = 3});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 20'000, .period = 2 * kMillisecond, .keys = 4});
+  sim.run_until(2 * sim::kHour);
+  std::map<std::uint64_t, std::uint64_t> last;
+  for (const auto& d : r.log) {
+    auto [it, fresh] = last.emplace(d.msg.key, d.msg.id);
+    if (!fresh) {
+      EXPECT_LE(it->second, d.msg.id) << "group " << d.msg.key;
+      it->second = d.msg.id;
+    }
+  }
+  EXPECT_EQ(r.distinct_ids().size(), 20'000u);
+  EXPECT_GT(broker.stats().total().redelivered, 100u);
+}
+
+TEST(SqsFifo, DropsDuplicatesInsideTheWindowOnly) {
+  sim::Simulation sim(1);
+  SqsOptions o = exact_sqs();
+  o.fifo = true;
+  SqsBroker broker(sim, o, {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  const TopicId t = broker.topic("t");
+  Message m;
+  m.id = 7;
+  broker.publish(t, sim::kNoNode, m);
+  sim.run_until(4 * sim::kMinute);
+  broker.publish(t, sim::kNoNode, m);  // inside 5 min: dropped
+  sim.run_until(6 * sim::kMinute);
+  broker.publish(t, sim::kNoNode, m);  // after: delivered again
+  sim.run_until(7 * sim::kMinute);
+  EXPECT_EQ(r.log.size(), 2u);
+  EXPECT_EQ(broker.stats().total().deduplicated, 1u);
+}
+
+TEST(SqsFifo, HeadOfLineBlocksTheGroupBehindAFailedMessage) {
+  sim::Simulation sim(1);
+  SqsOptions o = exact_sqs();
+  o.fifo = true;
+  SqsBroker broker(sim, o, {}, {});
+  Recorder r;
+  r.fail = [](const Message& m, const DeliveryInfo& info) { return m.id == 1 && info.receive_count == 1; };
+  broker.subscribe("t", "svc", r, {.workers = 2});
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 3, .period = kSecond});
+  sim.run_until(5 * sim::kMinute);
+  EXPECT_EQ(r.ids(), (std::vector<std::uint64_t>{1, 1, 2, 3}));
+  EXPECT_EQ(r.log[1].info.delivered_at, 30 * kSecond);
+}
+
+std::uint64_t faulty_run_hash(std::uint64_t seed, bool fifo) {
+  sim::Simulation sim(seed);
+  CommonOptions common;
+  common.loss = 0.01;
+  common.duplicate = 0.02;
+  common.handler_error = 0.05;
+  common.delay = *sim::parse_duration_distribution("exp:2ms");
+  common.processing = *sim::parse_duration_distribution("exp:1ms");
+  common.crash_rate_per_s = 0.05;
+  SqsOptions o;
+  o.fifo = fifo;
+  o.duplicate_after_delete = 0.01;
+  o.max_receive_count = 3;
+  SqsBroker broker(sim, o, common, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r, {.workers = 3});
+  broker.partition("svc", 10 * kSecond, 20 * kSecond);
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 5'000, .period = 5 * kMillisecond, .keys = 7});
+  sim.run_until(5 * sim::kMinute);
+  return sim.trace_hash();
+}
+
+TEST(Sqs, SameSeedSameTraceHashDifferentSeedDifferentHash) {
+  for (bool fifo : {false, true}) {
+    EXPECT_EQ(faulty_run_hash(5, fifo), faulty_run_hash(5, fifo));
+    EXPECT_NE(faulty_run_hash(5, fifo), faulty_run_hash(6, fifo));
+  }
+}
+
+}  // namespace
+}  // namespace choreo::brokers
