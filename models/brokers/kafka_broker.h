@@ -14,7 +14,9 @@
 //    heartbeats — crash or partition — or joins) hands partitions over at the
 //    last committed offset, so the records after it are processed again, in
 //    order (redelivered). A reachable member finishes its record and commits
-//    before giving its partitions up, as the Java client does on revoke.
+//    before giving its partitions up, as the Java client does on revoke; the
+//    new owner starts after that. A partition whose owner stays keeps its
+//    position (sticky). A crashed member's positions fall back to committed.
 //  - Retention: every `retention_check_interval`, records older than
 //    `retention` are deleted (per record, not per 1 GiB segment). A group
 //    whose next offset was deleted resets: earliest -> oldest kept (the
@@ -116,6 +118,7 @@ class KafkaBroker final : public BrokerCore {
     std::uint64_t committed = 0;
     std::uint64_t high_water = 0;   // one past the highest offset ever processed
     std::uint64_t lost_upto = 0;    // offsets below this were counted lost or never owed
+    int draining = -1;              // a reachable former owner still finishing a record here
   };
   struct Member {
     bool in_group = true;
@@ -134,7 +137,7 @@ class KafkaBroker final : public BrokerCore {
     std::vector<Member> members;
   };
   enum Kind : std::uint16_t { kAppend = kFirstKind, kSession, kRetention };
-  enum WorkerKind : std::uint16_t { kDone, kAutoCommit };
+  enum WorkerKind : std::uint16_t { kDone, kAutoCommit, kWake };
 
   void on_subscribe(SubscriptionId sub) override;
   void on_server_event(const sim::Event& e) override;
@@ -154,6 +157,7 @@ class KafkaBroker final : public BrokerCore {
   void complete(SubscriptionId sub, std::uint32_t m);
   void commit(SubscriptionId sub, std::uint32_t m);
   void rebalance(SubscriptionId sub);
+  void hand_over(SubscriptionId sub, std::uint32_t p, int owner);
   void reset(SubscriptionId sub, std::uint32_t p);
   void session_expired(SubscriptionId sub, std::uint32_t m, std::uint32_t epoch);
   void arm_session(SubscriptionId sub, std::uint32_t m);

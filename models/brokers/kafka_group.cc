@@ -40,7 +40,8 @@ int KafkaBroker::choose(SubscriptionId sub, std::uint32_t m) {
   const std::size_t n = mb.assigned.size();
   for (std::size_t k = 0; k < n; ++k) {
     const std::uint32_t p = mb.assigned[(mb.cursor + k) % n];
-    if (groups_[sub].parts[p].next < topic_logs[p].end()) {
+    const GroupPartition& gp = groups_[sub].parts[p];
+    if (gp.draining < 0 && gp.next < topic_logs[p].end()) {
       mb.cursor = (mb.cursor + k + 1) % n;
       return static_cast<int>(p);
     }
@@ -100,7 +101,13 @@ void KafkaBroker::complete(SubscriptionId sub, std::uint32_t m) {
     process(sub, m, env, info);
   }
   GroupPartition& gp = groups_[sub].parts[p];
-  if (gp.gen != gen || gp.owner != static_cast<int>(m)) return;  // revoked meanwhile
+  if (gp.gen != gen || gp.owner != static_cast<int>(m)) {  // revoked meanwhile
+    if (gp.draining == static_cast<int>(m)) {
+      gp.draining = -1;
+      if (gp.owner >= 0) fetch(sub, static_cast<std::uint32_t>(gp.owner));
+    }
+    return;
+  }
   gp.processed = offset + 1;
   gp.high_water = std::max(gp.high_water, offset + 1);
   if (options_.commit == KafkaOptions::Commit::kAfterProcessing && subs_[sub].partitioned == 0) {
@@ -121,23 +128,37 @@ void KafkaBroker::rebalance(SubscriptionId sub) {
   Group& g = groups_[sub];
   std::vector<std::uint32_t> live;
   for (std::uint32_t m = 0; m < g.members.size(); ++m) {
-    Member& mb = g.members[m];
-    if (mb.in_group) live.push_back(m);
-    if (!mb.in_group || !up(sub, m) || subs_[sub].partitioned > 0) continue;
-    // A reachable member finishes its record and commits before revoke.
-    if (mb.busy && g.parts[mb.partition].gen == mb.gen) g.parts[mb.partition].processed = mb.offset + 1;
-    for (std::uint32_t p : mb.assigned) g.parts[p].committed = g.parts[p].processed;
+    if (g.members[m].in_group) live.push_back(m);
   }
   for (auto& mb : g.members) mb.assigned.clear();
   for (std::uint32_t p = 0; p < g.parts.size(); ++p) {
     GroupPartition& gp = g.parts[p];
-    gp.owner = live.empty() ? -1 : static_cast<int>(live[p % live.size()]);
-    ++gp.gen;
-    gp.next = gp.processed = gp.committed;
-    if (gp.owner >= 0) g.members[static_cast<std::size_t>(gp.owner)].assigned.push_back(p);
+    const int owner = live.empty() ? -1 : static_cast<int>(live[p % live.size()]);
+    if (owner != gp.owner) hand_over(sub, p, owner);
+    if (owner >= 0) g.members[static_cast<std::size_t>(owner)].assigned.push_back(p);
   }
   sim_.note(subs_[sub].first, "rebalance", {{"members", static_cast<std::int64_t>(live.size())}});
   for (std::uint32_t m : live) fetch(sub, m);
+}
+
+// Moves partition p to `owner` at the committed offset. A reachable former
+// owner finishes its record and commits first; the new owner waits for it.
+void KafkaBroker::hand_over(SubscriptionId sub, std::uint32_t p, int owner) {
+  Group& g = groups_[sub];
+  GroupPartition& gp = g.parts[p];
+  if (gp.owner >= 0) {
+    const auto old = static_cast<std::uint32_t>(gp.owner);
+    const Member& mb = g.members[old];
+    if (up(sub, old) && subs_[sub].partitioned == 0) {
+      const bool finishing = mb.busy && mb.partition == p && mb.gen == gp.gen;
+      if (finishing) gp.processed = mb.offset + 1;
+      gp.committed = gp.processed;
+      gp.draining = finishing ? static_cast<int>(old) : -1;
+    }
+  }
+  gp.owner = owner;
+  ++gp.gen;
+  gp.next = gp.processed = gp.committed;
 }
 
 // auto.offset.reset for a group whose next offset was deleted.
@@ -173,6 +194,8 @@ void KafkaBroker::on_worker_event(SubscriptionId sub, std::uint32_t m, const sim
   if (e.kind == kDone) {
     complete(sub, m);
     fetch(sub, m);
+  } else if (e.kind == kWake) {
+    fetch(sub, m);
   } else {
     assert(e.kind == kAutoCommit);
     commit(sub, m);
@@ -184,6 +207,16 @@ void KafkaBroker::on_worker_crash(SubscriptionId sub, std::uint32_t m) {
   Member& mb = groups_[sub].members[m];
   mb.busy = false;  // the record in process is never finished
   mb.dup_pending = false;
+  for (std::uint32_t p = 0; p < groups_[sub].parts.size(); ++p) {
+    GroupPartition& gp = groups_[sub].parts[p];
+    if (gp.draining == static_cast<int>(m)) {  // it will never finish: release the new owner
+      gp.draining = -1;
+      if (gp.owner >= 0) sim_.timer(subs_[sub].first + static_cast<std::uint32_t>(gp.owner), 0, kWake, 0);
+    }
+    if (gp.owner != static_cast<int>(m)) continue;
+    ++gp.gen;  // its position is lost with it
+    gp.next = gp.processed = gp.committed;
+  }
   ++mb.epoch;
   if (mb.in_group) arm_session(sub, m);
 }
