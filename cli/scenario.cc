@@ -14,7 +14,7 @@ namespace {
 // schema default.
 sim::Result<const models::ModelKind*> pick_model(const sim::RawConfig& raw,
                                                  const std::vector<std::string>& overrides) {
-  std::string name = "phold";
+  std::string name = "comments";
   std::string where;
   for (const auto& entry : raw.entries) {
     if (entry.key == "run.model") {

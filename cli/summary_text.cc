@@ -18,9 +18,22 @@ std::string number(const nlohmann::json& v) {
 void print_section_values(const char* title, const nlohmann::json& obj, std::ostream& out) {
   out << title << "\n";
   for (const auto& [key, value] : obj.items()) {
+    if (key == "by_topic") continue;  // in summary.json
+    if (value.is_array()) {          // a curve of {t_s, p_fresh, ...}
+      std::string points;
+      for (const auto& p : value) {
+        if (p.contains("t_s") && p.contains("p_fresh")) {
+          points += fmt::format("{}{}s:{:.3f}", points.empty() ? "" : "  ", number(p.at("t_s")),
+                                p.at("p_fresh").get<double>());
+        }
+      }
+      out << fmt::format("  {:<16} {}\n", key, points);
+      continue;
+    }
     if (value.is_object()) {
       std::string inner;
       for (const auto& [k, v] : value.items()) {
+        if (v.is_number() && v == 0 && key == "lost_by_reason") continue;
         inner += fmt::format("{}{}={}", inner.empty() ? "" : "  ", k, v.is_object() ? v.dump() : number(v));
       }
       out << fmt::format("  {:<16} {}\n", key, inner);

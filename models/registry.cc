@@ -4,12 +4,15 @@
 
 #include "models/model.h"
 #include "models/phold/phold_model.h"
+#include "models/wattpad/comments_model.h"
 
 namespace choreo::models {
 
 namespace {
 
-const std::array<ModelKind, 1> kModels = {{
+const std::array<ModelKind, 2> kModels = {{
+    {"comments", "the Wattpad comments system: user mirrors and comment counters fed through a broker",
+     &wattpad::declare_comments, &wattpad::make_comments_model},
     {"phold", "PHOLD, the standard discrete-event benchmark", &phold::declare_phold,
      &phold::make_phold_model},
 }};
@@ -30,7 +33,7 @@ void declare_common(sim::ConfigSchema& schema) {
   for (const auto& kind : kModels) names.emplace_back(kind.name);
   schema.add({.key = "run.model",
               .type = sim::ValueType::kEnum,
-              .default_value = "phold",
+              .default_value = "comments",
               .allowed = names,
               .help = "which system the scenario simulates"});
   schema.add({.key = "run.seed",

@@ -1,0 +1,199 @@
+// The comments-system scenario; see comments_model.h.
+#include "models/wattpad/comments_model.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/brokers/broker_config.h"
+#include "models/wattpad/counters.h"
+#include "models/wattpad/mirror.h"
+#include "models/wattpad/owners.h"
+#include "models/wattpad/reads.h"
+#include "models/wattpad/schema.h"
+#include "sim/time_series.h"
+
+namespace choreo::wattpad {
+
+namespace {
+
+struct ReplicaSpec {
+  std::string name, kind, strategy, service, recovery;
+  std::uint32_t workers = 1;
+  sim::Time sync_interval = 0;
+  bool memory = false;
+};
+
+// Pulls the owner's state into each anti-entropy replica at its interval.
+class Syncer final : public sim::Node {
+ public:
+  Syncer() : Node("anti-entropy") {}
+  void add(Replica* r, sim::Time every) { replicas_.push_back({r, every}); }
+  void start() {
+    for (std::size_t i = 0; i < replicas_.size(); ++i) sim().timer(id(), replicas_[i].second, 0, i);
+  }
+  void on_event(const sim::Event& e) override {
+    replicas_[e.arg].first->sync();
+    ++pulls_;
+    sim().timer(id(), replicas_[e.arg].second, 0, e.arg);
+  }
+  std::string_view kind_name(std::uint16_t) const override { return "sync"; }
+  std::uint64_t pulls() const { return pulls_; }
+
+ private:
+  std::vector<std::pair<Replica*, sim::Time>> replicas_;
+  std::uint64_t pulls_ = 0;
+};
+
+struct Tracked {
+  std::unique_ptr<Replica> replica;
+  Divergence last;
+  std::optional<sim::Time> converged_at = 0;  // since when it has been equal
+};
+
+class CommentsModel final : public models::Model {
+ public:
+  CommentsModel(const sim::Config& config, std::vector<ReplicaSpec> specs)
+      : config_(config), w_(workload_options(config)), specs_(std::move(specs)),
+        duration_(config.duration("run.duration")), settle_(config.duration("run.settle")),
+        period_(config.duration("run.sample_period")) {}
+
+  void build(sim::Simulation& sim) override;
+  void run(sim::Simulation& sim) override {
+    sim.run_until(duration_);
+    sim.run_until(duration_ + settle_);
+    sample(sim.now());
+  }
+  void report(const sim::Simulation& sim, nlohmann::json& summary) const override;
+  bool write_time_series(std::ostream& out) const override {
+    series_->write_csv(out);
+    return true;
+  }
+
+ private:
+  void sample(sim::Time t);
+
+  sim::Config config_;
+  WorkloadOptions w_;
+  std::vector<ReplicaSpec> specs_;
+  sim::Time duration_, settle_, period_;
+  std::unique_ptr<brokers::Broker> broker_;
+  UserService* users_ = nullptr;
+  CommentService* comments_ = nullptr;
+  Reads* reads_ = nullptr;
+  Syncer* syncer_ = nullptr;
+  std::vector<Tracked> tracked_;
+  std::unique_ptr<sim::TimeSeries> series_;
+};
+
+void CommentsModel::build(sim::Simulation& sim) {
+  auto broker = brokers::make_broker(config_, sim);
+  broker_ = std::move(*broker);  // checked in make_comments_model
+  users_ = &sim.add<UserService>(w_, *broker_, sim.rng("wattpad/users"), duration_);
+  comments_ = &sim.add<CommentService>(w_, *broker_, sim.rng("wattpad/comments"), duration_);
+  syncer_ = &sim.add<Syncer>();
+  const Mirror* first_mirror = nullptr;
+  std::vector<std::string> columns;
+  for (const auto& s : specs_) {
+    Tracked t;
+    if (s.kind == "mirror") {
+      auto m = std::make_unique<Mirror>(s.name, s.strategy, s.memory, *users_);
+      if (first_mirror == nullptr) first_mirror = m.get();
+      t.replica = std::move(m);
+    } else {
+      t.replica = std::make_unique<Counters>(s.name, s.strategy, s.memory, *comments_, w_.shards);
+    }
+    broker_->subscribe(s.kind == "mirror" ? "users" : "comments", s.service, *t.replica, {.workers = s.workers});
+    if (s.recovery == "anti-entropy") syncer_->add(t.replica.get(), s.sync_interval);
+    columns.push_back(s.name + ".divergent_keys");
+    columns.push_back(s.name + ".abs_error");
+    tracked_.push_back(std::move(t));
+  }
+  for (const char* c : {"reads.total", "reads.stale", "reads.failed"}) columns.emplace_back(c);
+  series_ = std::make_unique<sim::TimeSeries>(columns);
+  reads_ = &sim.add<Reads>(w_, *users_, first_mirror, sim.rng("wattpad/reads"), duration_);
+  users_->start();
+  comments_->start();
+  reads_->start();
+  syncer_->start();
+  sim.add_sampler(period_, period_, [this](sim::Time t) { sample(t); });
+}
+
+void CommentsModel::sample(sim::Time t) {
+  std::vector<double> row;
+  for (auto& tr : tracked_) {
+    const Divergence d = tr.replica->divergence();
+    if (d.keys == 0 && !tr.converged_at) tr.converged_at = t;
+    if (d.keys != 0) tr.converged_at.reset();
+    tr.last = d;
+    row.push_back(static_cast<double>(d.keys));
+    row.push_back(static_cast<double>(d.abs_error));
+  }
+  row.push_back(static_cast<double>(reads_->total()));
+  row.push_back(static_cast<double>(reads_->stale()));
+  row.push_back(static_cast<double>(reads_->failed()));
+  series_->add_row(t, std::move(row));
+}
+
+void CommentsModel::report(const sim::Simulation&, nlohmann::json& summary) const {
+  nlohmann::json replicas = nlohmann::json::array();
+  for (const auto& tr : tracked_) {
+    const bool converged = tr.last.keys == 0;
+    replicas.push_back({{"name", tr.replica->name()},
+                        {"kind", tr.replica->kind()},
+                        {"strategy", tr.replica->strategy()},
+                        {"converged", converged},
+                        {"converged_at_s", converged && tr.converged_at ? nlohmann::json(sim::to_seconds(*tr.converged_at))
+                                                                        : nlohmann::json(nullptr)},
+                        {"divergent_keys", tr.last.keys},
+                        {"abs_error", tr.last.abs_error}});
+  }
+  summary["replicas"] = replicas;
+  nlohmann::json delivery;
+  broker_->write_json(delivery);
+  summary["delivery"] = delivery;
+  summary["reads"] = reads_->to_json();
+  const double seconds = sim::to_seconds(duration_);
+  summary["requests"] = {
+      {"user-service", {{"count", reads_->requests()}, {"per_s", static_cast<double>(reads_->requests()) / seconds}}},
+      {"anti-entropy", {{"count", syncer_->pulls()}, {"per_s", static_cast<double>(syncer_->pulls()) / seconds}}}};
+  nlohmann::json faults = nlohmann::json::array();
+  if (w_.outage_to > w_.outage_from) {
+    faults.push_back({{"name", "user-service outage"},
+                      {"from_s", sim::to_seconds(w_.outage_from)},
+                      {"to_s", sim::to_seconds(w_.outage_to)}});
+  }
+  if (auto plan = brokers::fault_plan(config_)) {
+    for (const auto& p : plan->partitions) {
+      faults.push_back({{"name", "partition " + p.service}, {"from_s", sim::to_seconds(p.from)}, {"to_s", sim::to_seconds(p.to)}});
+    }
+  }
+  summary["faults"] = faults;
+}
+
+}  // namespace
+
+void declare_comments(sim::ConfigSchema& schema) { declare_wattpad(schema); }
+
+sim::Result<std::unique_ptr<models::Model>> make_comments_model(const sim::Config& config) {
+  std::vector<ReplicaSpec> specs;
+  for (const auto& name : config.instances("replica")) {
+    const std::string k = "replica." + name + ".";
+    ReplicaSpec s{name, config.text(k + "kind"), config.text(k + "strategy"), config.text(k + "service"),
+                  config.text(k + "recovery"), static_cast<std::uint32_t>(config.integer(k + "workers")),
+                  config.duration(k + "sync_interval"), config.text(k + "store") == "memory"};
+    if (s.service.empty()) s.service = name;
+    const bool mirror_strategy = s.strategy == "overwrite" || s.strategy == "lww-version" || s.strategy == "lww-clock";
+    if (mirror_strategy != (s.kind == "mirror")) {
+      return config.error(k + "strategy", s.kind == "mirror"
+                                              ? "a mirror takes overwrite, lww-version or lww-clock"
+                                              : "a counter takes naive, dedup-id, 2p-set, or-set, g-counter or pn-counter");
+    }
+    specs.push_back(std::move(s));
+  }
+  // Check the broker and the fault plan now, so a bad key fails before the run.
+  if (auto plan = brokers::fault_plan(config); !plan) return plan.error();
+  return std::unique_ptr<models::Model>(std::make_unique<CommentsModel>(config, std::move(specs)));
+}
+
+}  // namespace choreo::wattpad

@@ -1,0 +1,61 @@
+// The comment counters: comments per story, kept by a consuming service from
+// CommentCreated / CommentDeleted events, compared with the comment
+// service's live counts.
+//
+// Strategies:
+//   naive       count += 1 / -= 1 per event (the foil: duplicates overcount)
+//   dedup-id    a live set of comment ids, events deduplicated by id:
+//               idempotent, but a delete applied before its create
+//               resurrects the comment
+//   2p-set      a 2P-Set of comment ids: idempotent and order-proof
+//   or-set      an OR-Set (tag = the comment id, its only add): as 2p-set
+//   g-counter   per story, one G-Counter entry per comment-service shard
+//               holding that shard's created total: idempotent, but cannot
+//               count deletes
+//   pn-counter  as g-counter, with deletes in the N half
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "models/replicas/dedup_by_id.h"
+#include "models/replicas/or_set.h"
+#include "models/replicas/pn_counter.h"
+#include "models/replicas/two_p_set.h"
+#include "models/wattpad/owners.h"
+#include "models/wattpad/replica.h"
+
+namespace choreo::wattpad {
+
+class Counters final : public Replica {
+ public:
+  Counters(std::string name, std::string strategy, bool memory_store, const CommentService& owner,
+           std::uint32_t shards);
+
+  const char* kind() const override { return "counter"; }
+  bool handle(const brokers::Message& m, const brokers::DeliveryInfo& info) override;
+  Divergence divergence() const override;
+  void sync() override;
+  void clear() override;
+
+  std::int64_t count(std::uint64_t story) const;
+
+ private:
+  enum class Rule { kNaive, kDedupId, kTwoPSet, kOrSet, kGCounter, kPNCounter } rule_;
+  void created(std::uint64_t comment, std::uint64_t story, std::uint32_t shard, std::uint64_t total);
+  void deleted(std::uint64_t comment, std::uint64_t story, std::uint32_t shard, std::uint64_t total);
+  void set_member(std::uint64_t comment, std::uint64_t story, bool was, bool is);
+
+  const CommentService& owner_;
+  std::uint32_t shards_;
+  std::vector<std::int64_t> counts_;              // naive, and the set-based strategies' live counts
+  replicas::DedupById seen_;                      // dedup-id
+  std::set<std::uint64_t> live_;                  // dedup-id
+  replicas::TwoPSet two_p_;                       // 2p-set
+  replicas::OrSet or_set_;                        // or-set
+  std::vector<replicas::PNCounter> pn_;           // g-counter (P only), pn-counter
+};
+
+}  // namespace choreo::wattpad
