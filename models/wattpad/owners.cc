@@ -9,6 +9,10 @@ namespace {
 
 enum Kind : std::uint16_t { kChange = 1, kPost, kDelete };
 
+// Event ids: unique per event, kept by every copy of it (the dedup key).
+constexpr std::uint64_t kUserEventIds = std::uint64_t{1} << 62;
+constexpr std::uint64_t kCommentEventIds = std::uint64_t{2} << 62;
+
 sim::Time gap(sim::Rng& rng, double rate) {
   return 1 + static_cast<sim::Time>(sim::exponential(rng, 1e6 / rate));
 }
@@ -37,7 +41,7 @@ void UserService::on_event(const sim::Event&) {
   clock_[user] = clock;
   updated_at_[user] = now;
   broker_.publish(topic_, id(),
-                  brokers::Message{.id = 0, .key = user, .a = user, .b = version, .c = clock, .type = kUserUpdated,
+                  brokers::Message{.id = kUserEventIds | ++events_, .key = user, .a = user, .b = version, .c = clock, .type = kUserUpdated,
                                    .bytes = kUserEventBytes});
 }
 
@@ -72,7 +76,7 @@ void CommentService::post() {
   ++live_[story];
   const std::uint64_t total = ++shard_totals_[{story, shard}].first;
   broker_.publish(topic_, id(),
-                  brokers::Message{.id = 0, .key = story, .a = comment, .b = story, .c = author, .d = total,
+                  brokers::Message{.id = kCommentEventIds | ++events_, .key = story, .a = comment, .b = story, .c = author, .d = total,
                                    .type = kCommentCreated, .bytes = kCommentEventBytes});
   if (sim::bernoulli(rng_, w_.delete_fraction)) {
     const sim::Time after = w_.delete_after.sample_time(rng_);
@@ -87,7 +91,7 @@ void CommentService::remove(std::uint64_t comment) {
   const auto shard = static_cast<std::uint32_t>(comment % w_.shards);
   const std::uint64_t total = ++shard_totals_[{c.story, shard}].second;
   broker_.publish(topic_, id(),
-                  brokers::Message{.id = 0, .key = c.story, .a = comment, .b = c.story, .c = c.author, .d = total,
+                  brokers::Message{.id = kCommentEventIds | ++events_, .key = c.story, .a = comment, .b = c.story, .c = c.author, .d = total,
                                    .type = kCommentDeleted, .bytes = kCommentEventBytes});
 }
 

@@ -48,6 +48,7 @@ class UserService final : public sim::Node {
   sim::Time stop_;
   std::vector<std::uint64_t> version_, clock_;
   std::vector<sim::Time> updated_at_;
+  std::uint64_t events_ = 0;
 };
 
 struct CommentInfo {
@@ -84,6 +85,7 @@ class CommentService final : public sim::Node {
   std::vector<std::int64_t> live_;
   std::map<std::uint64_t, CommentInfo> comments_;
   std::map<std::pair<std::uint64_t, std::uint32_t>, std::pair<std::uint64_t, std::uint64_t>> shard_totals_;
+  std::uint64_t events_ = 0;
 };
 
 }  // namespace choreo::wattpad
