@@ -1,0 +1,46 @@
+// The printed summary of two scenarios, compared line by line with
+// tests/comments/golden/*.txt (the wall-time figures masked). A change in
+// what a run prints, or in its results, shows up here; update the golden
+// files on purpose by running the scenario with --seed 1 --out OUT and
+// replacing "in <seconds> s wall (<rate> M events/s)" by "in WALL".
+#include <gtest/gtest.h>
+
+#include "tests/cli/command.h"
+
+namespace choreo {
+namespace {
+
+std::string masked(std::string text) {
+  const std::string from = " s simulated in ";
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + 1)) {
+    const std::size_t end = text.find(')', at);
+    text.replace(at + 13, end - (at + 13) + 1, "in WALL");
+  }
+  return text;
+}
+
+class GoldenOutput : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenOutput, MatchesTheGoldenFile) {
+  const auto r = testing::choreo("run scenarios/" + GetParam() + ".ini --seed 1 --out " + ::testing::TempDir() +
+                                 "golden_" + GetParam());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string golden =
+      testing::slurp(std::string(CHOREO_SOURCE_DIR) + "/tests/comments/golden/" + GetParam() + ".txt");
+  ASSERT_FALSE(golden.empty());
+  std::string out = masked(r.out);
+  // The out dir is per machine: mask the path the verdict names.
+  const std::string dir = ::testing::TempDir() + "golden_" + GetParam();
+  for (std::size_t at = out.find(dir); at != std::string::npos; at = out.find(dir)) out.replace(at, dir.size(), "OUT");
+  EXPECT_EQ(out, golden);
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenOutput, ::testing::Values("clock-skew", "duplicates-sqs"),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace choreo
