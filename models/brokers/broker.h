@@ -2,14 +2,18 @@
 // delivery semantics of the real systems (DESIGN.md, semantics.md §1-4, 7).
 // This header is the integration contract every consuming service codes to.
 //
-// Building one (in code, or from a scenario with make_broker()):
+// Building one, in code (nats_broker.h, sqs_broker.h, kafka_broker.h) or
+// from a scenario (broker_config.h: declare() + make_broker()):
 //
 //   sim::Simulation sim(seed);
-//   auto broker = make_nats_broker(sim, NatsOptions{}, CommonOptions{}, FaultPlan{});
-//   TopicId comments = broker->topic("comments");
-//   broker->subscribe("comments", "counter-service", counters, {.workers = 4});
-//   ... later, inside a publisher's event handler:
-//   broker->publish(comments, my_node_id, Message{.id = 17, .key = story, ...});
+//   NatsBroker broker(sim, NatsOptions{}, CommonOptions{}, FaultPlan{});
+//   // or: auto broker = make_broker(config, sim);   // Result<unique_ptr<Broker>>
+//   TopicId comments = broker.topic("comments");
+//   broker.subscribe("comments", "counter-service", counters, {.workers = 4});
+//   ... later, inside a publisher node's event handler:
+//   broker.publish(comments, id(), Message{.id = 17, .key = story, .a = comment});
+//   ... after the run:
+//   broker.write_json(summary["delivery"]);
 //
 // The consumer side: subscribe() creates a node group of `workers` members
 // in the Simulation, named "<service>@<topic>". Each worker receives (NATS:

@@ -2,6 +2,7 @@
 #include "models/brokers/broker_core.h"
 
 #include <cassert>
+#include <iterator>
 #include <string>
 
 namespace choreo::brokers {
@@ -14,6 +15,7 @@ class ServerNode final : public sim::Node {
  public:
   ServerNode(std::string name, BrokerCore& core) : Node(std::move(name)), core_(core) {}
   void on_event(const sim::Event& e) override { core_.dispatch_server(e); }
+  std::string_view kind_name(std::uint16_t kind) const override { return core_.server_event_name(kind); }
 
  private:
   BrokerCore& core_;
@@ -27,6 +29,7 @@ class WorkerGroup final : public sim::Node {
   void on_event(const sim::Event& e) override { core_.dispatch_worker(sub_, e.node - id(), e); }
   void on_member_crash(sim::NodeId member) override { core_.worker_crashed(sub_, member - id()); }
   void on_member_restart(sim::NodeId member) override { core_.worker_restarted(sub_, member - id()); }
+  std::string_view kind_name(std::uint16_t kind) const override { return core_.worker_event_name(kind); }
 
  private:
   BrokerCore& core_;
@@ -131,6 +134,13 @@ void BrokerCore::schedule_rate_crash(SubscriptionId sub, std::uint32_t worker) {
   const double mean_us = 1e6 / rates_[static_cast<std::size_t>(s.rate)].per_s;
   const auto gap = static_cast<sim::Time>(sim::exponential(s.crash_rng, mean_us));
   sim_.send(server_, gap, kRateCrash, (std::uint64_t{sub} << 32) | worker);
+}
+
+std::string_view BrokerCore::server_event_name(std::uint16_t kind) const {
+  static constexpr std::string_view kCore[] = {"partition-start", "partition-end", "crash",
+                                               "restart",         "rate-crash",    "rate-restart"};
+  if (kind < std::size(kCore)) return kCore[kind];
+  return kind < kFirstKind ? "core" : broker_event_name(kind);
 }
 
 void BrokerCore::dispatch_server(const sim::Event& e) {

@@ -77,6 +77,9 @@ class BrokerCore : public Broker {
     on_worker_event(sub, worker, e);
   }
   void worker_crashed(SubscriptionId sub, std::uint32_t worker);
+  // Event names for the trace file.
+  std::string_view server_event_name(std::uint16_t kind) const;
+  virtual std::string_view worker_event_name(std::uint16_t kind) const = 0;
   void worker_restarted(SubscriptionId sub, std::uint32_t worker);
 
  protected:
@@ -90,6 +93,8 @@ class BrokerCore : public Broker {
   virtual void on_worker_restart(SubscriptionId sub, std::uint32_t worker) = 0;
   // cut: the first partition over `sub` began; !cut: the last one ended.
   virtual void on_partition(SubscriptionId sub, bool cut) = 0;
+  // Name of a broker-specific server event kind (>= kFirstKind).
+  virtual std::string_view broker_event_name(std::uint16_t kind) const = 0;
 
   // Counts a publish and wraps it.
   Envelope stamp(TopicId topic, sim::NodeId publisher, Message m);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <iterator>
 
 namespace choreo::brokers {
 
@@ -93,6 +94,17 @@ void KafkaBroker::append(std::uint32_t i) {
     const int owner = groups_[s].parts[pr.partition].owner;
     if (owner >= 0) fetch(s, static_cast<std::uint32_t>(owner));
   }
+}
+
+std::string_view KafkaBroker::broker_event_name(std::uint16_t kind) const {
+  static constexpr std::string_view kNames[] = {"append", "session-check", "retention-check"};
+  const std::size_t i = kind - kFirstKind;
+  return i < std::size(kNames) ? kNames[i] : "unknown";
+}
+
+std::string_view KafkaBroker::worker_event_name(std::uint16_t kind) const {
+  static constexpr std::string_view kNames[] = {"done", "auto-commit", "wake"};
+  return kind < std::size(kNames) ? kNames[kind] : "unknown";
 }
 
 void KafkaBroker::on_server_event(const sim::Event& e) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <iterator>
 
 namespace choreo::brokers {
 
@@ -75,6 +76,17 @@ void NatsBroker::send_copy(SubscriptionId sub, std::uint32_t worker, const Envel
     last = at;
   }
   sim_.send_at(at, server_, kArrive, i);
+}
+
+std::string_view NatsBroker::broker_event_name(std::uint16_t kind) const {
+  static constexpr std::string_view kNames[] = {"arrive", "reconnect"};
+  const std::size_t i = kind - kFirstKind;
+  return i < std::size(kNames) ? kNames[i] : "unknown";
+}
+
+std::string_view NatsBroker::worker_event_name(std::uint16_t kind) const {
+  static constexpr std::string_view kNames[] = {"done"};
+  return kind < std::size(kNames) ? kNames[kind] : "unknown";
 }
 
 void NatsBroker::on_server_event(const sim::Event& e) {

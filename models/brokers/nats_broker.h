@@ -75,6 +75,8 @@ class NatsBroker final : public BrokerCore {
   void on_worker_crash(SubscriptionId sub, std::uint32_t worker) override;
   void on_worker_restart(SubscriptionId sub, std::uint32_t worker) override;
   void on_partition(SubscriptionId sub, bool cut) override;
+  std::string_view broker_event_name(std::uint16_t kind) const override;
+  std::string_view worker_event_name(std::uint16_t kind) const override;
 
   void route(SubscriptionId sub, const Envelope& env);
   int pick(SubscriptionId sub);

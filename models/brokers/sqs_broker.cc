@@ -2,6 +2,7 @@
 #include "models/brokers/sqs_broker.h"
 
 #include <cassert>
+#include <iterator>
 
 namespace choreo::brokers {
 
@@ -106,6 +107,17 @@ void SqsBroker::forget(std::uint32_t i) {
   s.state = State::kFree;  // timers still pointing here find it dead
   slots_.release(i);
   if (options_.fifo) serve(sub);
+}
+
+std::string_view SqsBroker::broker_event_name(std::uint16_t kind) const {
+  static constexpr std::string_view kNames[] = {"enqueue", "visibility-expire", "retention-sweep"};
+  const std::size_t i = kind - kFirstKind;
+  return i < std::size(kNames) ? kNames[i] : "unknown";
+}
+
+std::string_view SqsBroker::worker_event_name(std::uint16_t kind) const {
+  static constexpr std::string_view kNames[] = {"done", "poll", "poll-expire", "heartbeat"};
+  return kind < std::size(kNames) ? kNames[kind] : "unknown";
 }
 
 void SqsBroker::on_server_event(const sim::Event& e) {

@@ -81,7 +81,9 @@ void SqsBroker::process_batch(SubscriptionId sub, std::uint32_t worker) {
   }
   w.busy = false;
   ++w.batch_gen;
-  poll(sub, worker);
+  // The next receive is an event, not a call: a backlog of a million
+  // messages must not become a million nested calls.
+  sim_.timer(subs_[sub].first + worker, 0, kPollRetry, 0);
 }
 
 void SqsBroker::finish_item(SubscriptionId sub, std::uint32_t worker) {

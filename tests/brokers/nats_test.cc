@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <sstream>
 
 #include "models/brokers/nats_broker.h"
 #include "tests/brokers/harness.h"
@@ -212,6 +213,21 @@ TEST(Nats, InjectedLossAndDuplicationRatesAreObserved) {
   EXPECT_NEAR(static_cast<double>(c.lost(LossReason::kInjected)) / 200'000, 0.10, 0.004);
   EXPECT_NEAR(static_cast<double>(c.duplicated) / (200'000 - c.lost()), 0.05, 0.004);
   EXPECT_EQ(c.delivered, 200'000 - c.lost() + c.duplicated);
+}
+
+TEST(Nats, TraceFileShowsArrivalsAndLosses) {
+  sim::Simulation sim(1);
+  std::ostringstream trace;
+  sim.trace().set_output(&trace);
+  NatsBroker broker(sim, exact_nats(), {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  broker.drop_nth("t", 2);
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 3});
+  sim.run();
+  const std::string text = trace.str();
+  EXPECT_NE(text.find(R"("node":"broker","kind":"arrive")"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("node":"svc@t","kind":"lost","reason":5,"seq":2)"), std::string::npos) << text;
 }
 
 std::uint64_t faulty_run_hash(std::uint64_t seed) {
