@@ -77,6 +77,17 @@ TEST(Sqs, DeliversEveryMessageAtLeastOnceDespiteErrorsAndCrashes) {
   EXPECT_GT(c.redelivered, 1'000u);
 }
 
+TEST(Sqs, ABacklogOfTwoHundredThousandDrainsWithoutDeepRecursion) {
+  sim::Simulation sim(1);
+  SqsBroker broker(sim, exact_sqs(), {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  broker.crash("svc", 0, 0, kSecond);  // the backlog builds while it is down
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 200'000, .period = 0});
+  sim.run_until(sim::kMinute);
+  EXPECT_EQ(r.log.size(), 200'000u);
+}
+
 TEST(Sqs, StandardQueueReorders) {
   sim::Simulation sim(1);
   CommonOptions common;
