@@ -34,6 +34,9 @@
 // redeliveries and dead-letter moves are sim::Simulation::note()s, so they
 // are in the trace hash and file.
 //
+// Lifetimes: the broker, its handlers and the Simulation live together; the
+// broker's nodes point back to it, so destroy the Simulation's run first.
+//
 // Not modelled: partitions of a *publisher* (publish always reaches the
 // broker), broker-node crashes, message size limits, throttling.
 #pragma once

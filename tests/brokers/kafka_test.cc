@@ -75,6 +75,22 @@ TEST(Kafka, CrashReplaysExactlyTheRecordsAfterTheLastCommit) {
   EXPECT_EQ(r.distinct_ids().size(), 200u);
 }
 
+TEST(Kafka, CommitAfterProcessingReplaysNothingAfterACrash) {
+  sim::Simulation sim(1);
+  KafkaOptions o;
+  o.commit = KafkaOptions::Commit::kAfterProcessing;
+  KafkaBroker broker(sim, o, {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  broker.crash("svc", 0, 12'020 * kMillisecond, 980 * kMillisecond);
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .first_id = 0, .count = 200, .start = 50 * kMillisecond,
+                 .period = 100 * kMillisecond});
+  sim.run_until(30 * kSecond);
+  EXPECT_EQ(broker.stats().total().redelivered, 0u);
+  EXPECT_EQ(r.log.size(), 200u);
+}
+
 // One record a second (at k s + 0.5 s); the only member crashes at 60.2 s
 // having committed 60 records and comes back at 300.2 s. Retention is 60 s,
 // checked every 10 s: at 300 s offsets 0..239 are gone, 240..299 kept.

@@ -88,6 +88,20 @@ TEST(Sqs, ABacklogOfTwoHundredThousandDrainsWithoutDeepRecursion) {
   EXPECT_EQ(r.log.size(), 200'000u);
 }
 
+// The waiting poll fails at the cut (1 s); the worker retries every 5 s and
+// receives the message published at 2 s on its first retry after the heal.
+TEST(Sqs, PartitionedConsumerReceivesAtItsFirstRetryAfterTheHeal) {
+  sim::Simulation sim(1);
+  SqsBroker broker(sim, exact_sqs(), {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  broker.partition("svc", kSecond, 8 * kSecond);
+  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1, .start = 2 * kSecond});
+  sim.run_until(sim::kMinute);
+  ASSERT_EQ(r.log.size(), 1u);
+  EXPECT_EQ(r.log[0].info.delivered_at, 11 * kSecond);
+}
+
 TEST(Sqs, StandardQueueReorders) {
   sim::Simulation sim(1);
   CommonOptions common;
