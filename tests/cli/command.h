@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -28,7 +29,12 @@ inline std::string slurp(const std::string& path) {
 
 // Runs `CHOREO_BINARY args` in the source directory (so scenarios/ resolves).
 inline CommandResult choreo(const std::string& args) {
-  const std::string err_file = ::testing::TempDir() + "choreo_stderr.txt";
+  // One stderr file per test and call: ctest runs tests in parallel.
+  static int calls = 0;
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string err_file = ::testing::TempDir() + "choreo_stderr_" +
+                               (test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "") +
+                               "_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt";
   const std::string cmd = std::string("cd ") + CHOREO_SOURCE_DIR + " && " + CHOREO_BINARY + " " + args +
                           " 2>" + err_file;
   CommandResult r;
