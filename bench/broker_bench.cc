@@ -1,4 +1,5 @@
-// Delivered messages per second of wall time through each broker model: one
+// Delivered messages per second (items_per_second: CPU time of the single
+// thread, which is its wall time) through each broker model: one
 // publisher, one consumer (one worker), first without faults, then with the
 // common faults on (1 % loss, 1 % duplication, exp:1ms transit, 1 % handler
 // errors, a crash per worker every 100 s on average).
