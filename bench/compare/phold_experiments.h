@@ -3,10 +3,11 @@
 // "exp-wheel", "exp-wheel-slot16", "exp-wheel-slot8").
 //
 // - draws: PHOLD's random draws alone, the work every implementation shares.
-// - bare heap: sim::EventQueue (the engine's 4-ary heap) driven directly with
+// - bare heap: sim::EventHeap (the engine's 4-ary heap) driven directly with
 //   the same hold pattern (replace_top), with no Simulation around it: what
 //   the queue alone costs, so the rest of choreo's time is dispatch.
-// - wheel: the same loop on a TimingWheel (timing_wheel.h).
+// - wheel: the same loop on sim::EventQueue (the engine's timing wheel,
+//   adopted from this experiment).
 // - wheel-slot16 / wheel-slot8: the wheel loop plus the engine's per-event
 //   look-up of the receiver's state (up, epoch, node) in a dense per-id
 //   table of 16-byte slots (sim::Simulation's today) or 8-byte slots: what
@@ -20,9 +21,9 @@
 #include <vector>
 
 #include "bench/compare/phold_common.h"
-#include "bench/compare/timing_wheel.h"
-#include "sim/event.h"
 #include "sim/event_queue.h"
+#include "sim/event.h"
+#include "sim/event_heap.h"
 
 namespace choreo::bench {
 
@@ -46,7 +47,7 @@ inline Sample run_draws(std::uint32_t n, std::uint32_t m) {
 inline Sample run_bare_heap(std::uint32_t n, std::uint32_t m) {
   Sample s{.impl = "exp-bare-heap", .n = n, .m = m, .rss_base_kb = peak_rss_kb()};
   sim::Rng rng(kSeed);
-  sim::EventQueue queue;
+  sim::EventHeap queue;
   queue.reserve(std::size_t{n} * m);
   std::uint64_t seq = 0;
   for (std::uint64_t i = 0; i < std::uint64_t{n} * m; ++i) {
@@ -58,11 +59,11 @@ inline Sample run_bare_heap(std::uint32_t n, std::uint32_t m) {
   std::uint64_t events = 0;
   std::uint64_t digest = 0;
   while (!queue.empty() && queue.top().time <= end) {
-    const std::int64_t now = queue.top().time;
-    fold_order(digest, now, queue.top().node);
+    const sim::Event e = queue.pop();
+    fold_order(digest, e.time, e.node);
     ++events;
     const std::uint32_t lp = draw_destination(rng, n);
-    queue.replace_top(sim::Event{now + draw_delay_us(rng), seq++, lp, 0, 0, 0});
+    queue.push(sim::Event{e.time + draw_delay_us(rng), seq++, lp, 0, 0, 0});
   }
   s.wall_s = watch.seconds();
   print_order("exp-bare-heap", digest);
@@ -98,7 +99,7 @@ Sample run_wheel(std::uint32_t n, std::uint32_t m, const char* name = "exp-wheel
   std::vector<Slot> slots(std::is_same_v<Slot, NoSlot> ? 0 : n, Slot{{}, 1, true});
   const NoSlot none;
   sim::Rng rng(kSeed);
-  TimingWheel wheel;
+  sim::EventQueue wheel;
   wheel.reserve(std::size_t{n} * m);
   std::uint64_t seq = 0;
   for (std::uint64_t i = 0; i < std::uint64_t{n} * m; ++i) {

@@ -32,9 +32,10 @@ inline CommandResult choreo(const std::string& args) {
   // One stderr file per test and call: ctest runs tests in parallel.
   static int calls = 0;
   const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-  const std::string err_file = ::testing::TempDir() + "choreo_stderr_" +
-                               (test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "") +
-                               "_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt";
+  std::string tag = test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "";
+  for (char& c : tag) c = c == '/' ? '_' : c;  // parameterised names hold '/'
+  const std::string err_file = ::testing::TempDir() + "choreo_stderr_" + tag + "_" + std::to_string(::getpid()) +
+                               "_" + std::to_string(++calls) + ".txt";
   const std::string cmd = std::string("cd ") + CHOREO_SOURCE_DIR + " && " + CHOREO_BINARY + " " + args +
                           " 2>" + err_file;
   CommandResult r;
