@@ -1,16 +1,20 @@
 // Runs the real `choreo` binary from a test and captures its exit code,
-// stdout and stderr (ninja's output tests do the same).
+// stdout and stderr (ninja's output tests do the same), and lists the
+// scenario library for tests that cover every scenario.
 #pragma once
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace choreo::testing {
 
@@ -47,6 +51,23 @@ inline CommandResult choreo(const std::string& args) {
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.err = slurp(err_file);
   return r;
+}
+
+// Every scenario in scenarios/, by file stem, sorted.
+inline std::vector<std::string> scenario_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CHOREO_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() == ".ini") names.push_back(entry.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A GoogleTest parameter name for a scenario ("kafka-replay" -> "kafka_replay").
+inline std::string scenario_test_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
 }
 
 }  // namespace choreo::testing

@@ -3,21 +3,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 
 #include "tests/cli/command.h"
 
 namespace choreo {
 namespace {
-
-std::vector<std::string> scenario_names() {
-  std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(CHOREO_SOURCE_DIR) + "/scenarios")) {
-    if (entry.path().extension() == ".ini") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 nlohmann::json run(const std::string& scenario, int seed) {
   const auto r = testing::choreo("run scenarios/" + scenario + ".ini --json --seed " + std::to_string(seed) +
@@ -38,11 +28,7 @@ TEST_P(Deterministic, SameSeedSameTraceAndSummary) {
   EXPECT_NE(a.at("trace_hash"), run(GetParam(), 6).at("trace_hash"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, Deterministic, ::testing::ValuesIn(scenario_names()), [](const auto& info) {
-  std::string name = info.param;
-  std::replace(name.begin(), name.end(), '-', '_');
-  return name;
-});
+INSTANTIATE_TEST_SUITE_P(Scenarios, Deterministic, ::testing::ValuesIn(testing::scenario_names()), testing::scenario_test_name);
 
 }  // namespace
 }  // namespace choreo

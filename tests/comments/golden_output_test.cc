@@ -35,12 +35,7 @@ TEST_P(GoldenOutput, MatchesTheGoldenFile) {
   EXPECT_EQ(out, golden);
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenOutput, ::testing::Values("clock-skew", "duplicates-sqs"),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenOutput, ::testing::Values("clock-skew", "duplicates-sqs"), testing::scenario_test_name);
 
 }  // namespace
 }  // namespace choreo

@@ -3,7 +3,6 @@
 // failure the sweep's report names each failing seed with its replay command.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -11,15 +10,6 @@
 
 namespace choreo {
 namespace {
-
-std::vector<std::string> scenario_names() {
-  std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(CHOREO_SOURCE_DIR) + "/scenarios")) {
-    if (entry.path().extension() == ".ini") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 class ScenarioHolds : public ::testing::TestWithParam<std::string> {};
 
@@ -30,12 +20,7 @@ TEST_P(ScenarioHolds, ForSeedsOneToTwenty) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioHolds, ::testing::ValuesIn(scenario_names()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioHolds, ::testing::ValuesIn(testing::scenario_names()), testing::scenario_test_name);
 
 }  // namespace
 }  // namespace choreo
