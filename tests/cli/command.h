@@ -1,6 +1,11 @@
-// Runs the real `choreo` binary from a test and captures its exit code,
-// stdout and stderr (ninja's output tests do the same), and lists the
-// scenario library for tests that cover every scenario.
+// Runs the real `choreo` binary, or any shell command, from a test and
+// captures its exit code, stdout and stderr (ninja's output tests do the
+// same), and lists the scenario library for tests that cover every scenario.
+//
+// Commands run with /bin/sh in the source directory, so scenarios/ and
+// scripts/ resolve. Each call captures stderr in its own file, named by test,
+// process and call, and removes it after: ctest runs test binaries in
+// parallel and they never share one.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -25,23 +30,21 @@ struct CommandResult {
 };
 
 inline std::string slurp(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-// Runs `CHOREO_BINARY args` in the source directory (so scenarios/ resolves).
-inline CommandResult choreo(const std::string& args) {
-  // One stderr file per test and call: ctest runs tests in parallel.
+// Runs `command` with /bin/sh in the source directory.
+inline CommandResult run_shell(const std::string& command) {
   static int calls = 0;
   const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string tag = test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "";
   for (char& c : tag) c = c == '/' ? '_' : c;  // parameterised names hold '/'
   const std::string err_file = ::testing::TempDir() + "choreo_stderr_" + tag + "_" + std::to_string(::getpid()) +
                                "_" + std::to_string(++calls) + ".txt";
-  const std::string cmd = std::string("cd ") + CHOREO_SOURCE_DIR + " && " + CHOREO_BINARY + " " + args +
-                          " 2>" + err_file;
+  const std::string cmd = std::string("cd ") + CHOREO_SOURCE_DIR + " && " + command + " 2>" + err_file;
   CommandResult r;
   FILE* pipe = popen(cmd.c_str(), "r");
   std::array<char, 4096> buffer;
@@ -50,8 +53,12 @@ inline CommandResult choreo(const std::string& args) {
   const int status = pclose(pipe);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.err = slurp(err_file);
+  std::filesystem::remove(err_file);
   return r;
 }
+
+// Runs `CHOREO_BINARY args`.
+inline CommandResult choreo(const std::string& args) { return run_shell(std::string(CHOREO_BINARY) + " " + args); }
 
 // Every scenario in scenarios/, by file stem, sorted.
 inline std::vector<std::string> scenario_names() {

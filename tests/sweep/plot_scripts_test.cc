@@ -7,15 +7,16 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/cli/command.h"
 #include "tests/sweep/sweep_test_util.h"
 
 namespace choreo {
 namespace {
 
-using sweep_testing::choreo;
-using sweep_testing::count_lines;
-using sweep_testing::python;
-using sweep_testing::scratch_dir;
+using testing::choreo;
+using testing::count_lines;
+using testing::python;
+using testing::scratch_dir;
 
 constexpr std::uintmax_t kNonTrivialPng = 8000;  // bytes; an empty 640x480 Agg PNG is ~2-5 KB
 const std::string kData = "tests/sweep/data/";

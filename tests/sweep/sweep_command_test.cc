@@ -11,16 +11,17 @@
 #include <fstream>
 #include <thread>
 
+#include "tests/cli/command.h"
 #include "tests/sweep/sweep_test_util.h"
 
 namespace choreo {
 namespace {
 
-using sweep_testing::choreo;
-using sweep_testing::Ran;
-using sweep_testing::count_lines;
-using sweep_testing::scratch_dir;
-using sweep_testing::slurp;
+using testing::choreo;
+using testing::CommandResult;
+using testing::count_lines;
+using testing::scratch_dir;
+using testing::slurp;
 
 // 2 cells x 6 seeds of a tiny PHOLD. phold.ini expects ~9 million events in
 // 10 s, so with 50 ms every run violates it: exit 1, every seed listed.
@@ -28,7 +29,7 @@ const std::string kSmall =
     "scenarios/phold.ini --seeds 1..6 --vary phold.mean_delay=1ms,2ms --set run.duration=50ms "
     "--set phold.processes=50";
 
-Ran sweep(const std::string& args) { return choreo("sweep " + args); }
+CommandResult sweep(const std::string& args) { return choreo("sweep " + args); }
 
 TEST(SweepCommand, CsvIsByteIdenticalForOneAndTwoThreads) {
   const std::string dir = scratch_dir("j");

@@ -6,13 +6,14 @@
 
 #include <fstream>
 
+#include "tests/cli/command.h"
 #include "tests/sweep/sweep_test_util.h"
 
 namespace choreo::cli {
 namespace {
 
-using sweep_testing::scratch_dir;
-using sweep_testing::slurp;
+using testing::scratch_dir;
+using testing::slurp;
 
 void write_file(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
