@@ -6,7 +6,9 @@
 // bucket and one pool node instead of log4(n) cache lines of children.
 // Events in one bucket share one time and are appended in issue order, so a
 // bucket's FIFO order is (time, seq) order: the order of the heap, and the
-// same trace hashes. A bitmap skips empty buckets.
+// same trace hashes. A two-level bitmap (a bit per bucket, and a summary bit
+// per 64 buckets) finds the next non-empty bucket in a few instructions
+// however sparse the events are.
 //
 // Not thread-safe. Invariant: every event in the wheel has
 // now <= time < now + kWheelUs; later events wait in the heap and move into
@@ -26,11 +28,11 @@ class EventQueue {
  public:
   static constexpr std::int64_t kWheelUs = 4096;  // a power of two
 
-  EventQueue() : buckets_(kWheelUs, Bucket{kNil, kNil}), bits_(kWheelUs / 64, 0) {}
+  EventQueue() : buckets_(kWheelUs, Bucket{kNil, kNil}), bits_(kWords, 0) {}
 
   std::size_t size() const { return wheel_count_ + overflow_.size(); }
   std::size_t bytes() const {
-    return pool_.capacity() * sizeof(Link) + buckets_.size() * sizeof(Bucket) + bits_.size() * 8 +
+    return pool_.capacity() * sizeof(Link) + buckets_.size() * sizeof(Bucket) + bits_.size() * 8 + 8 +
            overflow_.capacity() * sizeof(Event);
   }
   void reserve(std::size_t n) { pool_.reserve(n); }
@@ -63,7 +65,9 @@ class EventQueue {
     b.head = l.next;
     if (b.head == kNil) {
       b.tail = kNil;
-      bits_[idx / 64] &= ~(std::uint64_t{1} << (idx % 64));
+      std::uint64_t& word = bits_[idx / 64];
+      word &= ~(std::uint64_t{1} << (idx % 64));
+      if (word == 0) summary_ &= ~(std::uint64_t{1} << (idx / 64));
     }
     pool_[i].next = free_;
     free_ = i;
@@ -73,6 +77,8 @@ class EventQueue {
 
  private:
   static constexpr std::int64_t kMask = kWheelUs - 1;
+  static constexpr std::size_t kWords = kWheelUs / 64;
+  static_assert(kWords <= 64, "one summary word covers the bitmap");
   static constexpr std::uint32_t kNil = UINT32_MAX;
   struct Link {  // an event in a bucket: 32 bytes, time implied
     std::uint64_t seq;
@@ -102,6 +108,7 @@ class EventQueue {
     if (b.tail == kNil) {
       b.head = i;
       bits_[idx / 64] |= std::uint64_t{1} << (idx % 64);
+      summary_ |= std::uint64_t{1} << (idx / 64);
     } else {
       pool_[b.tail].next = i;
     }
@@ -112,13 +119,13 @@ class EventQueue {
   // The first non-empty bucket at or after `from`, circularly.
   // REQUIRES: wheel_count_ > 0
   std::size_t next_nonempty(std::size_t from) const {
-    std::size_t w = from / 64;
-    std::uint64_t word = bits_[w] & (~std::uint64_t{0} << (from % 64));
-    while (word == 0) {
-      w = (w + 1) % bits_.size();
-      word = bits_[w];
-    }
-    return w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
+    const std::size_t w = from / 64;
+    const std::uint64_t word = bits_[w] & (~std::uint64_t{0} << (from % 64));
+    if (word != 0) return w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
+    // The next word with a bit, after w, else from the start (wrapping round).
+    const std::uint64_t later = w + 1 < 64 ? summary_ & (~std::uint64_t{0} << (w + 1)) : 0;
+    const auto next = static_cast<std::size_t>(__builtin_ctzll(later != 0 ? later : summary_));
+    return next * 64 + static_cast<std::size_t>(__builtin_ctzll(bits_[next]));
   }
 
   // Moves now to t and pulls the overflow events now within the wheel.
@@ -131,6 +138,7 @@ class EventQueue {
   std::uint32_t free_ = kNil;
   std::vector<Bucket> buckets_;
   std::vector<std::uint64_t> bits_;
+  std::uint64_t summary_ = 0;  // bit w: bits_[w] != 0
   EventHeap overflow_;
   std::int64_t now_ = 0;
   std::size_t wheel_count_ = 0;

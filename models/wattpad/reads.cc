@@ -19,15 +19,15 @@ void Reads::start() {
 void Reads::lookup(std::uint64_t user, bool& stale) {
   const std::uint64_t truth = users_.version(user);
   const bool fresh = mirror_ == nullptr || mirror_->version(user) >= truth;
-  const double age_s = sim::to_seconds(sim().now() - users_.updated_at(user));
+  const sim::Time age = sim().now() - users_.updated_at(user);
   if (truth > 0) {
-    const auto bin = static_cast<std::size_t>(
-        std::lower_bound(kAgeEdges_s.begin(), kAgeEdges_s.end(), age_s) - kAgeEdges_s.begin());
+    std::size_t bin = 0;  // the first edge >= age; counted without branches
+    for (const sim::Time edge : kAgeEdges) bin += edge < age ? 1 : 0;
     ++lookups_[bin];
     fresh_[bin] += fresh ? 1 : 0;
   }
   if (!fresh) {
-    staleness_us_.record(sim().now() - users_.updated_at(user));
+    staleness_us_.record(age);
     stale = true;
   }
 }
@@ -37,7 +37,8 @@ void Reads::on_event(const sim::Event&) {
   if (now >= stop_) return;
   sim().timer(id(), 1 + static_cast<sim::Time>(sim::exponential(rng_, 1e6 / w_.read_rate)), 0, 0);
   ++total_;
-  std::vector<std::uint64_t> authors(w_.comments_per_page);
+  std::vector<std::uint64_t>& authors = authors_;
+  authors.resize(w_.comments_per_page);
   for (auto& a : authors) a = sim::uniform_int(rng_, w_.users);
   if (w_.orchestration) {
     if (w_.per_author) {
@@ -62,7 +63,7 @@ nlohmann::json Reads::to_json() const {
   nlohmann::json curve = nlohmann::json::array();
   for (std::size_t b = 0; b < lookups_.size(); ++b) {
     if (lookups_[b] == 0) continue;
-    curve.push_back({{"t_s", b < kAgeEdges_s.size() ? kAgeEdges_s[b] : 3600.0},
+    curve.push_back({{"t_s", b < kAgeEdges.size() ? sim::to_seconds(kAgeEdges[b]) : 3600.0},
                      {"p_fresh", static_cast<double>(fresh_[b]) / static_cast<double>(lookups_[b])},
                      {"lookups", lookups_[b]}});
   }

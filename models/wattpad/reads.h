@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -39,7 +40,11 @@ class Reads final : public sim::Node {
   nlohmann::json to_json() const;
 
  private:
-  static constexpr std::array<double, 10> kAgeEdges_s = {0.001, 0.01, 0.1, 0.5, 1, 2, 5, 10, 30, 60};
+  // The t-visibility curve's bins: ages up to each edge.
+  static constexpr std::array<sim::Time, 10> kAgeEdges = {
+      1 * sim::kMillisecond, 10 * sim::kMillisecond, 100 * sim::kMillisecond, 500 * sim::kMillisecond,
+      1 * sim::kSecond,      2 * sim::kSecond,       5 * sim::kSecond,        10 * sim::kSecond,
+      30 * sim::kSecond,     60 * sim::kSecond};
   void lookup(std::uint64_t user, bool& stale);
 
   WorkloadOptions w_;
@@ -50,7 +55,8 @@ class Reads final : public sim::Node {
   std::uint64_t total_ = 0, stale_ = 0, failed_ = 0, requests_ = 0;
   sim::Histogram latency_us_;
   sim::Histogram staleness_us_;  // age of the newest missed update, stale reads
-  std::array<std::uint64_t, kAgeEdges_s.size() + 1> lookups_{}, fresh_{};
+  std::array<std::uint64_t, kAgeEdges.size() + 1> lookups_{}, fresh_{};
+  std::vector<std::uint64_t> authors_;  // the page being read (reused)
 };
 
 }  // namespace choreo::wattpad
