@@ -1,0 +1,101 @@
+// The generic convergence checker: compares every replica with its owner's
+// truth, key by key, during the run (sampled) and once more at the end.
+// It knows nothing of what the keys mean; a model says how to compare.
+//
+//   ConvergenceChecker checker;
+//   checker.track("mirror", [&] {
+//     DivergenceBuilder d;
+//     for (user u ...) d.key(owner.version(u), mirror.version(u), [&] { return "user " + std::to_string(u); });
+//     return d.take();
+//   });
+//   sim.add_sampler(period, period, [&](Time t) { checker.sample(t); });
+//   ... after the run: checker.sample(sim.now()); checker.replicas()[0].converged()
+//
+// A replica is converged when the last sample found no differing key; it
+// has been since `equal_since`, the first sample of the latest run of equal
+// samples (DESIGN.md's converged_at). Each sample also records how many keys
+// differ and the absolute error (sum of |owner - replica| over keys), which
+// columns() / append_row() lay out for timeseries.csv.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/time.h"
+
+namespace choreo::sim {
+
+// One key whose replica value differs from the owner's.
+struct KeyDiff {
+  std::string key;
+  std::int64_t owner = 0;
+  std::int64_t replica = 0;
+};
+
+// How far one replica is from its owner at one instant.
+struct Divergence {
+  std::uint64_t keys = 0;         // keys whose value differs
+  std::uint64_t abs_error = 0;    // sum over keys of |owner - replica|
+  std::vector<KeyDiff> examples;  // the first differing keys, in comparison order
+};
+
+// Builds a Divergence from a walk over the keys, in a deterministic order.
+class DivergenceBuilder {
+ public:
+  static constexpr std::size_t kExamples = 5;
+
+  // Compares one key. `name()` is called only for the first kExamples
+  // differing keys, so naming costs nothing on the equal ones.
+  template <class Name>
+  void key(std::int64_t owner, std::int64_t replica, Name&& name) {
+    if (owner == replica) return;
+    ++d_.keys;
+    d_.abs_error += owner > replica ? static_cast<std::uint64_t>(owner - replica)
+                                    : static_cast<std::uint64_t>(replica - owner);
+    if (d_.examples.size() < kExamples) d_.examples.push_back({name(), owner, replica});
+  }
+  Divergence take() { return std::move(d_); }
+
+ private:
+  Divergence d_;
+};
+
+class ConvergenceChecker {
+ public:
+  using Compare = std::function<Divergence()>;
+
+  struct Tracked {
+    std::string name;
+    Compare compare;
+    Divergence last;                  // at the latest sample
+    std::optional<Time> equal_since;  // unset while it differs
+    bool converged() const { return last.keys == 0; }
+  };
+
+  // Tracks a replica; `compare` measures it against its owner's truth.
+  void track(std::string name, Compare compare);
+  // Compares every tracked replica as of time `t` (non-decreasing).
+  void sample(Time t);
+
+  const std::vector<Tracked>& replicas() const { return tracked_; }
+  bool all_converged() const;
+  // The verdict of one replica for summary.json: converged, converged_at_s
+  // (null unless converged), divergent_keys, abs_error, and divergent_examples
+  // ([{key, owner, replica}], at most DivergenceBuilder::kExamples).
+  nlohmann::json to_json(std::size_t replica) const;
+
+  // "<name>.divergent_keys", "<name>.abs_error" per replica, in tracking order.
+  std::vector<std::string> columns() const;
+  // Appends the latest sample's values in columns() order.
+  void append_row(std::vector<double>& row) const;
+
+ private:
+  std::vector<Tracked> tracked_;
+};
+
+}  // namespace choreo::sim
