@@ -62,6 +62,16 @@ struct SubscribeOptions {
   // Competing consumers (NATS queue-group members, SQS pollers, Kafka group
   // members). Default 1.
   std::uint32_t workers = 1;
+  // Kafka only. When a worker restarts after a crash, the whole group goes
+  // back to the earliest retained offset of every partition (position and
+  // committed offset), so a service that kept its state in memory rebuilds
+  // it from the log: Kafka's seekToBeginning() on assignment, or a fresh
+  // group.id with auto.offset.reset = earliest. Every retained record is
+  // processed again, in order per partition (counted as redelivered);
+  // records already deleted by retention are not. Default false: resume
+  // from the committed offset. REQUIRES: false on NATS and SQS (check
+  // Broker::kind() when configuring).
+  bool rewind_on_restart = false;
 };
 
 class Broker {

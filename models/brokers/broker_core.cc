@@ -76,6 +76,7 @@ SubscriptionId BrokerCore::subscribe(std::string_view topic_name, std::string_vi
   sub.topic = t;
   sub.handler = &handler;
   sub.workers = options.workers;
+  sub.rewind_on_restart = options.rewind_on_restart;
   const std::string name = sub.service + "@" + topics_[t].name;
   sub.rng = sim_.rng("broker/sub/" + name);
   sub.crash_rng = sim_.rng("broker/crash/" + name);

@@ -39,6 +39,7 @@ struct SubCore {
   TopicId topic = 0;
   Handler* handler = nullptr;
   std::uint32_t workers = 1;
+  bool rewind_on_restart = false;    // SubscribeOptions::rewind_on_restart (Kafka only)
   sim::NodeId first = sim::kNoNode;  // node id of worker 0
   sim::Rng rng{0};                   // loss, duplication, handler errors, processing
   int partitioned = 0;               // how many partitions cut it now

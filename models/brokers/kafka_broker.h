@@ -22,6 +22,14 @@
 //    whose next offset was deleted resets: earliest -> oldest kept (the
 //    deleted unprocessed records are lost: retention); latest -> log end
 //    (also everything in between is lost: reset).
+//  - Bootstrap from the log (SubscribeOptions::rewind_on_restart): when a
+//    crashed member restarts, the group rejoins and then seeks every
+//    partition to its log start, position and committed offset (Kafka's
+//    seekToBeginning(), or a fresh group with auto.offset.reset = earliest),
+//    so a service with an in-memory store rebuilds it: every retained record
+//    is processed again, in order per partition (redelivered), after the
+//    record in process, if any. Records retention already deleted are not
+//    recovered; the unprocessed ones among them count as lost (retention).
 //  - Producer: with probability `producer_error` a produce request needs a
 //    retry after `retry_backoff`. With idempotence (default) the record is
 //    written once, in order. Without it, half of the failures had written the
@@ -158,7 +166,9 @@ class KafkaBroker final : public BrokerCore {
   int choose(SubscriptionId sub, std::uint32_t m);
   void complete(SubscriptionId sub, std::uint32_t m);
   void commit(SubscriptionId sub, std::uint32_t m);
-  void rebalance(SubscriptionId sub);
+  // Reassigns the partitions; start: then fetch for every live member.
+  void rebalance(SubscriptionId sub, bool start = true);
+  void rewind(SubscriptionId sub, std::uint32_t m);
   void hand_over(SubscriptionId sub, std::uint32_t p, int owner);
   void reset(SubscriptionId sub, std::uint32_t p);
   void session_expired(SubscriptionId sub, std::uint32_t m, std::uint32_t epoch);

@@ -103,6 +103,8 @@ void KafkaBroker::complete(SubscriptionId sub, std::uint32_t m) {
   GroupPartition& gp = groups_[sub].parts[p];
   if (gp.gen != gen || gp.owner != static_cast<int>(m)) {  // revoked meanwhile
     if (gp.draining == static_cast<int>(m)) {
+      // Processed after all: a rewind (the only way back to it) redelivers it.
+      gp.high_water = std::max(gp.high_water, offset + 1);
       gp.draining = -1;
       if (gp.owner >= 0) fetch(sub, static_cast<std::uint32_t>(gp.owner));
     }
@@ -124,7 +126,7 @@ void KafkaBroker::commit(SubscriptionId sub, std::uint32_t m) {
   }
 }
 
-void KafkaBroker::rebalance(SubscriptionId sub) {
+void KafkaBroker::rebalance(SubscriptionId sub, bool start) {
   Group& g = groups_[sub];
   std::vector<std::uint32_t> live;
   for (std::uint32_t m = 0; m < g.members.size(); ++m) {
@@ -138,6 +140,7 @@ void KafkaBroker::rebalance(SubscriptionId sub) {
     if (owner >= 0) g.members[static_cast<std::size_t>(owner)].assigned.push_back(p);
   }
   sim_.note(subs_[sub].first, "rebalance", {{"members", static_cast<std::int64_t>(live.size())}});
+  if (!start) return;
   for (std::uint32_t m : live) fetch(sub, m);
 }
 
@@ -175,6 +178,32 @@ void KafkaBroker::reset(SubscriptionId sub, std::uint32_t p) {
   gp.lost_upto = std::max(gp.lost_upto, target);
   gp.next = gp.processed = target;
   sim_.note(subs_[sub].first, "offset-reset", {{"partition", p}, {"offset", static_cast<std::int64_t>(target)}});
+}
+
+// SubscribeOptions::rewind_on_restart, after `m` rejoined: every partition
+// goes back to its log start (position and committed offset), as after
+// seekToBeginning(). A record still in process on a partition finishes
+// first and is void (draining); unprocessed records that retention deleted
+// are lost, as in reset().
+void KafkaBroker::rewind(SubscriptionId sub, std::uint32_t m) {
+  Group& g = groups_[sub];
+  const TopicId t = subs_[sub].topic;
+  for (std::uint32_t p = 0; p < g.parts.size(); ++p) {
+    GroupPartition& gp = g.parts[p];
+    const std::uint64_t base = logs_[t][p].base;
+    const std::uint64_t owed = std::max({gp.next, gp.high_water, gp.lost_upto});
+    if (base > owed) lose_many(t, base - owed, LossReason::kRetention, subs_[sub].first);
+    gp.lost_upto = std::max(gp.lost_upto, base);
+    if (gp.owner >= 0) {
+      const auto owner = static_cast<std::uint32_t>(gp.owner);
+      const Member& mb = g.members[owner];
+      if (mb.busy && mb.partition == p && mb.gen == gp.gen) gp.draining = gp.owner;
+    }
+    ++gp.gen;
+    gp.next = gp.processed = gp.committed = base;
+    const auto offset = static_cast<std::int64_t>(base);
+    sim_.note(subs_[sub].first + m, "rewind", {{"partition", p}, {"offset", offset}});
+  }
 }
 
 void KafkaBroker::arm_session(SubscriptionId sub, std::uint32_t m) {
@@ -228,7 +257,13 @@ void KafkaBroker::on_worker_restart(SubscriptionId sub, std::uint32_t m) {
   if (options_.commit == KafkaOptions::Commit::kAuto) {
     sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
   }
-  rebalance(sub);
+  if (!subs_[sub].rewind_on_restart) {
+    rebalance(sub);
+    return;
+  }
+  rebalance(sub, /*start=*/false);
+  rewind(sub, m);
+  for (std::uint32_t w = 0; w < subs_[sub].workers; ++w) fetch(sub, w);
 }
 
 void KafkaBroker::on_partition(SubscriptionId sub, bool cut) {

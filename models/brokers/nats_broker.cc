@@ -14,6 +14,7 @@ NatsBroker::NatsBroker(sim::Simulation& sim, const NatsOptions& options, const C
 }
 
 void NatsBroker::on_subscribe(SubscriptionId sub) {
+  assert(!subs_[sub].rewind_on_restart && "rewind_on_restart is Kafka only: check Broker::kind() first");
   workers_.emplace_back(subs_[sub].workers);
   cut_at_.push_back(0);
 }

@@ -20,6 +20,7 @@ SqsBroker::SqsBroker(sim::Simulation& sim, const SqsOptions& options, const Comm
 }
 
 void SqsBroker::on_subscribe(SubscriptionId sub) {
+  assert(!subs_[sub].rewind_on_restart && "rewind_on_restart is Kafka only: check Broker::kind() first");
   queues_.emplace_back(options_.fifo);
   workers_.emplace_back(subs_[sub].workers);
   for (std::uint32_t w = 0; w < subs_[sub].workers; ++w) sim_.timer(subs_[sub].first + w, 0, kPollRetry, 0);
