@@ -2,7 +2,6 @@
 #include "models/wattpad/reads.h"
 
 #include <algorithm>
-#include <vector>
 
 #include "sim/random.h"
 #include "sim/simulation.h"
@@ -16,20 +15,10 @@ void Reads::start() {
   if (w_.read_rate > 0) sim().timer(id(), 1, 0, 0);
 }
 
-void Reads::lookup(std::uint64_t user, bool& stale) {
+void Reads::lookup(std::uint64_t user) {
   const std::uint64_t truth = users_.version(user);
-  const bool fresh = mirror_ == nullptr || mirror_->version(user) >= truth;
-  const sim::Time age = sim().now() - users_.updated_at(user);
-  if (truth > 0) {
-    std::size_t bin = 0;  // the first edge >= age; counted without branches
-    for (const sim::Time edge : kAgeEdges) bin += edge < age ? 1 : 0;
-    ++lookups_[bin];
-    fresh_[bin] += fresh ? 1 : 0;
-  }
-  if (!fresh) {
-    staleness_us_.record(age);
-    stale = true;
-  }
+  if (truth == 0) return;  // never changed: nothing to miss
+  visibility_.lookup(sim().now() - users_.updated_at(user), mirror_ == nullptr || mirror_->version(user) >= truth);
 }
 
 void Reads::on_event(const sim::Event&) {
@@ -53,33 +42,24 @@ void Reads::on_event(const sim::Event&) {
     latency_us_.record(w_.request_latency);
     return;
   }
-  bool stale = false;
-  for (auto a : authors) lookup(a, stale);
-  stale_ += stale ? 1 : 0;
+  visibility_.begin_read();
+  for (auto a : authors) lookup(a);
+  visibility_.end_read();
   latency_us_.record(0);
 }
 
 nlohmann::json Reads::to_json() const {
-  nlohmann::json curve = nlohmann::json::array();
-  for (std::size_t b = 0; b < lookups_.size(); ++b) {
-    if (lookups_[b] == 0) continue;
-    curve.push_back({{"t_s", b < kAgeEdges.size() ? sim::to_seconds(kAgeEdges[b]) : 3600.0},
-                     {"p_fresh", static_cast<double>(fresh_[b]) / static_cast<double>(lookups_[b])},
-                     {"lookups", lookups_[b]}});
-  }
   const auto ms = [](const sim::Histogram& h) {
     return nlohmann::json{{"mean", h.mean() / 1e3},
-                          {"p50", static_cast<double>(h.percentile(0.5)) / 1e3},
-                          {"p99", static_cast<double>(h.percentile(0.99)) / 1e3},
-                          {"max", static_cast<double>(h.max()) / 1e3}};
+                          {"p50", sim::to_millis(h.percentile(0.5))},
+                          {"p99", sim::to_millis(h.percentile(0.99))},
+                          {"max", sim::to_millis(h.max())}};
   };
-  return {{"total", total_},
-          {"stale", stale_},
-          {"failed", failed_},
-          {"stale_fraction", total_ == 0 ? 0.0 : static_cast<double>(stale_) / static_cast<double>(total_)},
-          {"latency_ms", ms(latency_us_)},
-          {"staleness_ms", ms(staleness_us_)},
-          {"t_visibility", curve}};
+  nlohmann::json out = {{"total", total_}, {"failed", failed_}, {"latency_ms", ms(latency_us_)}};
+  visibility_.to_json(out);
+  // Every read counts in the stale fraction, failed ones included.
+  out["stale_fraction"] = total_ == 0 ? 0.0 : static_cast<double>(visibility_.stale()) / static_cast<double>(total_);
+  return out;
 }
 
 }  // namespace choreo::wattpad

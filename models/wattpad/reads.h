@@ -7,11 +7,10 @@
 // - choreography: looks the authors up in the user mirror; never calls the
 //   user service, never fails, may be stale. A lookup is stale when the
 //   mirror's version is behind the owner's; the read is stale when any
-//   lookup is. Each lookup also feeds the t-visibility curve: the fraction
-//   of lookups that were fresh, by the time since the user's last change.
+//   lookup is. sim::VisibilityMeter turns the lookups into the staleness of
+//   stale reads and the t-visibility curve.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -22,6 +21,7 @@
 #include "models/wattpad/owners.h"
 #include "sim/histogram.h"
 #include "sim/node.h"
+#include "sim/visibility.h"
 
 namespace choreo::wattpad {
 
@@ -33,29 +33,24 @@ class Reads final : public sim::Node {
   std::string_view kind_name(std::uint16_t) const override { return "page_read"; }
 
   std::uint64_t total() const { return total_; }
-  std::uint64_t stale() const { return stale_; }
+  std::uint64_t stale() const { return visibility_.stale(); }
   std::uint64_t failed() const { return failed_; }
   std::uint64_t requests() const { return requests_; }
   // `reads` of summary.json, and the user service's request count.
   nlohmann::json to_json() const;
 
  private:
-  // The t-visibility curve's bins: ages up to each edge.
-  static constexpr std::array<sim::Time, 10> kAgeEdges = {
-      1 * sim::kMillisecond, 10 * sim::kMillisecond, 100 * sim::kMillisecond, 500 * sim::kMillisecond,
-      1 * sim::kSecond,      2 * sim::kSecond,       5 * sim::kSecond,        10 * sim::kSecond,
-      30 * sim::kSecond,     60 * sim::kSecond};
-  void lookup(std::uint64_t user, bool& stale);
+  // One author's lookup in the mirror, fed to the visibility meter.
+  void lookup(std::uint64_t user);
 
   WorkloadOptions w_;
   const UserService& users_;
   const Mirror* mirror_;
   sim::Rng rng_;
   sim::Time stop_;
-  std::uint64_t total_ = 0, stale_ = 0, failed_ = 0, requests_ = 0;
+  std::uint64_t total_ = 0, failed_ = 0, requests_ = 0;
   sim::Histogram latency_us_;
-  sim::Histogram staleness_us_;  // age of the newest missed update, stale reads
-  std::array<std::uint64_t, kAgeEdges.size() + 1> lookups_{}, fresh_{};
+  sim::VisibilityMeter visibility_;     // choreography: staleness, t-visibility
   std::vector<std::uint64_t> authors_;  // the page being read (reused)
 };
 

@@ -1,0 +1,61 @@
+// Read freshness: a read is stale when any lookup misses its key's latest
+// write; its staleness is the age of the newest write it missed; the
+// t-visibility curve bins lookups by the age of the write they looked for.
+#include "sim/visibility.h"
+
+#include <gtest/gtest.h>
+
+namespace choreo::sim {
+namespace {
+
+TEST(Visibility, AReadIsStaleWhenAnyLookupMissesAndCountsTheNewestMiss) {
+  VisibilityMeter m;
+  m.begin_read();
+  m.lookup(3 * kSecond, false);
+  m.lookup(40 * kMillisecond, false);  // the newest missed write
+  m.lookup(5 * kMillisecond, true);
+  m.end_read();
+  m.begin_read();
+  m.lookup(2 * kSecond, true);
+  m.end_read();
+  EXPECT_EQ(m.reads(), 2u);
+  EXPECT_EQ(m.stale(), 1u);
+  nlohmann::json out;
+  m.to_json(out);
+  EXPECT_EQ(out["stale"], 1);
+  EXPECT_DOUBLE_EQ(out["stale_fraction"].get<double>(), 0.5);
+  EXPECT_NEAR(out["staleness_ms"]["max"].get<double>(), 40.0, 40.0 * 0.004);
+}
+
+TEST(Visibility, TheCurveBinsLookupsByAgeUpToEachEdge) {
+  VisibilityMeter m;
+  m.begin_read();
+  m.lookup(1 * kMillisecond, false);      // bin <= 1 ms (edges are inclusive)
+  m.lookup(1 * kMillisecond + 1, true);   // bin <= 10 ms
+  m.lookup(10 * kMillisecond, true);      // bin <= 10 ms
+  m.lookup(2 * kMinute, true);            // older than every edge
+  m.end_read();
+  nlohmann::json out;
+  m.to_json(out);
+  const auto& curve = out["t_visibility"];
+  ASSERT_EQ(curve.size(), 3u);
+  EXPECT_DOUBLE_EQ(curve[0]["t_s"].get<double>(), 0.001);
+  EXPECT_EQ(curve[0]["lookups"], 1);
+  EXPECT_DOUBLE_EQ(curve[0]["p_fresh"].get<double>(), 0.0);
+  EXPECT_DOUBLE_EQ(curve[1]["t_s"].get<double>(), 0.01);
+  EXPECT_EQ(curve[1]["lookups"], 2);
+  EXPECT_DOUBLE_EQ(curve[1]["p_fresh"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(curve[2]["t_s"].get<double>(), 3600.0);
+}
+
+TEST(Visibility, NoReadsMeansNoStaleFraction) {
+  VisibilityMeter m;
+  nlohmann::json out;
+  m.to_json(out);
+  EXPECT_EQ(out["stale"], 0);
+  EXPECT_DOUBLE_EQ(out["stale_fraction"].get<double>(), 0.0);
+  EXPECT_TRUE(out["t_visibility"].empty());
+}
+
+}  // namespace
+}  // namespace choreo::sim
