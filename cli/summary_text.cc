@@ -54,6 +54,18 @@ void print_replicas(const nlohmann::json& replicas, std::ostream& out) {
                        r.at("converged").get<bool>() ? "yes" : "NO", at.is_null() ? "-" : number(at) + "s",
                        number(r.at("divergent_keys")), number(r.at("abs_error")));
   }
+  // Where the diverged ones differ: the first keys, owner's value vs the replica's.
+  for (const auto& r : replicas) {
+    if (!r.contains("divergent_examples") || r.at("divergent_examples").empty()) continue;
+    std::string keys;
+    for (const auto& k : r.at("divergent_examples")) {
+      keys += fmt::format("{}{} (owner {}, replica {})", keys.empty() ? "" : "; ", k.at("key").get<std::string>(),
+                          number(k.at("owner")), number(k.at("replica")));
+    }
+    const auto more = r.at("divergent_keys").get<std::uint64_t>() - r.at("divergent_examples").size();
+    out << fmt::format("  {} differs at: {}{}\n", r.at("name").get<std::string>(), keys,
+                       more > 0 ? fmt::format("; and {} more", more) : "");
+  }
 }
 
 }  // namespace

@@ -23,6 +23,13 @@ namespace choreo::replicas {
 
 class MvRegister {
  public:
+  // The state of one write of `value` whose causal past is `clock`, as a
+  // replica that receives writes from elsewhere (an event) merges it.
+  static MvRegister written(VersionVector clock, std::uint64_t value) {
+    MvRegister r;
+    r.entries_.emplace_back(std::move(clock), value);
+    return r;
+  }
   // `replica` writes `value` after everything this register has seen.
   void assign(ReplicaId replica, std::uint64_t value);
   void merge(const MvRegister& other);

@@ -1,7 +1,6 @@
 // The comments-system scenario; see comments_model.h.
 #include "models/wattpad/comments_model.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +10,7 @@
 #include "models/wattpad/owners.h"
 #include "models/wattpad/reads.h"
 #include "models/wattpad/schema.h"
+#include "sim/convergence.h"
 #include "sim/time_series.h"
 
 namespace choreo::wattpad {
@@ -45,12 +45,6 @@ class Syncer final : public sim::Node {
   std::uint64_t pulls_ = 0;
 };
 
-struct Tracked {
-  std::unique_ptr<Replica> replica;
-  Divergence last;
-  std::optional<sim::Time> converged_at = 0;  // since when it has been equal
-};
-
 class CommentsModel final : public models::Model {
  public:
   CommentsModel(const sim::Config& config, std::vector<ReplicaSpec> specs)
@@ -82,7 +76,8 @@ class CommentsModel final : public models::Model {
   CommentService* comments_ = nullptr;
   Reads* reads_ = nullptr;
   Syncer* syncer_ = nullptr;
-  std::vector<Tracked> tracked_;
+  std::vector<std::unique_ptr<Replica>> replicas_;
+  sim::ConvergenceChecker checker_;
   std::unique_ptr<sim::TimeSeries> series_;
 };
 
@@ -93,22 +88,22 @@ void CommentsModel::build(sim::Simulation& sim) {
   comments_ = &sim.add<CommentService>(w_, *broker_, sim.rng("wattpad/comments"), duration_);
   syncer_ = &sim.add<Syncer>();
   const Mirror* first_mirror = nullptr;
-  std::vector<std::string> columns;
   for (const auto& s : specs_) {
-    Tracked t;
+    std::unique_ptr<Replica> replica;
     if (s.kind == "mirror") {
       auto m = std::make_unique<Mirror>(s.name, s.strategy, s.memory, *users_);
       if (first_mirror == nullptr) first_mirror = m.get();
-      t.replica = std::move(m);
+      replica = std::move(m);
     } else {
-      t.replica = std::make_unique<Counters>(s.name, s.strategy, s.memory, *comments_, w_.shards);
+      replica = std::make_unique<Counters>(s.name, s.strategy, s.memory, *comments_);
     }
-    broker_->subscribe(s.kind == "mirror" ? "users" : "comments", s.service, *t.replica, {.workers = s.workers});
-    if (s.recovery == "anti-entropy") syncer_->add(t.replica.get(), s.sync_interval);
-    columns.push_back(s.name + ".divergent_keys");
-    columns.push_back(s.name + ".abs_error");
-    tracked_.push_back(std::move(t));
+    broker_->subscribe(s.kind == "mirror" ? "users" : "comments", s.service, *replica,
+                       {.workers = s.workers, .rewind_on_restart = s.recovery == "bootstrap"});
+    if (s.recovery == "anti-entropy") syncer_->add(replica.get(), s.sync_interval);
+    checker_.track(s.name, [r = replica.get()] { return r->divergence(); });
+    replicas_.push_back(std::move(replica));
   }
+  std::vector<std::string> columns = checker_.columns();
   for (const char* c : {"reads.total", "reads.stale", "reads.failed"}) columns.emplace_back(c);
   series_ = std::make_unique<sim::TimeSeries>(columns);
   reads_ = &sim.add<Reads>(w_, *users_, first_mirror, sim.rng("wattpad/reads"), duration_);
@@ -120,15 +115,9 @@ void CommentsModel::build(sim::Simulation& sim) {
 }
 
 void CommentsModel::sample(sim::Time t) {
+  checker_.sample(t);
   std::vector<double> row;
-  for (auto& tr : tracked_) {
-    const Divergence d = tr.replica->divergence();
-    if (d.keys == 0 && !tr.converged_at) tr.converged_at = t;
-    if (d.keys != 0) tr.converged_at.reset();
-    tr.last = d;
-    row.push_back(static_cast<double>(d.keys));
-    row.push_back(static_cast<double>(d.abs_error));
-  }
+  checker_.append_row(row);
   row.push_back(static_cast<double>(reads_->total()));
   row.push_back(static_cast<double>(reads_->stale()));
   row.push_back(static_cast<double>(reads_->failed()));
@@ -137,16 +126,13 @@ void CommentsModel::sample(sim::Time t) {
 
 void CommentsModel::report(const sim::Simulation&, nlohmann::json& summary) const {
   nlohmann::json replicas = nlohmann::json::array();
-  for (const auto& tr : tracked_) {
-    const bool converged = tr.last.keys == 0;
-    replicas.push_back({{"name", tr.replica->name()},
-                        {"kind", tr.replica->kind()},
-                        {"strategy", tr.replica->strategy()},
-                        {"converged", converged},
-                        {"converged_at_s", converged && tr.converged_at ? nlohmann::json(sim::to_seconds(*tr.converged_at))
-                                                                        : nlohmann::json(nullptr)},
-                        {"divergent_keys", tr.last.keys},
-                        {"abs_error", tr.last.abs_error}});
+  for (std::size_t i = 0; i < replicas_.size(); ++i) {
+    nlohmann::json r = {{"name", replicas_[i]->name()},
+                        {"kind", replicas_[i]->kind()},
+                        {"strategy", replicas_[i]->strategy()},
+                        {"recovery", specs_[i].recovery}};
+    r.update(checker_.to_json(i));
+    replicas.push_back(std::move(r));
   }
   summary["replicas"] = replicas;
   nlohmann::json delivery;
@@ -183,11 +169,20 @@ sim::Result<std::unique_ptr<models::Model>> make_comments_model(const sim::Confi
                   config.text(k + "recovery"), static_cast<std::uint32_t>(config.integer(k + "workers")),
                   config.duration(k + "sync_interval"), config.text(k + "store") == "memory"};
     if (s.service.empty()) s.service = name;
-    const bool mirror_strategy = s.strategy == "overwrite" || s.strategy == "lww-version" || s.strategy == "lww-clock";
+    const bool mirror_strategy = s.strategy == "overwrite" || s.strategy == "lww-version" ||
+                                 s.strategy == "lww-clock" || s.strategy == "mv-register";
     if (mirror_strategy != (s.kind == "mirror")) {
       return config.error(k + "strategy", s.kind == "mirror"
-                                              ? "a mirror takes overwrite, lww-version or lww-clock"
+                                              ? "a mirror takes overwrite, lww-version, lww-clock or mv-register"
                                               : "a counter takes naive, dedup-id, 2p-set, or-set, g-counter or pn-counter");
+    }
+    if (s.strategy == "mv-register" && config.integer("workload.user_instances") > kMaxVectorHosts) {
+      return config.error(k + "strategy", "mv-register carries a version vector of at most 4 user-service hosts; "
+                                          "set workload.user_instances to 4 or fewer");
+    }
+    if (s.recovery == "bootstrap" && config.text("broker.kind") != "kafka") {
+      return config.error(k + "recovery", "bootstrap replays the log from its earliest offset and needs "
+                                          "broker.kind = kafka (here: " + config.text("broker.kind") + ")");
     }
     specs.push_back(std::move(s));
   }

@@ -1,14 +1,14 @@
 // The comment counters; see counters.h.
 #include "models/wattpad/counters.h"
 
+#include <algorithm>
+
 #include "models/wattpad/events.h"
 
 namespace choreo::wattpad {
 
-Counters::Counters(std::string name, std::string strategy, bool memory_store, const CommentService& owner,
-                   std::uint32_t shards)
-    : Replica(std::move(name), strategy, memory_store), owner_(owner), shards_(shards),
-      counts_(owner.stories()), pn_(owner.stories()) {
+Counters::Counters(std::string name, std::string strategy, bool memory_store, const CommentService& owner)
+    : Replica(std::move(name), strategy, memory_store), owner_(owner), shards_(owner.shards()) {
   rule_ = strategy == "naive"      ? Rule::kNaive
           : strategy == "dedup-id" ? Rule::kDedupId
           : strategy == "2p-set"   ? Rule::kTwoPSet
@@ -17,66 +17,91 @@ Counters::Counters(std::string name, std::string strategy, bool memory_store, co
                                     : Rule::kPNCounter;
 }
 
-void Counters::set_member(std::uint64_t, std::uint64_t story, bool was, bool is) {
-  if (was != is) counts_[story] += is ? 1 : -1;
+std::size_t Counters::key_ids(const Location& where, std::uint32_t (&ids)[3]) {
+  const auto keys = where.keys();
+  for (std::size_t level = 0; level < where.levels(); ++level) {
+    ids[level] = owner_.key_id(keys[level]);
+    if (ids[level] >= counts_.size()) {
+      counts_.resize(ids[level] + 1);
+      pn_.resize(ids[level] + 1);
+    }
+  }
+  return where.levels();
 }
 
-void Counters::created(std::uint64_t comment, std::uint64_t story, std::uint32_t shard, std::uint64_t total) {
+void Counters::set_member(const Location& where, bool was, bool is) {
+  if (was == is) return;
+  std::uint32_t ids[3];
+  const std::size_t n = key_ids(where, ids);
+  for (std::size_t level = 0; level < n; ++level) counts_[ids[level]] += is ? 1 : -1;
+}
+
+void Counters::created(std::uint64_t comment, const Location& where, std::uint32_t shard,
+                       const std::uint64_t (&totals)[3]) {
   switch (rule_) {
-    case Rule::kNaive: ++counts_[story]; break;
+    case Rule::kNaive: set_member(where, false, true); break;
     case Rule::kDedupId: {
       const bool was = live_.count(comment) != 0;
       live_.insert(comment);
-      set_member(comment, story, was, true);
+      set_member(where, was, true);
       break;
     }
     case Rule::kTwoPSet: {
       const bool was = two_p_.contains(comment);
       two_p_.add(comment);
-      set_member(comment, story, was, two_p_.contains(comment));
+      set_member(where, was, two_p_.contains(comment));
       break;
     }
     case Rule::kOrSet: {
       const bool was = or_set_.contains(comment);
       or_set_.apply(replicas::OrAdd{comment, replicas::Tag{0, comment}});
-      set_member(comment, story, was, or_set_.contains(comment));
+      set_member(where, was, or_set_.contains(comment));
       break;
     }
     case Rule::kGCounter:
     case Rule::kPNCounter: {
-      replicas::PNCounter delta;
-      delta.increment(shard, total);
-      pn_[story].merge(delta);
+      std::uint32_t ids[3];
+      const std::size_t n = key_ids(where, ids);
+      for (std::size_t level = 0; level < n; ++level) {
+        replicas::PNCounter delta;
+        delta.increment(shard, totals[level]);
+        pn_[ids[level]].merge(delta);
+      }
       break;
     }
   }
 }
 
-void Counters::deleted(std::uint64_t comment, std::uint64_t story, std::uint32_t shard, std::uint64_t total) {
+void Counters::deleted(std::uint64_t comment, const Location& where, std::uint32_t shard,
+                       const std::uint64_t (&totals)[3]) {
   switch (rule_) {
-    case Rule::kNaive: --counts_[story]; break;
+    case Rule::kNaive: set_member(where, true, false); break;
     case Rule::kDedupId: {
       const bool was = live_.erase(comment) != 0;
-      set_member(comment, story, was, false);
+      set_member(where, was, false);
       break;
     }
     case Rule::kTwoPSet: {
       const bool was = two_p_.contains(comment);
       two_p_.remove(comment);
-      set_member(comment, story, was, false);
+      set_member(where, was, false);
       break;
     }
     case Rule::kOrSet: {
       const bool was = or_set_.contains(comment);
       or_set_.apply(replicas::OrRemove{comment, {replicas::Tag{0, comment}}});
-      set_member(comment, story, was, or_set_.contains(comment));
+      set_member(where, was, or_set_.contains(comment));
       break;
     }
     case Rule::kGCounter: break;  // a grow-only counter cannot count a delete
     case Rule::kPNCounter: {
-      replicas::PNCounter delta;
-      delta.decrement(shard, total);
-      pn_[story].merge(delta);
+      std::uint32_t ids[3];
+      const std::size_t n = key_ids(where, ids);
+      for (std::size_t level = 0; level < n; ++level) {
+        replicas::PNCounter delta;
+        delta.decrement(shard, totals[level]);
+        pn_[ids[level]].merge(delta);
+      }
       break;
     }
   }
@@ -85,49 +110,59 @@ void Counters::deleted(std::uint64_t comment, std::uint64_t story, std::uint32_t
 bool Counters::handle(const brokers::Message& m, const brokers::DeliveryInfo&) {
   if (rule_ == Rule::kDedupId && !seen_.first_time(m.id)) return true;
   const auto shard = static_cast<std::uint32_t>(m.a % shards_);
-  if (m.type == kCommentCreated) created(m.a, m.b, shard, m.d);
-  if (m.type == kCommentDeleted) deleted(m.a, m.b, shard, m.d);
+  const Location where = Location::unpack(m.b);
+  const std::uint64_t totals[3] = {m.d, m.c >> 32, m.c & 0xffffffff};
+  if (m.type == kCommentCreated) created(m.a, where, shard, totals);
+  if (m.type == kCommentDeleted) deleted(m.a, where, shard, totals);
   return true;
 }
 
-std::int64_t Counters::count(std::uint64_t story) const {
-  if (rule_ == Rule::kGCounter || rule_ == Rule::kPNCounter) return pn_[story].value();
-  return counts_[story];
+std::int64_t Counters::count(std::uint32_t id) const {
+  if (id >= counts_.size()) return 0;
+  if (rule_ == Rule::kGCounter || rule_ == Rule::kPNCounter) return pn_[id].value();
+  return counts_[id];
 }
 
-Divergence Counters::divergence() const {
-  Divergence d;
-  for (std::uint64_t s = 0; s < counts_.size(); ++s) {
-    const std::int64_t diff = owner_.live(s) - count(s);
-    if (diff != 0) {
-      ++d.keys;
-      d.abs_error += static_cast<std::uint64_t>(diff > 0 ? diff : -diff);
-    }
+std::int64_t Counters::count(const Location& where, std::size_t level) const {
+  return count(owner_.key_id(where.keys()[level]));
+}
+
+sim::Divergence Counters::divergence() const {
+  sim::DivergenceBuilder d;
+  const KeyIndex& keys = owner_.keys();
+  for (std::uint32_t id = 0; id < keys.size(); ++id) {
+    d.key(owner_.live(id), count(id), [&] { return keys.name(id); });
   }
-  return d;
+  return d.take();
 }
 
 void Counters::sync() {
+  const std::size_t n = owner_.keys().size();
+  counts_.resize(std::max(counts_.size(), n));
+  pn_.resize(std::max(pn_.size(), n));
   switch (rule_) {
     case Rule::kNaive:
-      for (std::uint64_t s = 0; s < counts_.size(); ++s) counts_[s] = owner_.live(s);
+      for (std::uint32_t id = 0; id < n; ++id) counts_[id] = owner_.live(id);
       break;
     case Rule::kGCounter:
     case Rule::kPNCounter:
-      for (std::uint64_t s = 0; s < pn_.size(); ++s) {
+      for (std::uint32_t id = 0; id < n; ++id) {
         for (std::uint32_t k = 0; k < shards_; ++k) {
           replicas::PNCounter state;
-          state.increment(k, owner_.created(s, k));
-          if (rule_ == Rule::kPNCounter) state.decrement(k, owner_.deleted(s, k));
-          pn_[s].merge(state);
+          state.increment(k, owner_.created(id, k));
+          if (rule_ == Rule::kPNCounter) state.decrement(k, owner_.deleted(id, k));
+          pn_[id].merge(state);
         }
       }
       break;
-    default:
+    default: {
+      constexpr std::uint64_t kNoTotals[3] = {0, 0, 0};
       for (const auto& [comment, info] : owner_.comments()) {
-        created(comment, info.story, static_cast<std::uint32_t>(comment % shards_), 0);
-        if (info.deleted) deleted(comment, info.story, static_cast<std::uint32_t>(comment % shards_), 0);
+        const auto shard = static_cast<std::uint32_t>(comment % shards_);
+        created(comment, info.where, shard, kNoTotals);
+        if (info.deleted) deleted(comment, info.where, shard, kNoTotals);
       }
+    }
   }
 }
 

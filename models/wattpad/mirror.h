@@ -7,12 +7,20 @@
 //   lww-version  an LWW-Register stamped by the owner's version: exact
 //   lww-clock    an LWW-Register stamped by the handling host's wall clock:
 //                correct only while host clocks agree; skew loses updates
+//   mv-register  an MV-Register: each event carries its write's version
+//                vector over the user-service hosts (events.h), so a later
+//                write replaces an earlier one whatever the clocks say and
+//                concurrent writes would be kept side by side. One user
+//                service orders each user's writes, so no siblings arise;
+//                the mirror shows the greatest value. Costs a vector per
+//                user (state_bytes) and 4 hosts at most.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "models/replicas/lww_register.h"
+#include "models/replicas/mv_register.h"
 #include "models/wattpad/owners.h"
 #include "models/wattpad/replica.h"
 
@@ -24,18 +32,21 @@ class Mirror final : public Replica {
 
   const char* kind() const override { return "mirror"; }
   bool handle(const brokers::Message& m, const brokers::DeliveryInfo& info) override;
-  Divergence divergence() const override;
+  sim::Divergence divergence() const override;
   void sync() override;
   void clear() override;
 
   // The profile version this mirror shows for `user` (0: never seen).
-  std::uint64_t version(std::uint64_t user) const { return registers_[user].value(); }
+  std::uint64_t version(std::uint64_t user) const { return shown_[user]; }
 
  private:
-  void apply(std::uint64_t user, std::uint64_t version, std::uint64_t clock);
-  enum class Rule { kOverwrite, kLwwVersion, kLwwClock } rule_;
+  // Applies the write of `version` stamped `clock`, with version vector `vv`.
+  void apply(std::uint64_t user, std::uint64_t version, std::uint64_t clock, const replicas::VersionVector& vv);
+  enum class Rule { kOverwrite, kLwwVersion, kLwwClock, kMvRegister } rule_;
   const UserService& owner_;
-  std::vector<replicas::LwwRegister> registers_;
+  std::vector<replicas::LwwRegister> registers_;  // overwrite, lww-*
+  std::vector<replicas::MvRegister> mv_;           // mv-register
+  std::vector<std::uint64_t> shown_;               // the version each user's profile shows
 };
 
 }  // namespace choreo::wattpad

@@ -7,9 +7,11 @@
 // lookups, and is down over the outage window (no changes, lookups fail).
 //
 // CommentService owns comments: posts at `comment_rate` on a Zipf-popular
-// story by a random author, on one of `shards` shards; a `delete_fraction`
-// of them is deleted `delete_after` later. It serves page reads at
-// `read_rate` (see reads.h).
+// story, a uniform chapter of it and, for an `inline_fraction` of them, a
+// uniform paragraph of that chapter, by a random author, on one of `shards`
+// shards; a `delete_fraction` of them is deleted `delete_after` later. It
+// keeps the live count on every key (count_keys.h) and each shard's created
+// and deleted totals per key. It serves page reads at `read_rate` (reads.h).
 //
 // Both keep the truth the checker compares replicas with. Random draws come
 // from the streams "wattpad/users" and "wattpad/comments".
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "models/brokers/broker.h"
+#include "models/wattpad/count_keys.h"
 #include "models/wattpad/events.h"
 #include "sim/node.h"
 #include "sim/random.h"
@@ -38,6 +41,9 @@ class UserService final : public sim::Node {
   std::uint64_t version(std::uint64_t user) const { return version_[user]; }
   sim::Time updated_at(std::uint64_t user) const { return updated_at_[user]; }
   std::uint64_t clock_of(std::uint64_t user) const { return clock_[user]; }
+  // Writes of `user` handled by each of the first kMaxVectorHosts hosts: the
+  // version vector of its latest write.
+  const std::uint32_t (&host_writes(std::uint64_t user) const)[kMaxVectorHosts] { return writes_[user].by_host; }
   std::uint64_t users() const { return version_.size(); }
 
  private:
@@ -48,11 +54,15 @@ class UserService final : public sim::Node {
   sim::Time stop_;
   std::vector<std::uint64_t> version_, clock_;
   std::vector<sim::Time> updated_at_;
+  struct HostWrites {
+    std::uint32_t by_host[kMaxVectorHosts] = {};
+  };
+  std::vector<HostWrites> writes_;
   std::uint64_t events_ = 0;
 };
 
 struct CommentInfo {
-  std::uint64_t story = 0;
+  Location where;
   std::uint64_t author = 0;
   bool deleted = false;
 };
@@ -64,17 +74,31 @@ class CommentService final : public sim::Node {
   void on_event(const sim::Event& e) override;
   std::string_view kind_name(std::uint16_t kind) const override;
 
-  // Live comments on `story`.
-  std::int64_t live(std::uint64_t story) const { return live_[story]; }
-  std::uint64_t stories() const { return live_.size(); }
+  std::uint32_t shards() const { return w_.shards; }
+  // The key space counts are kept under, shared with the replicas: a key is
+  // named once, by whoever meets it first (a naming device, not state).
+  const KeyIndex& keys() const { return keys_; }
+  std::uint32_t key_id(std::uint64_t packed) const { return keys_.intern(packed); }
+  // Live comments counted on key `id` (a story, chapter or paragraph).
+  std::int64_t live(std::uint32_t id) const { return id < live_.size() ? live_[id] : 0; }
   const std::map<std::uint64_t, CommentInfo>& comments() const { return comments_; }
-  // The shard's created / deleted totals on a story.
-  std::uint64_t created(std::uint64_t story, std::uint32_t shard) const;
-  std::uint64_t deleted(std::uint64_t story, std::uint32_t shard) const;
+  // The shard's created / deleted totals on key `id`.
+  std::uint64_t created(std::uint32_t id, std::uint32_t shard) const {
+    return id < live_.size() ? totals_[id * w_.shards + shard].created : 0;
+  }
+  std::uint64_t deleted(std::uint32_t id, std::uint32_t shard) const {
+    return id < live_.size() ? totals_[id * w_.shards + shard].deleted : 0;
+  }
 
  private:
+  struct Totals {
+    std::uint64_t created = 0, deleted = 0;
+  };
   void post();
   void remove(std::uint64_t comment);
+  // Counts `comment` in or out on its keys and publishes the event.
+  void count(std::uint64_t comment, const Location& where, bool created);
+
   WorkloadOptions w_;
   brokers::Broker& broker_;
   brokers::TopicId topic_;
@@ -82,9 +106,10 @@ class CommentService final : public sim::Node {
   sim::Zipf popularity_;
   sim::Time stop_;
   std::vector<std::uint64_t> next_per_shard_;
-  std::vector<std::int64_t> live_;
+  mutable KeyIndex keys_;
+  std::vector<std::int64_t> live_;  // per key id
+  std::vector<Totals> totals_;      // per key id, then shard
   std::map<std::uint64_t, CommentInfo> comments_;
-  std::map<std::pair<std::uint64_t, std::uint32_t>, std::pair<std::uint64_t, std::uint64_t>> shard_totals_;
   std::uint64_t events_ = 0;
 };
 

@@ -12,13 +12,9 @@
 #include <string>
 
 #include "models/brokers/message.h"
+#include "sim/convergence.h"
 
 namespace choreo::wattpad {
-
-struct Divergence {
-  std::uint64_t keys = 0;     // keys whose value differs from the owner's
-  std::uint64_t abs_error = 0;  // sum of |owner - replica| over keys
-};
 
 class Replica : public brokers::Handler {
  public:
@@ -28,7 +24,8 @@ class Replica : public brokers::Handler {
   const std::string& name() const { return name_; }
   const std::string& strategy() const { return strategy_; }
   virtual const char* kind() const = 0;
-  virtual Divergence divergence() const = 0;
+  // Compared with the owner's truth, key by key (the checker calls this).
+  virtual sim::Divergence divergence() const = 0;
   // Anti-entropy: pull the owner's full state and merge it by the strategy.
   virtual void sync() = 0;
   // The store is lost (an in-memory store on a worker crash).

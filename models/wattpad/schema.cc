@@ -13,7 +13,13 @@ void declare_workload(sim::ConfigSchema& s) {
   s.add({.key = "workload.users", .type = ValueType::kInteger, .default_value = "1000", .min = "1",
          .max = "100000000", .help = "users owned by the user service"});
   s.add({.key = "workload.stories", .type = ValueType::kInteger, .default_value = "100", .min = "1",
-         .max = "100000000", .help = "stories comments are posted on"});
+         .max = "4294967295", .help = "stories comments are posted on (counted per story, chapter, paragraph)"});
+  s.add({.key = "workload.chapters", .type = ValueType::kInteger, .default_value = "10", .min = "1",
+         .max = "65534", .help = "chapters per story; a comment is on a uniform one"});
+  s.add({.key = "workload.paragraphs", .type = ValueType::kInteger, .default_value = "20", .min = "1",
+         .max = "65534", .help = "paragraphs per chapter; an inline comment is on a uniform one"});
+  s.add({.key = "workload.inline_fraction", .type = ValueType::kProbability, .default_value = "50%",
+         .help = "share of comments on a paragraph (inline); the rest are on the chapter"});
   s.add({.key = "workload.popularity", .type = ValueType::kZipf, .default_value = "zipf:1.1",
          .help = "story popularity for posts and reads"});
   s.add({.key = "workload.comment_rate", .type = ValueType::kRate, .default_value = "200/s", .min = "0/s",
@@ -51,15 +57,18 @@ void declare_replicas(sim::ConfigSchema& s) {
   s.add({.key = "replica.*.kind", .type = ValueType::kEnum, .default_value = "counter",
          .allowed = {"mirror", "counter"}, .help = "a user mirror (users topic) or comment counters (comments topic)"});
   s.add({.key = "replica.*.strategy", .type = ValueType::kEnum, .default_value = "naive",
-         .allowed = {"overwrite", "lww-version", "lww-clock", "naive", "dedup-id", "2p-set", "or-set", "g-counter",
-                     "pn-counter"},
-         .help = "mirror: overwrite|lww-version|lww-clock; counter: naive|dedup-id|2p-set|or-set|g-counter|pn-counter"});
+         .allowed = {"overwrite", "lww-version", "lww-clock", "mv-register", "naive", "dedup-id", "2p-set", "or-set",
+                     "g-counter", "pn-counter"},
+         .help = "mirror: overwrite|lww-version|lww-clock|mv-register; "
+                 "counter: naive|dedup-id|2p-set|or-set|g-counter|pn-counter"});
   s.add({.key = "replica.*.service", .type = ValueType::kString, .default_value = "",
          .help = "the consuming service's name (default: the replica's name)"});
   s.add({.key = "replica.*.workers", .type = ValueType::kInteger, .default_value = "1", .min = "1", .max = "1024",
          .help = "competing consumer workers writing the one store"});
   s.add({.key = "replica.*.recovery", .type = ValueType::kEnum, .default_value = "none",
-         .allowed = {"none", "anti-entropy"}, .help = "anti-entropy: pull the owner's full state every sync_interval"});
+         .allowed = {"none", "anti-entropy", "bootstrap"},
+         .help = "anti-entropy: pull the owner's full state every sync_interval; "
+                 "bootstrap: on a worker's restart, replay the Kafka log from its earliest retained offset"});
   s.add({.key = "replica.*.sync_interval", .type = ValueType::kDuration, .default_value = "10s", .min = "1ms",
          .help = "anti-entropy period"});
   s.add({.key = "replica.*.store", .type = ValueType::kEnum, .default_value = "durable",
@@ -78,6 +87,9 @@ WorkloadOptions workload_options(const sim::Config& c) {
   WorkloadOptions w;
   w.users = static_cast<std::uint64_t>(c.integer("workload.users"));
   w.stories = static_cast<std::uint64_t>(c.integer("workload.stories"));
+  w.chapters = static_cast<std::uint32_t>(c.integer("workload.chapters"));
+  w.paragraphs = static_cast<std::uint32_t>(c.integer("workload.paragraphs"));
+  w.inline_fraction = c.probability("workload.inline_fraction");
   w.popularity = c.distribution("workload.popularity");
   w.comment_rate = c.rate("workload.comment_rate");
   w.delete_fraction = c.probability("workload.delete_fraction");
