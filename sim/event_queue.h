@@ -1,21 +1,54 @@
-// The pending-event set: a timing wheel of one-microsecond buckets for events
-// due within kWheelUs of now, and a 4-ary heap (EventHeap) for later ones.
+// The pending-event set: three timing wheels over a 4-ary heap.
 //
-// Chosen by measurement (bench/phold_bench, see README.md): 3.5-4.5x the
-// 4-ary heap's speed with 10^5 pending events, because a push or pop touches one
-// bucket and one pool node instead of log4(n) cache lines of children.
-// Events in one bucket share one time and are appended in issue order, so a
-// bucket's FIFO order is (time, seq) order: the order of the heap, and the
-// same trace hashes. A two-level bitmap (a bit per bucket, and a summary bit
-// per 64 buckets) finds the next non-empty bucket in a few instructions
-// however sparse the events are.
+//   level 0: 4,096 buckets of 1 us      [now, lim0)   lim0 = (now / 2^11 + 2) * 2^11
+//   level 1:   512 buckets of 2^11 us   [lim0, lim1)  lim1 = (now / 2^19 + 2) * 2^19
+//   level 2:   256 buckets of 2^19 us   [lim1, lim2)  lim2 = (now / 2^26 + 2) * 2^26
+//   EventHeap (sim/event_heap.h)        [lim2, ...)
 //
-// Not thread-safe. Invariant: every event in the wheel has
-// now <= time < now + kWheelUs; later events wait in the heap and move into
-// the wheel, in (time, seq) order, as now advances and before any event can
-// be pushed directly at their time.
+// so level 0 reaches 2.0-4.1 ms ahead, level 1 0.52-1.05 s and level 2
+// 67-134 s. Each limit is a bucket boundary of the next level, and each
+// level's range spans at most its bucket count, so no two times of a range
+// share a bucket. When now enters a later 2^11-us block the limits rise, and
+// the buckets and heap events they pass move down (a cascade): an event
+// moves at most three times however far ahead it was scheduled, each move
+// O(1), instead of through log4(n) heap levels.
+//
+// Chosen by measurement (bench/phold_bench, see README.md, and callgrind
+// instruction counts): a push or pop touches one bucket and one pool node,
+// so the dense PHOLD ran 3.5-4.5x the 4-ary heap's speed with 10^5 pending
+// events when level 0 was adopted. The upper levels replaced the heap for the sparse comments run
+// (scenarios/default.ini: ~2,500 events per simulated second, 1 ms - 30 s
+// ahead): 432.4 M -> 361.3 M instructions for the whole run, as moving
+// events from the heap (69.2 M) became cascades (10.2 M); PHOLD, whole
+// process, 4,755 -> 4,220 M (N=1,000) and 4,392 -> 4,093 M (N=100,000),
+// same trace hashes. Level-1 buckets of 2^11 us beat 2^10 (lim0 3.1-4.1 ms
+// ahead) by 1.1% on the comments run and lost 0.5% on PHOLD.
+//
+// Order: every event of one time sits in one place (one bucket of the level
+// whose range holds that time, or the heap), and within a bucket events of
+// equal time are in seq (issue) order. A push appends (its seq is the
+// largest yet); a cascade moves a bucket's events in list order and the heap
+// yields them in (time, seq) order, all events of a time together, into
+// buckets that hold none of that time. A level-0 bucket holds one time, so
+// its FIFO order is (time, seq) order: the order of the heap, and the same
+// trace hashes.
+//
+// Memory: 32 bytes per pending event (a pool link, its time implied by its
+// level-0 bucket or kept as its low 32 bits, or a heap record) plus ~20 KB
+// fixed: 4 bytes per bucket (the tail of a circular list, whose next is the
+// head) and per level a bit per bucket and a summary bit per 64 buckets,
+// which find the next non-empty bucket in a few instructions however sparse
+// the events are. 52 bytes per event with 1,000 pending, 32 with 10^5.
+//
+// Not thread-safe. Invariant: every event in level 0 has now <= time < lim0;
+// level-1 and level-2 events lie in their ranges above; heap events at or
+// after lim2; now is the time of the last pop.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cassert>
 #include <cstdint>
 #include <vector>
 
@@ -24,100 +57,75 @@
 
 namespace choreo::sim {
 
-class EventQueue {
+namespace queue_detail {
+
+inline constexpr std::uint32_t kNil = UINT32_MAX;
+
+struct Link {  // a pending event in a bucket list: 32 bytes, Event's fields in Event's order
+  std::uint64_t seq;
+  NodeId node;
+  std::uint16_t kind;
+  std::uint16_t epoch;
+  std::uint64_t arg;
+  std::uint32_t next;     // the next link of its circular list
+  std::uint32_t time_lo;  // the low 32 bits of its time
+};
+static_assert(sizeof(Link) == 32, "a link is as small as an event");
+
+// kSlots FIFO lists of pool links. A list is named by its tail; the tail's
+// next is the head. A bit per slot and a summary bit per 64 slots mark the
+// non-empty ones.
+template <std::size_t kSlotCount>
+class Ring {
  public:
-  static constexpr std::int64_t kWheelUs = 4096;  // a power of two
+  static constexpr std::size_t kSlots = kSlotCount;
+  static constexpr std::size_t kMask = kSlots - 1;
+  static constexpr std::size_t kWords = kSlots / 64;
+  static_assert(kSlots % 64 == 0 && (kSlots & kMask) == 0 && kWords <= 64, "one summary word");
 
-  EventQueue() : buckets_(kWheelUs, Bucket{kNil, kNil}), bits_(kWords, 0) {}
+  Ring() : tails_(kSlots, kNil) {}
 
-  std::size_t size() const { return wheel_count_ + overflow_.size(); }
-  std::size_t bytes() const {
-    return pool_.capacity() * sizeof(Link) + buckets_.size() * sizeof(Bucket) + bits_.size() * 8 + 8 +
-           overflow_.capacity() * sizeof(Event);
-  }
-  void reserve(std::size_t n) { pool_.reserve(n); }
+  bool empty() const { return summary_ == 0; }
+  std::size_t bytes() const { return kSlots * sizeof(std::uint32_t) + sizeof bits_ + sizeof summary_; }
 
-  bool empty() const { return size() == 0; }
-  // The time of the least event. REQUIRES: !empty()
-  std::int64_t next_time() const {
-    if (wheel_count_ == 0) return overflow_.top().time;
-    const std::size_t from = static_cast<std::size_t>(now_ & kMask);
-    return now_ + static_cast<std::int64_t>((next_nonempty(from) - from) & kMask);
-  }
-
-  // REQUIRES: e.time >= now()
-  void push(const Event& e) {
-    if (e.time >= now_ + kWheelUs) return overflow_.push(e);
-    append(e);
-  }
-
-  // Removes and returns the least event. REQUIRES: size() > 0
-  Event pop() {
-    if (wheel_count_ == 0) advance_to(overflow_.top().time);
-    const std::size_t from = static_cast<std::size_t>(now_ & kMask);
-    const std::size_t idx = next_nonempty(from);
-    const std::int64_t t = now_ + static_cast<std::int64_t>((idx - from) & kMask);
-    if (t != now_) advance_to(t);
-    Bucket& b = buckets_[idx];
-    const std::uint32_t i = b.head;
-    const Link& l = pool_[i];
-    const Event e{t, l.seq, l.node, l.kind, l.epoch, l.arg};
-    b.head = l.next;
-    if (b.head == kNil) {
-      b.tail = kNil;
-      std::uint64_t& word = bits_[idx / 64];
-      word &= ~(std::uint64_t{1} << (idx % 64));
-      if (word == 0) summary_ &= ~(std::uint64_t{1} << (idx / 64));
-    }
-    pool_[i].next = free_;
-    free_ = i;
-    --wheel_count_;
-    return e;
-  }
-
- private:
-  static constexpr std::int64_t kMask = kWheelUs - 1;
-  static constexpr std::size_t kWords = kWheelUs / 64;
-  static_assert(kWords <= 64, "one summary word covers the bitmap");
-  static constexpr std::uint32_t kNil = UINT32_MAX;
-  struct Link {  // an event in a bucket: 32 bytes, time implied
-    std::uint64_t seq;
-    std::uint64_t arg;
-    NodeId node;
-    std::uint16_t kind;
-    std::uint16_t epoch;
-    std::uint32_t next;
-  };
-  struct Bucket {
-    std::uint32_t head;
-    std::uint32_t tail;
-  };
-
-  // Appends to the bucket of e.time: issue order, so (time, seq) order.
-  void append(const Event& e) {
-    std::uint32_t i = free_;
-    if (i != kNil) {
-      free_ = pool_[i].next;
+  void append(Link* pool, std::uint32_t i, std::size_t s) {
+    std::uint32_t& tail = tails_[s];
+    if (tail == kNil) {
+      pool[i].next = i;
+      bits_[s / 64] |= std::uint64_t{1} << (s % 64);
+      summary_ |= std::uint64_t{1} << (s / 64);
     } else {
-      i = static_cast<std::uint32_t>(pool_.size());
-      pool_.emplace_back();
+      pool[i].next = pool[tail].next;
+      pool[tail].next = i;
     }
-    pool_[i] = Link{e.seq, e.arg, e.node, e.kind, e.epoch, kNil};
-    const auto idx = static_cast<std::size_t>(e.time & kMask);
-    Bucket& b = buckets_[idx];
-    if (b.tail == kNil) {
-      b.head = i;
-      bits_[idx / 64] |= std::uint64_t{1} << (idx % 64);
-      summary_ |= std::uint64_t{1} << (idx / 64);
-    } else {
-      pool_[b.tail].next = i;
-    }
-    b.tail = i;
-    ++wheel_count_;
+    tail = i;
   }
 
-  // The first non-empty bucket at or after `from`, circularly.
-  // REQUIRES: wheel_count_ > 0
+  // Removes and returns the head of slot s. REQUIRES: slot s non-empty
+  std::uint32_t pop_front(Link* pool, std::size_t s) {
+    std::uint32_t& tail = tails_[s];
+    const std::uint32_t head = pool[tail].next;
+    if (head == tail) {
+      tail = kNil;
+      clear(s);
+    } else {
+      pool[tail].next = pool[head].next;
+    }
+    return head;
+  }
+
+  // The tail of slot s (kNil if empty); its next is the head.
+  std::uint32_t tail(std::size_t s) const { return tails_[s]; }
+
+  // Empties slot s and returns its former tail. REQUIRES: slot s non-empty
+  std::uint32_t take(std::size_t s) {
+    const std::uint32_t t = tails_[s];
+    tails_[s] = kNil;
+    clear(s);
+    return t;
+  }
+
+  // The first non-empty slot at or after `from`, circularly. REQUIRES: !empty()
   std::size_t next_nonempty(std::size_t from) const {
     const std::size_t w = from / 64;
     const std::uint64_t word = bits_[w] & (~std::uint64_t{0} << (from % 64));
@@ -128,20 +136,216 @@ class EventQueue {
     return next * 64 + static_cast<std::size_t>(__builtin_ctzll(bits_[next]));
   }
 
-  // Moves now to t and pulls the overflow events now within the wheel.
+ private:
+  void clear(std::size_t s) {
+    std::uint64_t& word = bits_[s / 64];
+    word &= ~(std::uint64_t{1} << (s % 64));
+    if (word == 0) summary_ &= ~(std::uint64_t{1} << (s / 64));
+  }
+
+  std::vector<std::uint32_t> tails_;
+  std::array<std::uint64_t, kWords> bits_{};
+  std::uint64_t summary_ = 0;  // bit w: bits_[w] != 0
+};
+
+}  // namespace queue_detail
+
+class EventQueue {
+ public:
+  static constexpr std::int64_t kWheelUs = 4096;  // level-0 buckets of 1 us; lim0 - now is 2,049..4,096
+  // Event times stay at or below this, so no limit overflows.
+  static constexpr std::int64_t kLatestUs = INT64_MAX - (std::int64_t{1} << 32);
+
+  std::size_t size() const { return wheel_count_ + overflow_.size(); }
+  std::size_t bytes() const {
+    return pool_.capacity() * sizeof(Link) + l0_.bytes() + l1_.bytes() + l2_.bytes() +
+           overflow_.capacity() * sizeof(Event);
+  }
+  void reserve(std::size_t n) { pool_.reserve(n); }
+
+  bool empty() const { return size() == 0; }
+  // The time of the least event. REQUIRES: !empty()
+  // Remembers its level-0 bucket for the pop() that usually follows.
+  std::int64_t next_time() const {
+    if (l0_.empty()) return least_beyond_level0();
+    const std::size_t from = static_cast<std::size_t>(now_) & kMask0;
+    peek_ = l0_.next_nonempty(from);
+    return now_ + static_cast<std::int64_t>((peek_ - from) & kMask0);
+  }
+
+  // REQUIRES: the last popped time <= e.time <= kLatestUs, and e.seq above
+  // every seq pushed before (issue order, as Simulation numbers events).
+  void push(const Event& e) {
+    peek_ = kNoPeek;
+    if (e.time >= lim0_) return push_beyond_level0(e);
+    const std::uint32_t i = link(e);
+    l0_.append(pool_.data(), i, static_cast<std::size_t>(e.time) & kMask0);
+  }
+
+  // Removes and returns the least event. REQUIRES: size() > 0
+  Event pop() {
+    std::size_t idx = peek_;
+    peek_ = kNoPeek;
+    if (idx == kNoPeek) {  // (level 0 is empty only if nothing was remembered)
+      if (l0_.empty()) advance_to(least_beyond_level0());
+      idx = l0_.next_nonempty(static_cast<std::size_t>(now_) & kMask0);
+    }
+    const std::size_t from = static_cast<std::size_t>(now_) & kMask0;
+    const std::int64_t t = now_ + static_cast<std::int64_t>((idx - from) & kMask0);
+    if (t != now_) advance_to(t);
+    const std::uint32_t i = l0_.pop_front(pool_.data(), idx);
+    const Link& l = pool_[i];
+    const Event e{t, l.seq, l.node, l.kind, l.epoch, l.arg};
+    pool_[i].next = free_;
+    free_ = i;
+    --wheel_count_;
+    return e;
+  }
+
+ private:
+  using Link = queue_detail::Link;
+  static constexpr std::uint32_t kNil = queue_detail::kNil;
+  static constexpr std::size_t kMask0 = kWheelUs - 1;
+  static constexpr std::size_t kNoPeek = SIZE_MAX;
+  using Ring1 = queue_detail::Ring<512>;
+  using Ring2 = queue_detail::Ring<256>;
+  // log2 of the bucket spans (us) of levels 1 and 2, and of lim2's alignment.
+  // lim0 is kAhead0 level-1 buckets past now's; lim1 and lim2 two of the
+  // next level's; so each level's range spans at most its bucket count.
+  static constexpr int kShift1 = 11;
+  static constexpr std::int64_t kAhead0 = kWheelUs >> kShift1;
+  static constexpr int kShift2 = kShift1 + std::countr_zero(Ring1::kSlots) - 1;
+  static constexpr int kShift3 = kShift2 + std::countr_zero(Ring2::kSlots) - 1;
+  static_assert(kAhead0 << kShift1 == kWheelUs && kShift3 < 31, "a link keeps its time's low 32 bits");
+
+  // (now / 2^shift + k) * 2^shift
+  static std::int64_t limit(std::int64_t now, int shift, std::int64_t k) {
+    return ((now >> shift) + k) << shift;
+  }
+
+  // A pool link for e, counted as pending; it may reallocate the pool.
+  std::uint32_t link(const Event& e) {
+    std::uint32_t i = free_;
+    if (i != kNil) [[likely]] {
+      free_ = pool_[i].next;
+    } else {
+      i = grow_pool();
+    }
+    pool_[i] = Link{e.seq, e.node, e.kind, e.epoch, e.arg, kNil, static_cast<std::uint32_t>(e.time)};
+    ++wheel_count_;
+    return i;
+  }
+
+  // The slow paths stay out of line, so the hot ones need no stack frame.
+  [[gnu::noinline]] std::uint32_t grow_pool() {
+    pool_.emplace_back();
+    return static_cast<std::uint32_t>(pool_.size() - 1);
+  }
+
+  // A link's time, from its low 32 bits: every pending time is < now + 2^32.
+  std::int64_t time_of(const Link& l) const {
+    return now_ + static_cast<std::int64_t>(
+                      static_cast<std::uint32_t>(l.time_lo - static_cast<std::uint32_t>(now_)));
+  }
+
+  // Appends link i to the bucket of its time, at the level whose range holds it.
+  // REQUIRES: now <= its time < lim2
+  void place(std::uint32_t i) {
+    const std::int64_t t = time_of(pool_[i]);
+    if (t < lim0_) {
+      l0_.append(pool_.data(), i, static_cast<std::size_t>(t) & kMask0);
+    } else if (t < lim1_) {
+      l1_.append(pool_.data(), i, static_cast<std::size_t>(t >> kShift1) & Ring1::kMask);
+    } else {
+      l2_.append(pool_.data(), i, static_cast<std::size_t>(t >> kShift2) & Ring2::kMask);
+    }
+  }
+
+  [[gnu::noinline]] void push_beyond_level0(const Event& e) {
+    assert(e.time <= kLatestUs);
+    if (e.time >= lim2_) return overflow_.push(e);
+    place(link(e));
+  }
+
+  // The least time outside level 0: in the first non-empty bucket of the
+  // lowest non-empty level, whose list is scanned, else the heap's top.
+  [[gnu::noinline]] std::int64_t least_beyond_level0() const {
+    if (!l1_.empty()) {
+      return least_in(l1_, l1_.next_nonempty(static_cast<std::size_t>(lim0_ >> kShift1) & Ring1::kMask));
+    }
+    if (!l2_.empty()) {
+      return least_in(l2_, l2_.next_nonempty(static_cast<std::size_t>(lim1_ >> kShift2) & Ring2::kMask));
+    }
+    return overflow_.top().time;
+  }
+  template <class Ring>
+  std::int64_t least_in(const Ring& ring, std::size_t s) const {
+    const std::uint32_t tail = ring.tail(s);
+    std::int64_t least = time_of(pool_[tail]);
+    for (std::uint32_t i = pool_[tail].next; i != tail; i = pool_[i].next) {
+      least = std::min(least, time_of(pool_[i]));
+    }
+    return least;
+  }
+
+  // Moves now to t, the least pending time. REQUIRES: now <= t
   void advance_to(std::int64_t t) {
     now_ = t;
-    while (!overflow_.empty() && overflow_.top().time < now_ + kWheelUs) append(overflow_.pop());
+    if (t >= next_block_) cascade();
+  }
+
+  // now entered a later level-1 bucket span (2^11 us): raises the limits and
+  // moves the events they pass, lowest level first, each bucket's list in
+  // order.
+  [[gnu::noinline]] void cascade() {
+    const std::int64_t old0 = lim0_, old1 = lim1_, old2 = lim2_;
+    next_block_ = limit(now_, kShift1, 1);
+    lim0_ = limit(now_, kShift1, kAhead0);
+    lim1_ = limit(now_, kShift2, 2);
+    lim2_ = limit(now_, kShift3, 2);
+    drain(l1_, kShift1, old0, std::min(lim0_, old1));
+    if (lim1_ != old1) drain(l2_, kShift2, old1, std::min(lim1_, old2));
+    if (lim2_ != old2) {
+      while (!overflow_.empty() && overflow_.top().time < lim2_) place(link(overflow_.pop()));
+    }
+  }
+
+  // Empties the buckets of `ring` for the span [from, to) (whole buckets of
+  // 2^shift us) into the levels below, which now cover that span.
+  template <class Ring>
+  void drain(Ring& ring, int shift, std::int64_t from, std::int64_t to) {
+    if (to <= from) return;
+    std::size_t slot = static_cast<std::size_t>(from >> shift) & Ring::kMask;
+    std::int64_t left = (to - from) >> shift;  // buckets, at most the ring's
+    while (left > 0 && !ring.empty()) {
+      const std::size_t s = ring.next_nonempty(slot);
+      const auto skip = static_cast<std::int64_t>((s - slot) & Ring::kMask);
+      if (skip >= left) return;
+      const std::uint32_t tail = ring.take(s);
+      for (std::uint32_t i = pool_[tail].next;;) {
+        const std::uint32_t next = pool_[i].next;
+        place(i);
+        if (i == tail) break;
+        i = next;
+      }
+      slot = (s + 1) & Ring::kMask;
+      left -= skip + 1;
+    }
   }
 
   std::vector<Link> pool_;
   std::uint32_t free_ = kNil;
-  std::vector<Bucket> buckets_;
-  std::vector<std::uint64_t> bits_;
-  std::uint64_t summary_ = 0;  // bit w: bits_[w] != 0
-  EventHeap overflow_;
+  std::size_t wheel_count_ = 0;  // links in all levels
   std::int64_t now_ = 0;
-  std::size_t wheel_count_ = 0;
+  mutable std::size_t peek_ = kNoPeek;  // next_time()'s level-0 bucket, until a push or pop
+  std::int64_t next_block_ = std::int64_t{1} << kShift1;
+  std::int64_t lim0_ = kWheelUs;
+  std::int64_t lim1_ = std::int64_t{2} << kShift2;
+  std::int64_t lim2_ = std::int64_t{2} << kShift3;
+  queue_detail::Ring<kWheelUs> l0_;
+  Ring1 l1_;
+  Ring2 l2_;
+  EventHeap overflow_;
 };
 
 }  // namespace choreo::sim

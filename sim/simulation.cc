@@ -53,9 +53,11 @@ void Simulation::dispatch(const Event& e) {
 
 StopReason Simulation::run_until(Time end) {
   stopped_ = false;
-  while (!queue_.empty() && queue_.next_time() <= end) {
+  while (!queue_.empty()) {
+    const Time t = queue_.next_time();
+    if (t > end) break;
     // Samples due first: a sample at t sees every event before t pending or done.
-    if (const Time t = queue_.next_time(); t >= next_sample_) run_samplers_through(t);
+    if (t >= next_sample_) run_samplers_through(t);
     const Event e = queue_.pop();
     now_ = e.time;
     dispatch(e);
