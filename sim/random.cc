@@ -6,39 +6,22 @@
 
 namespace choreo::sim {
 
-std::uint64_t uniform_int(Rng& rng, std::uint64_t n) {
-  assert(n > 0);
-  unsigned __int128 m = static_cast<unsigned __int128>(rng.next()) * n;
-  auto low = static_cast<std::uint64_t>(m);
-  if (low < n) {
-    const std::uint64_t threshold = (0 - n) % n;
-    while (low < threshold) {
-      m = static_cast<unsigned __int128>(rng.next()) * n;
-      low = static_cast<std::uint64_t>(m);
-    }
+namespace random_detail {
+
+// Lemire's rejection: redraw while the low half is below 2^64 mod n.
+std::uint64_t uniform_int_retry(Rng& rng, std::uint64_t n, std::uint64_t low, std::uint64_t high) {
+  const std::uint64_t threshold = (0 - n) % n;
+  while (low < threshold) {
+    const unsigned __int128 m = static_cast<unsigned __int128>(rng.next()) * n;
+    low = static_cast<std::uint64_t>(m);
+    high = static_cast<std::uint64_t>(m >> 64);
   }
-  return static_cast<std::uint64_t>(m >> 64);
+  return high;
 }
 
-std::int64_t uniform_int(Rng& rng, std::int64_t lo, std::int64_t hi) {
-  assert(lo <= hi);
-  const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);
-  if (span == UINT64_MAX) return static_cast<std::int64_t>(rng.next());
-  return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + uniform_int(rng, span + 1));
-}
+}  // namespace random_detail
 
 double uniform_real(Rng& rng, double lo, double hi) { return lo + (hi - lo) * rng.uniform01(); }
-
-bool bernoulli(Rng& rng, double p) {
-  if (p <= 0) return false;
-  if (p >= 1) return true;
-  return rng.uniform01() < p;
-}
-
-double exponential(Rng& rng, double mean) {
-  assert(mean >= 0);
-  return -mean * std::log1p(-rng.uniform01());
-}
 
 double normal(Rng& rng, double mean, double stddev) {
   for (;;) {
