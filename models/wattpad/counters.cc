@@ -130,8 +130,13 @@ std::int64_t Counters::count(const Location& where, std::size_t level) const {
 sim::Divergence Counters::divergence() const {
   sim::DivergenceBuilder d;
   const KeyIndex& keys = owner_.keys();
+  const bool merged = rule_ == Rule::kGCounter || rule_ == Rule::kPNCounter;
+  // One pass per store, without a per-key branch on the strategy: this runs
+  // over every key at every sample.
+  const std::size_t held = counts_.size();
   for (std::uint32_t id = 0; id < keys.size(); ++id) {
-    d.key(owner_.live(id), count(id), [&] { return keys.name(id); });
+    const std::int64_t mine = id >= held ? 0 : merged ? pn_[id].value() : counts_[id];
+    d.key(owner_.live(id), mine, [&] { return keys.name(id); });
   }
   return d.take();
 }
