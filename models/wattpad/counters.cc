@@ -36,6 +36,21 @@ void Counters::set_member(const Location& where, bool was, bool is) {
   for (std::size_t level = 0; level < n; ++level) counts_[ids[level]] += is ? 1 : -1;
 }
 
+void Counters::merge_totals(const Location& where, std::uint32_t shard, const std::uint64_t (&totals)[3],
+                            bool deletes) {
+  std::uint32_t ids[3];
+  const std::size_t n = key_ids(where, ids);
+  for (std::size_t level = 0; level < n; ++level) {
+    replicas::PNCounter delta;  // the shard's entry, in the P or the N half
+    if (deletes) {
+      delta.decrement(shard, totals[level]);
+    } else {
+      delta.increment(shard, totals[level]);
+    }
+    pn_[ids[level]].merge(delta);
+  }
+}
+
 void Counters::created(std::uint64_t comment, const Location& where, std::uint32_t shard,
                        const std::uint64_t (&totals)[3]) {
   switch (rule_) {
@@ -59,16 +74,7 @@ void Counters::created(std::uint64_t comment, const Location& where, std::uint32
       break;
     }
     case Rule::kGCounter:
-    case Rule::kPNCounter: {
-      std::uint32_t ids[3];
-      const std::size_t n = key_ids(where, ids);
-      for (std::size_t level = 0; level < n; ++level) {
-        replicas::PNCounter delta;
-        delta.increment(shard, totals[level]);
-        pn_[ids[level]].merge(delta);
-      }
-      break;
-    }
+    case Rule::kPNCounter: merge_totals(where, shard, totals, false); break;
   }
 }
 
@@ -94,16 +100,7 @@ void Counters::deleted(std::uint64_t comment, const Location& where, std::uint32
       break;
     }
     case Rule::kGCounter: break;  // a grow-only counter cannot count a delete
-    case Rule::kPNCounter: {
-      std::uint32_t ids[3];
-      const std::size_t n = key_ids(where, ids);
-      for (std::size_t level = 0; level < n; ++level) {
-        replicas::PNCounter delta;
-        delta.decrement(shard, totals[level]);
-        pn_[ids[level]].merge(delta);
-      }
-      break;
-    }
+    case Rule::kPNCounter: merge_totals(where, shard, totals, true); break;
   }
 }
 

@@ -53,6 +53,8 @@ class Counters final : public Replica {
   void created(std::uint64_t comment, const Location& where, std::uint32_t shard, const std::uint64_t (&totals)[3]);
   void deleted(std::uint64_t comment, const Location& where, std::uint32_t shard, const std::uint64_t (&totals)[3]);
   void set_member(const Location& where, bool was, bool is);
+  // g-counter / pn-counter: merges the shard's totals into each level's key.
+  void merge_totals(const Location& where, std::uint32_t shard, const std::uint64_t (&totals)[3], bool deletes);
 
   const CommentService& owner_;
   std::uint32_t shards_;
