@@ -177,8 +177,10 @@ sim::Result<std::unique_ptr<models::Model>> make_comments_model(const sim::Confi
                                               : "a counter takes naive, dedup-id, 2p-set, or-set, g-counter or pn-counter");
     }
     if (s.strategy == "mv-register" && config.integer("workload.user_instances") > kMaxVectorHosts) {
-      return config.error(k + "strategy", "mv-register carries a version vector of at most 4 user-service hosts; "
-                                          "set workload.user_instances to 4 or fewer");
+      const std::string most = std::to_string(kMaxVectorHosts);
+      return config.error(k + "strategy", "mv-register carries a version vector of at most " + most +
+                                              " user-service hosts; set workload.user_instances to " + most +
+                                              " or fewer");
     }
     if (s.recovery == "bootstrap" && config.text("broker.kind") != "kafka") {
       return config.error(k + "recovery", "bootstrap replays the log from its earliest offset and needs "

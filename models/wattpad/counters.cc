@@ -1,8 +1,6 @@
 // The comment counters; see counters.h.
 #include "models/wattpad/counters.h"
 
-#include <algorithm>
-
 #include "models/wattpad/events.h"
 
 namespace choreo::wattpad {
@@ -17,14 +15,21 @@ Counters::Counters(std::string name, std::string strategy, bool memory_store, co
                                     : Rule::kPNCounter;
 }
 
+bool Counters::merged() const { return rule_ == Rule::kGCounter || rule_ == Rule::kPNCounter; }
+
+void Counters::grow(std::size_t keys) {
+  if (merged()) {
+    if (keys > pn_.size()) pn_.resize(keys);
+  } else if (keys > counts_.size()) {
+    counts_.resize(keys);
+  }
+}
+
 std::size_t Counters::key_ids(const Location& where, std::uint32_t (&ids)[3]) {
   const auto keys = where.keys();
   for (std::size_t level = 0; level < where.levels(); ++level) {
     ids[level] = owner_.key_id(keys[level]);
-    if (ids[level] >= counts_.size()) {
-      counts_.resize(ids[level] + 1);
-      pn_.resize(ids[level] + 1);
-    }
+    grow(ids[level] + 1);
   }
   return where.levels();
 }
@@ -115,9 +120,8 @@ bool Counters::handle(const brokers::Message& m, const brokers::DeliveryInfo&) {
 }
 
 std::int64_t Counters::count(std::uint32_t id) const {
-  if (id >= counts_.size()) return 0;
-  if (rule_ == Rule::kGCounter || rule_ == Rule::kPNCounter) return pn_[id].value();
-  return counts_[id];
+  if (merged()) return id < pn_.size() ? pn_[id].value() : 0;
+  return id < counts_.size() ? counts_[id] : 0;
 }
 
 std::int64_t Counters::count(const Location& where, std::size_t level) const {
@@ -127,21 +131,13 @@ std::int64_t Counters::count(const Location& where, std::size_t level) const {
 sim::Divergence Counters::divergence() const {
   sim::DivergenceBuilder d;
   const KeyIndex& keys = owner_.keys();
-  const bool merged = rule_ == Rule::kGCounter || rule_ == Rule::kPNCounter;
-  // One pass per store, without a per-key branch on the strategy: this runs
-  // over every key at every sample.
-  const std::size_t held = counts_.size();
-  for (std::uint32_t id = 0; id < keys.size(); ++id) {
-    const std::int64_t mine = id >= held ? 0 : merged ? pn_[id].value() : counts_[id];
-    d.key(owner_.live(id), mine, [&] { return keys.name(id); });
-  }
+  for (std::uint32_t id = 0; id < keys.size(); ++id) d.key(owner_.live(id), count(id), [&] { return keys.name(id); });
   return d.take();
 }
 
 void Counters::sync() {
   const std::size_t n = owner_.keys().size();
-  counts_.resize(std::max(counts_.size(), n));
-  pn_.resize(std::max(pn_.size(), n));
+  grow(n);
   switch (rule_) {
     case Rule::kNaive:
       for (std::uint32_t id = 0; id < n; ++id) counts_[id] = owner_.live(id);

@@ -46,7 +46,10 @@ class Counters final : public Replica {
 
  private:
   enum class Rule { kNaive, kDedupId, kTwoPSet, kOrSet, kGCounter, kPNCounter } rule_;
-  // The key ids of a location's levels, growing the stores to hold them.
+  bool merged() const;  // g-counter / pn-counter: pn_ is the store, else counts_
+  // Makes the strategy's store hold `keys` keys.
+  void grow(std::size_t keys);
+  // The key ids of a location's levels, growing the store to hold them.
   std::size_t key_ids(const Location& where, std::uint32_t (&ids)[3]);
   std::int64_t count(std::uint32_t id) const;
   // `totals`: the shard's created (or deleted) total on each level's key.

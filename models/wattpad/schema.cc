@@ -1,7 +1,10 @@
 // Scenario keys of the comments system; see schema.h.
 #include "models/wattpad/schema.h"
 
+#include <string>
+
 #include "models/brokers/broker_config.h"
+#include "models/wattpad/count_keys.h"
 
 namespace choreo::wattpad {
 
@@ -13,11 +16,11 @@ void declare_workload(sim::ConfigSchema& s) {
   s.add({.key = "workload.users", .type = ValueType::kInteger, .default_value = "1000", .min = "1",
          .max = "100000000", .help = "users owned by the user service"});
   s.add({.key = "workload.stories", .type = ValueType::kInteger, .default_value = "100", .min = "1",
-         .max = "4294967295", .help = "stories comments are posted on (counted per story, chapter, paragraph)"});
+         .max = std::to_string(kMaxStories), .help = "stories comments are posted on (counted per story, chapter, paragraph)"});
   s.add({.key = "workload.chapters", .type = ValueType::kInteger, .default_value = "10", .min = "1",
-         .max = "65534", .help = "chapters per story; a comment is on a uniform one"});
+         .max = std::to_string(kMaxChapters), .help = "chapters per story; a comment is on a uniform one"});
   s.add({.key = "workload.paragraphs", .type = ValueType::kInteger, .default_value = "20", .min = "1",
-         .max = "65534", .help = "paragraphs per chapter; an inline comment is on a uniform one"});
+         .max = std::to_string(kMaxParagraphs), .help = "paragraphs per chapter; an inline comment is on a uniform one"});
   s.add({.key = "workload.inline_fraction", .type = ValueType::kProbability, .default_value = "50%",
          .help = "share of comments on a paragraph (inline); the rest are on the chapter"});
   s.add({.key = "workload.popularity", .type = ValueType::kZipf, .default_value = "zipf:1.1",
