@@ -70,14 +70,17 @@ enum class Kind { kNats, kSqs, kSqsFifo, kKafka };
 std::unique_ptr<Broker> make(Kind kind, sim::Simulation& sim, bool faults) {
   const CommonOptions c = common_faults(faults);
   switch (kind) {
-    case Kind::kNats: return std::make_unique<NatsBroker>(sim, NatsOptions{}, c, FaultPlan{});
-    case Kind::kSqs: return std::make_unique<SqsBroker>(sim, SqsOptions{}, c, FaultPlan{});
+    case Kind::kNats:
+      return std::make_unique<NatsBroker>(sim, NatsOptions{}, c, FaultPlan{});
+    case Kind::kSqs:
+      return std::make_unique<SqsBroker>(sim, SqsOptions{}, c, FaultPlan{});
     case Kind::kSqsFifo: {
       SqsOptions o;
       o.fifo = true;
       return std::make_unique<SqsBroker>(sim, o, c, FaultPlan{});
     }
-    case Kind::kKafka: return std::make_unique<KafkaBroker>(sim, KafkaOptions{}, c, FaultPlan{});
+    case Kind::kKafka:
+      return std::make_unique<KafkaBroker>(sim, KafkaOptions{}, c, FaultPlan{});
   }
   return nullptr;
 }
@@ -107,8 +110,11 @@ void BM_Broker(benchmark::State& state) {
   state.counters["events_per_msg"] = static_cast<double>(events) / static_cast<double>(delivered);
 }
 
-#define CHOREO_BROKER_BENCH(kind) \
-  BENCHMARK_TEMPLATE(BM_Broker, kind)->ArgNames({"faults", "burst"})->ArgsProduct({{0, 1}, {1, 100}})->Unit(benchmark::kMillisecond)
+#define CHOREO_BROKER_BENCH(kind)       \
+  BENCHMARK_TEMPLATE(BM_Broker, kind)   \
+      ->ArgNames({"faults", "burst"})   \
+      ->ArgsProduct({{0, 1}, {1, 100}}) \
+      ->Unit(benchmark::kMillisecond)
 
 CHOREO_BROKER_BENCH(Kind::kNats);
 CHOREO_BROKER_BENCH(Kind::kSqs);

@@ -14,7 +14,8 @@ namespace {
 
 GCounter counter_with(std::int64_t entries, std::uint64_t base) {
   GCounter c;
-  for (std::int64_t r = 0; r < entries; ++r) c.increment(static_cast<ReplicaId>(r), base + static_cast<std::uint64_t>(r));
+  for (std::int64_t r = 0; r < entries; ++r)
+    c.increment(static_cast<ReplicaId>(r), base + static_cast<std::uint64_t>(r));
   return c;
 }
 

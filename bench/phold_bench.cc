@@ -37,9 +37,9 @@ Sample run_choreo(std::uint32_t n, std::uint32_t m) {
   Sample s{.impl = "choreo", .n = n, .m = m, .rss_base_kb = peak_rss_kb()};
   sim::Simulation simulation(kSeed);
   phold::build_phold(simulation, phold::PholdOptions{.processes = n,
-                                                      .events_per_process = m,
-                                                      .lookahead = kLookaheadUs,
-                                                      .mean_delay = static_cast<sim::Time>(kMeanDelayUs)});
+                                                     .events_per_process = m,
+                                                     .lookahead = kLookaheadUs,
+                                                     .mean_delay = static_cast<sim::Time>(kMeanDelayUs)});
   const Stopwatch watch;
   simulation.run_until(end_time_us(n, m));
   s.wall_s = watch.seconds();
@@ -70,8 +70,10 @@ std::vector<Impl> all_impls() {
       {"simgrid", "compare/phold_simgrid", {"timers"}},
       // Without a guard page per actor and with 16 KiB stacks, 10^5 actors
       // fit in the kernel's default limit of 65,536 memory mappings.
-      {"simgrid-actors", "compare/phold_simgrid",
-       {"actors", "--cfg=contexts/guard-size:0", "--cfg=contexts/stack-size:16", "--log=xbt_cfg.thres:warning"}},
+      {"simgrid-actors",
+       "compare/phold_simgrid",
+       {"actors", "--cfg=contexts/guard-size:0", "--cfg=contexts/stack-size:16",
+        "--log=xbt_cfg.thres:warning"}},
       {"exp-draws", "", {}},
       {"exp-bare-heap", "", {}},
       {"exp-wheel", "", {}},
@@ -106,7 +108,8 @@ std::optional<std::string> run_child(const std::vector<std::string>& argv) {
   close(fds[1]);
   std::string out;
   char chunk[4096];
-  for (ssize_t got; (got = read(fds[0], chunk, sizeof chunk)) > 0;) out.append(chunk, static_cast<std::size_t>(got));
+  for (ssize_t got; (got = read(fds[0], chunk, sizeof chunk)) > 0;)
+    out.append(chunk, static_cast<std::size_t>(got));
   close(fds[0]);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -120,9 +123,9 @@ std::optional<Sample> parse_result(const std::string& out) {
   char impl[64];
   unsigned long long events = 0, queue_bytes = 0, pending = 0;
   Sample s;
-  const int got = std::sscanf(out.c_str() + at, "RESULT,%63[^,],%u,%u,%llu,%lf,%ld,%ld,%llu,%llu", impl,
-                              &s.n, &s.m, &events, &s.wall_s, &s.rss_base_kb, &s.rss_peak_kb, &queue_bytes,
-                              &pending);
+  const int got =
+      std::sscanf(out.c_str() + at, "RESULT,%63[^,],%u,%u,%llu,%lf,%ld,%ld,%llu,%llu", impl, &s.n, &s.m,
+                  &events, &s.wall_s, &s.rss_base_kb, &s.rss_peak_kb, &queue_bytes, &pending);
   if (got != 9) return std::nullopt;
   s.impl = impl;
   s.events = events;
@@ -166,9 +169,9 @@ struct Options {
   int reps = 3;
   std::string configs = "abc";
   // ns3-calendar (~30 s a run) and simgrid-actors (~60 s) only on request.
-  std::vector<std::string> impls = {"choreo", "textbook",  "ns3",           "ns3-heap",
-                                    "ns3-pq", "simgrid",   "exp-draws", "exp-bare-heap", "exp-wheel",
-                                    "exp-wheel-slot16", "exp-wheel-slot8"};
+  std::vector<std::string> impls = {
+      "choreo",    "textbook",      "ns3",       "ns3-heap",         "ns3-pq",         "simgrid",
+      "exp-draws", "exp-bare-heap", "exp-wheel", "exp-wheel-slot16", "exp-wheel-slot8"};
 };
 
 std::vector<std::string> split(const std::string& list) {
@@ -238,8 +241,9 @@ int compare(const Options& o) {
   std::printf("PHOLD, lookahead %lld us + exponential(mean %.0f us), seed %llu, median of %d runs\n",
               static_cast<long long>(kLookaheadUs), kMeanDelayUs, static_cast<unsigned long long>(kSeed),
               o.reps);
-  std::printf("csv columns: CSV,config,impl,n,m,events,wall_s,events_per_s,peak_rss_kb,rss_delta_kb,"
-              "choreo_ratio,queue_bytes_per_pending,rss_delta_bytes_per_pending\n");
+  std::printf(
+      "csv columns: CSV,config,impl,n,m,events,wall_s,events_per_s,peak_rss_kb,rss_delta_kb,"
+      "choreo_ratio,queue_bytes_per_pending,rss_delta_bytes_per_pending\n");
   for (const auto& c : kConfigs) {
     std::vector<Sample> rows;
     for (const auto& impl : all_impls()) {

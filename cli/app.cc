@@ -1,9 +1,9 @@
 // Subcommand dispatch; see app.h.
 #include "cli/app.h"
 
-#include <exception>
-
 #include <fmt/format.h>
+
+#include <exception>
 
 #include "cli/exit_codes.h"
 #include "cli/keys_command.h"

@@ -1,8 +1,9 @@
 // `choreo keys`; see keys_command.h.
 #include "cli/keys_command.h"
 
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
+
+#include <boost/program_options.hpp>
 
 #include "cli/exit_codes.h"
 #include "cli/options.h"
@@ -16,17 +17,28 @@ namespace {
 
 const char* type_name(sim::ValueType t) {
   switch (t) {
-    case sim::ValueType::kInteger: return "integer";
-    case sim::ValueType::kNumber: return "number";
-    case sim::ValueType::kProbability: return "probability";
-    case sim::ValueType::kDuration: return "duration";
-    case sim::ValueType::kRate: return "rate";
-    case sim::ValueType::kDistribution: return "distribution";
-    case sim::ValueType::kZipf: return "zipf";
-    case sim::ValueType::kBool: return "bool";
-    case sim::ValueType::kEnum: return "one of";
-    case sim::ValueType::kString: return "text";
-    case sim::ValueType::kBytes: return "bytes";
+    case sim::ValueType::kInteger:
+      return "integer";
+    case sim::ValueType::kNumber:
+      return "number";
+    case sim::ValueType::kProbability:
+      return "probability";
+    case sim::ValueType::kDuration:
+      return "duration";
+    case sim::ValueType::kRate:
+      return "rate";
+    case sim::ValueType::kDistribution:
+      return "distribution";
+    case sim::ValueType::kZipf:
+      return "zipf";
+    case sim::ValueType::kBool:
+      return "bool";
+    case sim::ValueType::kEnum:
+      return "one of";
+    case sim::ValueType::kString:
+      return "text";
+    case sim::ValueType::kBytes:
+      return "bytes";
   }
   return "?";
 }
@@ -55,14 +67,16 @@ int keys_command(const std::vector<std::string>& args, std::ostream& out, std::o
   std::string model;
   bool help = false;
   po::options_description d("Options");
-  d.add_options()("model", po::value(&model)->value_name("NAME"), "only this model's keys (default: all models)")(
-      "help,h", po::bool_switch(&help), "show this help");
+  d.add_options()("model", po::value(&model)->value_name("NAME"),
+                  "only this model's keys (default: all models)")("help,h", po::bool_switch(&help),
+                                                                  "show this help");
   if (auto parsed = parse_args(args, d, {}, "choreo keys"); !parsed) {
     err << parsed.error().message << "\n";
     return kExitBadInput;
   }
   if (help) {
-    out << "Usage: choreo keys [--model NAME]\n\nLists every scenario key: type, default, range, meaning.\n\n" << d;
+    out << "Usage: choreo keys [--model NAME]\n\nLists every scenario key: type, default, range, meaning.\n\n"
+        << d;
     return kExitHolds;
   }
   bool found = false;

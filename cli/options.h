@@ -3,10 +3,9 @@
 // '--seed'?)") instead of exceptions.
 #pragma once
 
+#include <boost/program_options.hpp>
 #include <string>
 #include <vector>
-
-#include <boost/program_options.hpp>
 
 #include "sim/result.h"
 

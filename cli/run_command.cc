@@ -1,11 +1,11 @@
 // `choreo run`; see run_command.h.
 #include "cli/run_command.h"
 
-#include <filesystem>
-#include <fstream>
+#include <fmt/format.h>
 
 #include <boost/program_options.hpp>
-#include <fmt/format.h>
+#include <filesystem>
+#include <fstream>
 
 #include "cli/exit_codes.h"
 #include "cli/options.h"
@@ -30,16 +30,16 @@ struct RunArgs {
 
 po::options_description run_options(RunArgs& a) {
   po::options_description d("Options");
-  d.add_options()
-      ("seed", po::value(&a.seed)->value_name("N"), "run seed (default: the scenario's run.seed, else 1)")
-      ("set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
-       "override a scenario key; repeatable, later wins (see `choreo keys`)")
-      ("out", po::value(&a.out_dir)->value_name("DIR"),
-       "where summary.json and timeseries.csv go (default: out/<scenario name>)")
-      ("trace", po::value(&a.trace_file)->value_name("FILE"),
-       "also write every event as JSON Lines to FILE (default: none)")
-      ("json", po::bool_switch(&a.json), "print summary.json to stdout instead of the readable report")
-      ("help,h", po::bool_switch(&a.help), "show this help");
+  d.add_options()("seed", po::value(&a.seed)->value_name("N"),
+                  "run seed (default: the scenario's run.seed, else 1)")(
+      "set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
+      "override a scenario key; repeatable, later wins (see `choreo keys`)")(
+      "out", po::value(&a.out_dir)->value_name("DIR"),
+      "where summary.json and timeseries.csv go (default: out/<scenario name>)")(
+      "trace", po::value(&a.trace_file)->value_name("FILE"),
+      "also write every event as JSON Lines to FILE (default: none)")(
+      "json", po::bool_switch(&a.json), "print summary.json to stdout instead of the readable report")(
+      "help,h", po::bool_switch(&a.help), "show this help");
   return d;
 }
 
@@ -102,7 +102,8 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
   } else {
     print_results(outcome->summary, out);
     const auto& ex = outcome->summary.at("expectations");
-    const auto held = std::count_if(ex.begin(), ex.end(), [](const nlohmann::json& e) { return e.at("holds").get<bool>(); });
+    const auto held = std::count_if(ex.begin(), ex.end(),
+                                    [](const nlohmann::json& e) { return e.at("holds").get<bool>(); });
     out << fmt::format("verdict: {} ({} of {} expectations hold; wrote {}/summary.json)\n",
                        holds ? "PASS" : "FAIL", held, ex.size(), dir);
     out << "replay: " << replay_command(*scenario) << "\n";

@@ -6,9 +6,8 @@
 #pragma once
 
 #include <memory>
-#include <ostream>
-
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "cli/scenario.h"
 #include "models/model.h"
@@ -17,9 +16,9 @@
 namespace choreo::cli {
 
 struct RunOutcome {
-  nlohmann::json summary;               // the whole summary.json
+  nlohmann::json summary;                // the whole summary.json
   std::unique_ptr<models::Model> model;  // for the time series
-  bool expectations_hold = true;        // every [expect] entry holds
+  bool expectations_hold = true;         // every [expect] entry holds
 };
 
 // Errors are user errors found after the run started (an [expect] path that

@@ -1,10 +1,10 @@
 // Scenario loading; see scenario.h.
 #include "cli/scenario.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 namespace choreo::cli {
 

@@ -15,13 +15,13 @@
 namespace choreo::cli {
 
 struct Scenario {
-  std::string path;                    // as given on the command line
-  std::string name;                    // file name without directory and .ini
+  std::string path;  // as given on the command line
+  std::string name;  // file name without directory and .ini
   const models::ModelKind* kind = nullptr;
   std::vector<std::string> overrides;  // "section.key=value", as given (no seed)
   sim::Config config;                  // effective values, seed included
   std::uint64_t seed = 0;
-  bool seed_from_flag = false;         // --seed was given
+  bool seed_from_flag = false;  // --seed was given
 };
 
 // REQUIRES: nothing; errors come back as values.

@@ -1,10 +1,10 @@
 // Readable run report; see summary_text.h.
 #include "cli/summary_text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace choreo::cli {
 
@@ -19,7 +19,7 @@ void print_section_values(const char* title, const nlohmann::json& obj, std::ost
   out << title << "\n";
   for (const auto& [key, value] : obj.items()) {
     if (key == "by_topic") continue;  // in summary.json
-    if (value.is_array()) {          // a curve of {t_s, p_fresh, ...}
+    if (value.is_array()) {           // a curve of {t_s, p_fresh, ...}
       std::string points;
       for (const auto& p : value) {
         if (p.contains("t_s") && p.contains("p_fresh")) {
@@ -49,18 +49,19 @@ void print_replicas(const nlohmann::json& replicas, std::ostream& out) {
                      "strategy", "converged", "converged_at", "divergent_keys", "abs_error");
   for (const auto& r : replicas) {
     const auto& at = r.at("converged_at_s");
-    out << fmt::format("  {:<22} {:<10} {:<14} {:<10} {:>13} {:>14} {:>10}\n", r.at("name").get<std::string>(),
-                       r.at("kind").get<std::string>(), r.at("strategy").get<std::string>(),
-                       r.at("converged").get<bool>() ? "yes" : "NO", at.is_null() ? "-" : number(at) + "s",
-                       number(r.at("divergent_keys")), number(r.at("abs_error")));
+    out << fmt::format("  {:<22} {:<10} {:<14} {:<10} {:>13} {:>14} {:>10}\n",
+                       r.at("name").get<std::string>(), r.at("kind").get<std::string>(),
+                       r.at("strategy").get<std::string>(), r.at("converged").get<bool>() ? "yes" : "NO",
+                       at.is_null() ? "-" : number(at) + "s", number(r.at("divergent_keys")),
+                       number(r.at("abs_error")));
   }
   // Where the diverged ones differ: the first keys, owner's value vs the replica's.
   for (const auto& r : replicas) {
     if (!r.contains("divergent_examples") || r.at("divergent_examples").empty()) continue;
     std::string keys;
     for (const auto& k : r.at("divergent_examples")) {
-      keys += fmt::format("{}{} (owner {}, replica {})", keys.empty() ? "" : "; ", k.at("key").get<std::string>(),
-                          number(k.at("owner")), number(k.at("replica")));
+      keys += fmt::format("{}{} (owner {}, replica {})", keys.empty() ? "" : "; ",
+                          k.at("key").get<std::string>(), number(k.at("owner")), number(k.at("replica")));
     }
     const auto more = r.at("divergent_keys").get<std::uint64_t>() - r.at("divergent_examples").size();
     out << fmt::format("  {} differs at: {}{}\n", r.at("name").get<std::string>(), keys,
@@ -85,8 +86,9 @@ void print_header(const Scenario& scenario, std::ostream& out) {
 void print_results(const nlohmann::json& s, std::ostream& out) {
   const double wall = s.at("wall_time_s").get<double>();
   const auto events = s.at("events_processed").get<std::uint64_t>();
-  out << fmt::format("run\n  events           {} processed; {} s simulated in {:.3f} s wall ({:.2f} M events/s)\n",
-                     events, number(s.at("sim_time_s")), wall, wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0);
+  out << fmt::format(
+      "run\n  events           {} processed; {} s simulated in {:.3f} s wall ({:.2f} M events/s)\n", events,
+      number(s.at("sim_time_s")), wall, wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0);
   out << fmt::format("  trace hash       {}\n", s.at("trace_hash").get<std::string>());
   out << fmt::format("  converged        {}\n", s.at("converged").get<bool>() ? "yes" : "NO");
   print_replicas(s.at("replicas"), out);

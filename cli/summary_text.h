@@ -3,9 +3,8 @@
 // same data that goes to summary.json, so the two never disagree.
 #pragma once
 
-#include <ostream>
-
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "cli/scenario.h"
 

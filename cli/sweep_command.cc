@@ -1,15 +1,14 @@
 // `choreo sweep`; see sweep_command.h.
 #include "cli/sweep_command.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <boost/program_options.hpp>
 #include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
-
-#include <boost/program_options.hpp>
-#include <fmt/format.h>
 
 #include "cli/exit_codes.h"
 #include "cli/options.h"
@@ -44,18 +43,18 @@ struct SweepArgs {
 
 po::options_description sweep_options(SweepArgs& a) {
   po::options_description d("Options");
-  d.add_options()
-      ("seeds", po::value(&a.seeds)->value_name("A..B"), "the seeds of every cell, inclusive (required)")
-      ("vary", po::value(&a.varies)->value_name("SECTION.KEY=V1,V2,...")->composing(),
-       "a key to vary; repeatable: the grid is every combination (first --vary outermost)")
-      ("jobs,j", po::value(&a.jobs)->value_name("N"), "worker threads; 0 = all cores (default: 0)")
-      ("out", po::value(&a.out)->value_name("FILE.csv"),
-       "the CSV, appended to and resumed (default: out/<scenario name>.sweep.csv)")
-      ("set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
-       "override a scenario key in every run; repeatable")
-      ("wall-time", po::bool_switch(&a.wall_time),
-       "add a wall_time_s column (then the CSV differs between runs of the sweep)")
-      ("help,h", po::bool_switch(&a.help), "show this help");
+  d.add_options()("seeds", po::value(&a.seeds)->value_name("A..B"),
+                  "the seeds of every cell, inclusive (required)")(
+      "vary", po::value(&a.varies)->value_name("SECTION.KEY=V1,V2,...")->composing(),
+      "a key to vary; repeatable: the grid is every combination (first --vary outermost)")(
+      "jobs,j", po::value(&a.jobs)->value_name("N"), "worker threads; 0 = all cores (default: 0)")(
+      "out", po::value(&a.out)->value_name("FILE.csv"),
+      "the CSV, appended to and resumed (default: out/<scenario name>.sweep.csv)")(
+      "set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
+      "override a scenario key in every run; repeatable")(
+      "wall-time", po::bool_switch(&a.wall_time),
+      "add a wall_time_s column (then the CSV differs between runs of the sweep)")(
+      "help,h", po::bool_switch(&a.help), "show this help");
   return d;
 }
 
@@ -94,7 +93,8 @@ struct Sweep {
 // Config errors name `--set KEY`; for a varied key the user typed --vary.
 std::string blame_vary(const Grid& grid, std::string message) {
   for (const auto& v : grid.varies) {
-    if (message.starts_with("--set " + v.key) || (message.starts_with("--set") && message.find(v.key) != std::string::npos)) {
+    if (message.starts_with("--set " + v.key) ||
+        (message.starts_with("--set") && message.find(v.key) != std::string::npos)) {
       return "--vary" + message.substr(5);
     }
   }
@@ -129,7 +129,8 @@ struct Resumed {
 };
 
 sim::Error foreign_csv(const std::string& path, const std::string& why) {
-  return sim::Error{fmt::format("--out {}: {}; resume with the same command, or use another --out", path, why)};
+  return sim::Error{
+      fmt::format("--out {}: {}; resume with the same command, or use another --out", path, why)};
 }
 
 // Checks the rows already in the CSV against the grid and takes their verdicts.
@@ -140,8 +141,8 @@ sim::Result<Resumed> resume(const Sweep& s, std::vector<RunVerdict>& verdicts) {
   auto schema = schema_from_header(s.grid, s.args.wall_time, csv->header);
   if (!schema) return foreign_csv(s.out_path, schema.error().message);
   if (csv->rows.size() > s.grid.run_count()) {
-    return foreign_csv(s.out_path, fmt::format("it has {} rows, more than this grid's {} runs", csv->rows.size(),
-                                               s.grid.run_count()));
+    return foreign_csv(s.out_path, fmt::format("it has {} rows, more than this grid's {} runs",
+                                               csv->rows.size(), s.grid.run_count()));
   }
   const std::size_t width = csv->header.size();
   for (std::size_t i = 0; i < csv->rows.size(); ++i) {
@@ -151,8 +152,9 @@ sim::Result<Resumed> resume(const Sweep& s, std::vector<RunVerdict>& verdicts) {
     if (row.size() != width || !std::equal(expected.begin(), expected.end(), row.begin())) {
       std::string start;
       for (const auto& e : expected) start += (start.empty() ? "" : ",") + e;
-      return foreign_csv(s.out_path, fmt::format("line {} is not run {} of this grid (expected it to start {})",
-                                                 i + 2, i + 1, start));
+      return foreign_csv(
+          s.out_path,
+          fmt::format("line {} is not run {} of this grid (expected it to start {})", i + 2, i + 1, start));
     }
     verdicts[i] = {row[schema->holds_column()] == "1", row[schema->converged_column()] == "1"};
   }
@@ -176,7 +178,8 @@ class FirstError {
 // One run: load its scenario, simulate, hand the summary to the writer.
 bool run_one_cell(const Sweep& s, std::size_t run, OrderedWriter& writer, Progress& progress,
                   std::vector<RunVerdict>& verdicts, FirstError& error) {
-  auto scenario = load_scenario(s.args.scenario, s.overrides(s.grid.cell_of(run)), std::to_string(s.grid.seed_of(run)));
+  auto scenario =
+      load_scenario(s.args.scenario, s.overrides(s.grid.cell_of(run)), std::to_string(s.grid.seed_of(run)));
   if (!scenario) {
     error.record(run, blame_vary(s.grid, scenario.error().message));
     return false;
@@ -200,7 +203,9 @@ sim::Status prepare_out(const std::string& path) {
   const auto dir = std::filesystem::path(path).parent_path();
   std::error_code ec;
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  if (ec) return sim::Error{fmt::format("--out {}: cannot create directory {}: {}", path, dir.string(), ec.message())};
+  if (ec)
+    return sim::Error{
+        fmt::format("--out {}: cannot create directory {}: {}", path, dir.string(), ec.message())};
   return sim::Ok{};
 }
 
@@ -221,7 +226,9 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
   const unsigned threads = s.args.jobs > 0 ? s.args.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (resumed->done > 0) err << fmt::format("sweep: resuming {}: {} of {} runs already done\n", s.out_path, resumed->done, s.grid.run_count());
+  if (resumed->done > 0)
+    err << fmt::format("sweep: resuming {}: {} of {} runs already done\n", s.out_path, resumed->done,
+                       s.grid.run_count());
   Progress progress(s.grid.run_count(), resumed->done, err, ::isatty(STDERR_FILENO) == 1);
   FirstError error;
   run_pool(resumed->done, s.grid.run_count(), threads,
@@ -232,10 +239,13 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
   for (const auto& name : writer.unlisted()) {
-    err << fmt::format("sweep: warning: replica '{}' is missing from run 1, so the CSV has no columns for it "
-                       "(only the replica aggregates count it)\n", name);
+    err << fmt::format(
+        "sweep: warning: replica '{}' is missing from run 1, so the CSV has no columns for it "
+        "(only the replica aggregates count it)\n",
+        name);
   }
-  print_sweep_report(s.grid, verdicts, [&](std::size_t run) { return s.replay(run); }, out);
+  print_sweep_report(
+      s.grid, verdicts, [&](std::size_t run) { return s.replay(run); }, out);
   out << fmt::format("wrote {} ({} rows; {} run now with -j {} in {})\n", s.out_path, s.grid.run_count(),
                      s.grid.run_count() - resumed->done, threads, format_duration_s(progress.elapsed_s()));
   const bool all_hold = std::all_of(verdicts.begin(), verdicts.end(), [](auto& v) { return v.holds; });
@@ -264,7 +274,8 @@ int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::
     return kExitBadInput;
   }
   if (s.args.jobs > kMaxThreads) {
-    err << fmt::format("-j: {} threads is too many (allowed: 0..{}; 0 = all cores)\n", s.args.jobs, kMaxThreads);
+    err << fmt::format("-j: {} threads is too many (allowed: 0..{}; 0 = all cores)\n", s.args.jobs,
+                       kMaxThreads);
     return kExitBadInput;
   }
   auto grid = build_grid(s.args);
@@ -277,8 +288,9 @@ int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::
     err << checked.error().message << "\n";
     return kExitBadInput;
   }
-  s.out_path = s.args.out.empty() ? "out/" + std::filesystem::path(s.args.scenario).stem().string() + ".sweep.csv"
-                                  : s.args.out;
+  s.out_path = s.args.out.empty()
+                   ? "out/" + std::filesystem::path(s.args.scenario).stem().string() + ".sweep.csv"
+                   : s.args.out;
   return execute(s, out, err);
 }
 

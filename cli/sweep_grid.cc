@@ -1,13 +1,13 @@
 // Sweep grid parsing and enumeration; see sweep_grid.h.
 #include "cli/sweep_grid.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <optional>
-
-#include <fmt/format.h>
 
 namespace choreo::cli {
 
@@ -79,7 +79,8 @@ sim::Result<Vary> parse_vary(const std::string& text) {
   const auto eq = text.find('=');
   const std::string key = text.substr(0, eq);
   if (eq == std::string::npos || key.empty() || key.find('.') == std::string::npos) {
-    return sim::Error{fmt::format("--vary: '{}': expected section.key=v1,v2,... (e.g. --vary sqs.loss=0,1%,5%)", text)};
+    return sim::Error{
+        fmt::format("--vary: '{}': expected section.key=v1,v2,... (e.g. --vary sqs.loss=0,1%,5%)", text)};
   }
   Vary vary{key, split(text.substr(eq + 1), ',')};
   for (std::size_t i = 0; i < vary.values.size(); ++i) {
@@ -97,7 +98,8 @@ sim::Result<Grid> make_grid(const SeedRange& seeds, std::vector<Vary> varies, st
     if (varies[i].key == "run.seed") return sim::Error{"--vary run.seed: vary seeds with --seeds A..B"};
     for (std::size_t j = 0; j < i; ++j) {
       if (varies[j].key == varies[i].key) {
-        return sim::Error{fmt::format("--vary {}: key varied twice (give all values in one --vary)", varies[i].key)};
+        return sim::Error{
+            fmt::format("--vary {}: key varied twice (give all values in one --vary)", varies[i].key)};
       }
     }
   }
@@ -106,7 +108,8 @@ sim::Result<Grid> make_grid(const SeedRange& seeds, std::vector<Vary> varies, st
   double runs = static_cast<double>(seeds.count());
   for (const auto& v : grid.varies) runs *= static_cast<double>(v.values.size());
   if (runs > static_cast<double>(max_runs)) {
-    return sim::Error{fmt::format("--seeds/--vary: the grid has {:.0f} runs; at most {} are allowed", runs, max_runs)};
+    return sim::Error{
+        fmt::format("--seeds/--vary: the grid has {:.0f} runs; at most {} are allowed", runs, max_runs)};
   }
   return grid;
 }

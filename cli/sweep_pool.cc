@@ -8,7 +8,8 @@
 
 namespace choreo::cli {
 
-void run_pool(std::size_t first, std::size_t end, unsigned threads, const std::function<bool(std::size_t)>& work) {
+void run_pool(std::size_t first, std::size_t end, unsigned threads,
+              const std::function<bool(std::size_t)>& work) {
   assert(threads >= 1);
   std::atomic<std::size_t> next{first};
   std::atomic<bool> stop{false};

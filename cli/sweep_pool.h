@@ -14,6 +14,7 @@ namespace choreo::cli {
 // Calls work(i) for i in [first, end) on `threads` threads (REQUIRES: >= 1)
 // and returns when every started call has returned. When a call returns
 // false, no further index is handed out.
-void run_pool(std::size_t first, std::size_t end, unsigned threads, const std::function<bool(std::size_t)>& work);
+void run_pool(std::size_t first, std::size_t end, unsigned threads,
+              const std::function<bool(std::size_t)>& work);
 
 }  // namespace choreo::cli

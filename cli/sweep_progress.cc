@@ -32,8 +32,8 @@ std::string Progress::line() const {
   const std::string eta =
       rate > 0 ? format_duration_s(static_cast<double>(total_ - done_) / rate) : std::string("?");
   const int percent = total_ == 0 ? 100 : static_cast<int>(100 * done_ / total_);
-  const std::string counts = fmt::format("{}/{} runs ({}%), {:.1f} runs/s, {} failing", done_, total_, percent,
-                                         rate, failing_);
+  const std::string counts =
+      fmt::format("{}/{} runs ({}%), {:.1f} runs/s, {} failing", done_, total_, percent, rate, failing_);
   if (!tty_) return fmt::format("sweep: {}, elapsed {}, ETA {}", counts, format_duration_s(elapsed), eta);
   const int filled = total_ == 0 ? kBarWidth : static_cast<int>(kBarWidth * done_ / total_);
   return fmt::format("[{:=<{}}{:<{}}] {}, ETA {}", "", filled, "", kBarWidth - filled, counts, eta);
@@ -52,7 +52,8 @@ void Progress::tick(bool holds) {
   std::lock_guard lock(mutex_);
   ++done_;
   failing_ += holds ? 0 : 1;
-  if (Clock::now() - last_draw_ >= (tty_ ? Clock::duration(kTtyPeriod) : Clock::duration(kPlainPeriod))) draw();
+  if (Clock::now() - last_draw_ >= (tty_ ? Clock::duration(kTtyPeriod) : Clock::duration(kPlainPeriod)))
+    draw();
 }
 
 void Progress::finish() {

@@ -1,17 +1,18 @@
 // The end-of-sweep table; see sweep_report.h.
 #include "cli/sweep_report.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
-
-#include <fmt/format.h>
 
 namespace choreo::cli {
 
 namespace {
 
 std::string percent(std::size_t part, std::size_t whole) {
-  return fmt::format("{:.1f}%", whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  return fmt::format("{:.1f}%",
+                     whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
 }
 
 // One table row per cell: the varied values, then the counts.
@@ -26,7 +27,8 @@ std::vector<std::vector<std::string>> cell_rows(const Grid& grid, const std::vec
     const auto first = verdicts.begin() + static_cast<std::ptrdiff_t>(cell * seeds);
     const auto last = first + static_cast<std::ptrdiff_t>(seeds);
     const auto hold = static_cast<std::size_t>(std::count_if(first, last, [](auto& v) { return v.holds; }));
-    const auto conv = static_cast<std::size_t>(std::count_if(first, last, [](auto& v) { return v.converged; }));
+    const auto conv =
+        static_cast<std::size_t>(std::count_if(first, last, [](auto& v) { return v.converged; }));
     auto row = grid.cell_values(cell);
     for (auto s : {std::to_string(seeds), std::to_string(hold), std::to_string(conv), percent(conv, seeds),
                    std::to_string(seeds - hold)}) {
@@ -75,7 +77,8 @@ void print_sweep_report(const Grid& grid, const std::vector<RunVerdict>& verdict
         ++hidden;
       }
     }
-    if (hidden > 0) out << fmt::format("  ... and {} more in this cell (rows with holds=0 in the CSV)\n", hidden);
+    if (hidden > 0)
+      out << fmt::format("  ... and {} more in this cell (rows with holds=0 in the CSV)\n", hidden);
   }
 }
 

@@ -1,11 +1,11 @@
 // Reading an interrupted sweep's CSV; see sweep_resume.h.
 #include "cli/sweep_resume.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "cli/sweep_csv.h"
 
@@ -23,7 +23,8 @@ sim::Result<ExistingCsv> read_sweep_csv(const std::string& path) {
   const auto whole = text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1;
   if (whole < text.size()) {
     std::filesystem::resize_file(path, whole, ec);
-    if (ec) return sim::Error{fmt::format("--out {}: cannot drop its partial last line: {}", path, ec.message())};
+    if (ec)
+      return sim::Error{fmt::format("--out {}: cannot drop its partial last line: {}", path, ec.message())};
     csv.dropped_bytes = text.size() - whole;
   }
   std::size_t start = 0;

@@ -1,9 +1,9 @@
 // Sweep CSV columns and rows; see sweep_row.h.
 #include "cli/sweep_row.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace choreo::cli {
 
@@ -12,18 +12,34 @@ namespace {
 // Summary paths of the fixed columns after seed, holds, converged and
 // failed_expectations; the column is named like its path.
 const char* const kSummaryColumns[] = {
-    "events_processed",         "sim_time_s",           "trace_hash",
-    "delivery.published",       "delivery.delivered",   "delivery.lost",
-    "delivery.duplicated",      "delivery.redelivered", "delivery.reordered",
-    "delivery.dead_lettered",   "delivery.bytes",       "delivery.latency_ms.mean",
-    "delivery.latency_ms.p50",  "delivery.latency_ms.p99", "delivery.latency_ms.max",
-    "reads.total",              "reads.stale",          "reads.failed",
-    "reads.stale_fraction",     "reads.latency_ms.mean", "reads.latency_ms.p50",
-    "reads.latency_ms.p99",     "reads.latency_ms.max",
+    "events_processed",
+    "sim_time_s",
+    "trace_hash",
+    "delivery.published",
+    "delivery.delivered",
+    "delivery.lost",
+    "delivery.duplicated",
+    "delivery.redelivered",
+    "delivery.reordered",
+    "delivery.dead_lettered",
+    "delivery.bytes",
+    "delivery.latency_ms.mean",
+    "delivery.latency_ms.p50",
+    "delivery.latency_ms.p99",
+    "delivery.latency_ms.max",
+    "reads.total",
+    "reads.stale",
+    "reads.failed",
+    "reads.stale_fraction",
+    "reads.latency_ms.mean",
+    "reads.latency_ms.p50",
+    "reads.latency_ms.p99",
+    "reads.latency_ms.max",
 };
 const char* const kAggregateColumns[] = {"replicas_total", "replicas_converged", "divergent_keys_total",
                                          "abs_error_total", "abs_error_max"};
-const char* const kReplicaFields[] = {"strategy", "converged", "converged_at_s", "divergent_keys", "abs_error"};
+const char* const kReplicaFields[] = {"strategy", "converged", "converged_at_s", "divergent_keys",
+                                      "abs_error"};
 const char* const kServiceFields[] = {"count", "per_s"};
 
 std::vector<std::string> fixed_columns() {
@@ -73,7 +89,8 @@ double number_or_zero(const nlohmann::json& r, const char* key) {
 
 std::vector<std::string> aggregate_fields(const nlohmann::json& summary) {
   const auto* replicas = at_path(summary, "replicas");
-  if (replicas == nullptr || !replicas->is_array()) return std::vector<std::string>(std::size(kAggregateColumns));
+  if (replicas == nullptr || !replicas->is_array())
+    return std::vector<std::string>(std::size(kAggregateColumns));
   int converged = 0;
   double keys = 0, error_total = 0, error_max = 0;
   for (const auto& r : *replicas) {
@@ -87,7 +104,8 @@ std::vector<std::string> aggregate_fields(const nlohmann::json& summary) {
     const bool whole = x == static_cast<double>(static_cast<std::int64_t>(x)) && x > -9e15 && x < 9e15;
     return whole ? std::to_string(static_cast<std::int64_t>(x)) : nlohmann::json(x).dump();
   };
-  return {std::to_string(replicas->size()), std::to_string(converged), num(keys), num(error_total), num(error_max)};
+  return {std::to_string(replicas->size()), std::to_string(converged), num(keys), num(error_total),
+          num(error_max)};
 }
 
 std::string failed_expectations(const nlohmann::json& summary) {
@@ -133,7 +151,8 @@ RowSchema row_schema(const Grid& grid, bool wall_time, const nlohmann::json& fir
   return schema;
 }
 
-sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time, const std::vector<std::string>& header) {
+sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time,
+                                          const std::vector<std::string>& header) {
   RowSchema schema = row_schema(grid, wall_time, nlohmann::json::object());
   const auto expected = schema.columns();
   const auto mismatch = [&] {
@@ -143,7 +162,8 @@ sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time, cons
                                   wall_time ? "" : "; was it written with --wall-time?")};
   };
   const std::size_t prefix = expected.size() - (wall_time ? 1 : 0);
-  if (header.size() < expected.size() || !std::equal(expected.begin(), expected.begin() + prefix, header.begin())) {
+  if (header.size() < expected.size() ||
+      !std::equal(expected.begin(), expected.begin() + prefix, header.begin())) {
     return mismatch();
   }
   const std::string tail = fmt::format(".{}", kReplicaFields[0]);
@@ -179,7 +199,8 @@ std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<s
   for (const auto& s : schema.services) {
     const auto* service = at_path(summary, "requests");
     service = service != nullptr && service->contains(s) ? &service->at(s) : nullptr;
-    for (const char* field : kServiceFields) f.push_back(service == nullptr ? "" : scalar_text(at_path(*service, field)));
+    for (const char* field : kServiceFields)
+      f.push_back(service == nullptr ? "" : scalar_text(at_path(*service, field)));
   }
   if (schema.wall_time) f.push_back(scalar_text(at_path(summary, "wall_time_s")));
   return f;
@@ -191,7 +212,8 @@ std::vector<std::string> unlisted_replicas(const RowSchema& schema, const nlohma
   if (replicas == nullptr || !replicas->is_array()) return out;
   for (const auto& r : *replicas) {
     const std::string name = r.is_object() ? r.value("name", "") : "";
-    if (std::find(schema.replicas.begin(), schema.replicas.end(), name) == schema.replicas.end()) out.push_back(name);
+    if (std::find(schema.replicas.begin(), schema.replicas.end(), name) == schema.replicas.end())
+      out.push_back(name);
   }
   return out;
 }

@@ -18,10 +18,9 @@
 // run's summary, so it is the same for every -j and after a resume.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/sweep_grid.h"
 #include "sim/result.h"
@@ -42,7 +41,8 @@ struct RowSchema {
 RowSchema row_schema(const Grid& grid, bool wall_time, const nlohmann::json& first);
 // The schema of an existing CSV's header fields; an error when its varied and
 // fixed columns are not the ones this grid and flag would write.
-sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time, const std::vector<std::string>& header);
+sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time,
+                                          const std::vector<std::string>& header);
 
 // The fields of one run's row.
 std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<std::string>& vary_values,

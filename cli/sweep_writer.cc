@@ -2,12 +2,11 @@
 #include "cli/sweep_writer.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "cli/sweep_csv.h"
 
@@ -25,7 +24,8 @@ OrderedWriter::~OrderedWriter() {
 
 sim::Status OrderedWriter::open() {
   fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) return sim::Error{fmt::format("--out {}: cannot open for appending: {}", path_, std::strerror(errno))};
+  if (fd_ < 0)
+    return sim::Error{fmt::format("--out {}: cannot open for appending: {}", path_, std::strerror(errno))};
   return sim::Ok{};
 }
 
@@ -51,8 +51,8 @@ sim::Status OrderedWriter::submit(std::size_t index, nlohmann::json summary, boo
       text = csv_line(schema_->columns());
     }
     for (auto& name : unlisted_replicas(*schema_, it->second.summary)) unlisted_.insert(std::move(name));
-    text += csv_line(row_fields(*schema_, grid_.cell_values(grid_.cell_of(next_)), it->second.summary,
-                                it->second.holds));
+    text += csv_line(
+        row_fields(*schema_, grid_.cell_values(grid_.cell_of(next_)), it->second.summary, it->second.holds));
     if (auto w = write_line(text); !w) return w;
     pending_.erase(it);
     ++next_;

@@ -12,11 +12,10 @@
 #include <cstddef>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/sweep_grid.h"
 #include "cli/sweep_row.h"

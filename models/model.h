@@ -10,11 +10,10 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <span>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "sim/config.h"
 #include "sim/config_schema.h"

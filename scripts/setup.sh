@@ -6,6 +6,8 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
+  clang-format                  # scripts/check_format.sh (test.sh fails on unformatted code)
+  ccache                        # faster rebuilds (used when present)
   libboost-program-options-dev  # CLI flags and the scenario file syntax
   libfmt-dev                    # formatting
   nlohmann-json3-dev            # summary.json: round-trip, locale-free floats

@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 jobs=$(nproc)
 
+echo "== Format (.clang-format)"
+scripts/check_format.sh
+
 echo "== Release build (-Wall -Wextra -Werror)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCHOREO_WERROR=ON >/dev/null
 ninja -C build

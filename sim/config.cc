@@ -1,11 +1,11 @@
 // Checking scenario entries against a schema and typing them; see config.h.
 #include "sim/config.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "sim/units.h"
 
@@ -14,7 +14,7 @@ namespace choreo::sim {
 struct Config::Value {
   ValueType type = ValueType::kString;
   bool from_pattern = false;  // declared by a `*` key
-  std::string text;  // normalised
+  std::string text;           // normalised
   Origin origin;
   bool is_default = false;
   std::int64_t integer = 0;
@@ -30,7 +30,8 @@ namespace {
 std::string section_of(std::string_view key) { return std::string(key.substr(0, key.find('.'))); }
 
 // "<where>: <key> = '<value>': <message>", or "--set <key>: '<value>': <message>".
-std::string located(const Origin& origin, std::string_view key, std::string_view value, std::string_view message) {
+std::string located(const Origin& origin, std::string_view key, std::string_view value,
+                    std::string_view message) {
   if (origin.from_override) return fmt::format("--set {}: '{}': {}", key, value, message);
   if (origin.line == 0) return fmt::format("{} (default '{}'): {}", key, value, message);
   return fmt::format("{}: {} = '{}': {}", origin.describe(key), key, value, message);
@@ -48,10 +49,14 @@ std::string parse_value(const KeySpec& spec, std::string_view text, Config::Valu
 // The value of a bound as a comparable number (0 for types without bounds).
 double magnitude(const Config::Value& v) {
   switch (v.type) {
-    case ValueType::kInteger: return static_cast<double>(v.integer);
-    case ValueType::kDuration: return static_cast<double>(v.duration);
-    case ValueType::kBytes: return static_cast<double>(v.bytes);
-    default: return v.number;
+    case ValueType::kInteger:
+      return static_cast<double>(v.integer);
+    case ValueType::kDuration:
+      return static_cast<double>(v.duration);
+    case ValueType::kBytes:
+      return static_cast<double>(v.bytes);
+    default:
+      return v.number;
   }
 }
 
@@ -78,7 +83,8 @@ std::string parse_enum(const KeySpec& spec, std::string_view text, Config::Value
   std::string list;
   for (const auto& a : spec.allowed) list += (list.empty() ? "" : ", ") + a;
   const std::string guess = did_you_mean(text, spec.allowed);
-  return fmt::format("expected one of {}{}", list, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess));
+  return fmt::format("expected one of {}{}", list,
+                     guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess));
 }
 
 template <class T>
@@ -95,20 +101,39 @@ std::string parse_value(const KeySpec& spec, std::string_view text, Config::Valu
   if (text.empty() && spec.type != ValueType::kString) return "expected a value";
   std::string error;
   switch (spec.type) {
-    case ValueType::kInteger: error = take(parse_integer(text), v.integer); break;
-    case ValueType::kNumber: error = take(parse_number(text), v.number); break;
-    case ValueType::kProbability: error = take(parse_probability(text), v.number); break;
+    case ValueType::kInteger:
+      error = take(parse_integer(text), v.integer);
+      break;
+    case ValueType::kNumber:
+      error = take(parse_number(text), v.number);
+      break;
+    case ValueType::kProbability:
+      error = take(parse_probability(text), v.number);
+      break;
     case ValueType::kDuration:
       error = take(parse_duration(text), v.duration);
       if (error.empty()) v.text = format_duration(v.duration);
       break;
-    case ValueType::kRate: error = take(parse_rate(text), v.number); break;
-    case ValueType::kDistribution: error = take(parse_duration_distribution(text), v.distribution); break;
-    case ValueType::kZipf: error = take(parse_zipf(text), v.distribution); break;
-    case ValueType::kBool: error = take(parse_bool(text), v.flag); break;
-    case ValueType::kBytes: error = take(parse_bytes(text), v.bytes); break;
-    case ValueType::kEnum: error = parse_enum(spec, text, v); break;
-    case ValueType::kString: break;
+    case ValueType::kRate:
+      error = take(parse_rate(text), v.number);
+      break;
+    case ValueType::kDistribution:
+      error = take(parse_duration_distribution(text), v.distribution);
+      break;
+    case ValueType::kZipf:
+      error = take(parse_zipf(text), v.distribution);
+      break;
+    case ValueType::kBool:
+      error = take(parse_bool(text), v.flag);
+      break;
+    case ValueType::kBytes:
+      error = take(parse_bytes(text), v.bytes);
+      break;
+    case ValueType::kEnum:
+      error = parse_enum(spec, text, v);
+      break;
+    case ValueType::kString:
+      break;
   }
   return error;
 }
@@ -158,8 +183,9 @@ std::string unknown_key_message(const ConfigSchema& schema, const RawEntry& e) {
                        guess.empty() ? "" : fmt::format(" (did you mean '[{}]'?)", guess));
   }
   const std::string guess = did_you_mean(e.key, candidates_for(schema, e.key));
-  return fmt::format("{}: unknown key '{}'{}", where, e.key,
-                     guess.empty() ? fmt::format(" (see choreo keys)") : fmt::format(" (did you mean '{}'?)", guess));
+  return fmt::format(
+      "{}: unknown key '{}'{}", where, e.key,
+      guess.empty() ? fmt::format(" (see choreo keys)") : fmt::format(" (did you mean '{}'?)", guess));
 }
 
 Result<std::vector<RawEntry>> override_entries(const std::vector<std::string>& overrides) {
@@ -226,8 +252,9 @@ Result<Config> resolve_config(const RawConfig& raw, const std::vector<std::strin
 
 namespace {
 
-const Config::Value& lookup(const std::map<std::string, std::shared_ptr<const Config::Value>, std::less<>>& values,
-                            std::string_view key, ValueType type) {
+const Config::Value& lookup(
+    const std::map<std::string, std::shared_ptr<const Config::Value>, std::less<>>& values,
+    std::string_view key, ValueType type) {
   const auto it = values.find(key);
   assert(it != values.end() && "the key must be declared in the schema");
   assert(it->second->type == type && "the getter must match the key's type");
@@ -237,15 +264,21 @@ const Config::Value& lookup(const std::map<std::string, std::shared_ptr<const Co
 
 }  // namespace
 
-std::int64_t Config::integer(std::string_view key) const { return lookup(values_, key, ValueType::kInteger).integer; }
+std::int64_t Config::integer(std::string_view key) const {
+  return lookup(values_, key, ValueType::kInteger).integer;
+}
 double Config::number(std::string_view key) const { return lookup(values_, key, ValueType::kNumber).number; }
 double Config::probability(std::string_view key) const {
   return lookup(values_, key, ValueType::kProbability).number;
 }
-Time Config::duration(std::string_view key) const { return lookup(values_, key, ValueType::kDuration).duration; }
+Time Config::duration(std::string_view key) const {
+  return lookup(values_, key, ValueType::kDuration).duration;
+}
 double Config::rate(std::string_view key) const { return lookup(values_, key, ValueType::kRate).number; }
 bool Config::flag(std::string_view key) const { return lookup(values_, key, ValueType::kBool).flag; }
-std::uint64_t Config::bytes(std::string_view key) const { return lookup(values_, key, ValueType::kBytes).bytes; }
+std::uint64_t Config::bytes(std::string_view key) const {
+  return lookup(values_, key, ValueType::kBytes).bytes;
+}
 
 const Distribution& Config::distribution(std::string_view key) const {
   const auto it = values_.find(key);

@@ -10,8 +10,8 @@
 // the bad value and what is allowed; an unknown key or section gets "did you
 // mean". Examples (tests assert these texts):
 //   x.ini:7: unknown key 'sqs.visibilty_timeout' (did you mean 'sqs.visibility_timeout'?)
-//   x.ini:9: sqs.visibility_timeout = '31 s': expected a duration such as 30s or 250ms (units: us, ms, s, min, h, d)
-//   x.ini:9: sqs.visibility_timeout = '13h': out of range (allowed: 0s..12h)
+//   x.ini:9: sqs.visibility_timeout = '31 s': expected a duration such as 30s or 250ms (units: us, ms, s,
+//   min, h, d) x.ini:9: sqs.visibility_timeout = '13h': out of range (allowed: 0s..12h)
 //   --set sqs.loss: '2': out of range (allowed: 0..1 or 0%..100%)
 //   x.ini:3: expected 'key = value' or '[section]', got 'garbage'
 #pragma once
@@ -69,7 +69,7 @@ class Config {
   double number(std::string_view key) const;
   double probability(std::string_view key) const;
   Time duration(std::string_view key) const;
-  double rate(std::string_view key) const;  // per second
+  double rate(std::string_view key) const;                       // per second
   const Distribution& distribution(std::string_view key) const;  // also kZipf
   bool flag(std::string_view key) const;
   const std::string& text(std::string_view key) const;  // kEnum, kString

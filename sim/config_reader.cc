@@ -1,11 +1,11 @@
 // Reading a scenario file's lines into RawConfig entries, with line numbers;
 // see config.h. The syntax is Boost.Program_options' config-file syntax:
 // `[section]`, `key = value`, `#` starting a comment anywhere on a line.
+#include <fmt/format.h>
+
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "sim/config.h"
 
@@ -68,8 +68,8 @@ Result<RawConfig> read_config_text(std::string_view text, const std::string& nam
       return Error{fmt::format("{}: duplicate key '{}' (first set on line {})", where, full, seen->second)};
     }
     first_line.emplace(full, line_no);
-    raw.entries.push_back(RawEntry{std::move(full), std::string(trim(content.substr(eq + 1))),
-                                   Origin{name, line_no, false}});
+    raw.entries.push_back(
+        RawEntry{std::move(full), std::string(trim(content.substr(eq + 1))), Origin{name, line_no, false}});
   }
   return raw;
 }

@@ -33,9 +33,9 @@ enum class ValueType {
   kDistribution,  // a duration distribution (exp:20ms, ...)
   kZipf,          // zipf:1.1
   kBool,
-  kEnum,          // one of `allowed`
-  kString,        // free text (names)
-  kBytes,         // 64MiB; min/max are byte sizes
+  kEnum,    // one of `allowed`
+  kString,  // free text (names)
+  kBytes,   // 64MiB; min/max are byte sizes
 };
 
 struct KeySpec {

@@ -5,8 +5,8 @@
 //   ConvergenceChecker checker;
 //   checker.track("mirror", [&] {
 //     DivergenceBuilder d;
-//     for (user u ...) d.key(owner.version(u), mirror.version(u), [&] { return "user " + std::to_string(u); });
-//     return d.take();
+//     for (user u ...) d.key(owner.version(u), mirror.version(u), [&] { return "user " + std::to_string(u);
+//     }); return d.take();
 //   });
 //   sim.add_sampler(period, period, [&](Time t) { checker.sample(t); });
 //   ... after the run: checker.sample(sim.now()); checker.replicas()[0].converged()
@@ -20,11 +20,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "sim/time.h"
 

@@ -96,13 +96,20 @@ Result<Distribution> parse_zipf(std::string_view text) {
 
 double Distribution::sample(Rng& rng) const {
   switch (kind) {
-    case Kind::kConstant: return a;
-    case Kind::kUniform: return uniform_real(rng, a, b);
-    case Kind::kExponential: return exponential(rng, a);
-    case Kind::kNormal: return normal(rng, a, b);
-    case Kind::kLognormal: return lognormal(rng, std::log(a), b);
-    case Kind::kPareto: return pareto(rng, a, b);
-    case Kind::kZipf: break;
+    case Kind::kConstant:
+      return a;
+    case Kind::kUniform:
+      return uniform_real(rng, a, b);
+    case Kind::kExponential:
+      return exponential(rng, a);
+    case Kind::kNormal:
+      return normal(rng, a, b);
+    case Kind::kLognormal:
+      return lognormal(rng, std::log(a), b);
+    case Kind::kPareto:
+      return pareto(rng, a, b);
+    case Kind::kZipf:
+      break;
   }
   assert(false && "a Zipf distribution needs a population: use sim::Zipf");
   return 0;
@@ -117,13 +124,20 @@ Time Distribution::sample_time(Rng& rng) const {
 
 double Distribution::mean() const {
   switch (kind) {
-    case Kind::kConstant: return a;
-    case Kind::kUniform: return (a + b) / 2;
-    case Kind::kExponential: return a;
-    case Kind::kNormal: return a;
-    case Kind::kLognormal: return a * std::exp(b * b / 2);
-    case Kind::kPareto: return b <= 1 ? std::numeric_limits<double>::infinity() : b * a / (b - 1);
-    case Kind::kZipf: break;
+    case Kind::kConstant:
+      return a;
+    case Kind::kUniform:
+      return (a + b) / 2;
+    case Kind::kExponential:
+      return a;
+    case Kind::kNormal:
+      return a;
+    case Kind::kLognormal:
+      return a * std::exp(b * b / 2);
+    case Kind::kPareto:
+      return b <= 1 ? std::numeric_limits<double>::infinity() : b * a / (b - 1);
+    case Kind::kZipf:
+      break;
   }
   return std::numeric_limits<double>::quiet_NaN();
 }

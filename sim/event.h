@@ -16,12 +16,12 @@ using NodeId = std::uint32_t;
 inline constexpr NodeId kNoNode = UINT32_MAX;
 
 struct Event {
-  Time time;             // when it fires
-  std::uint64_t seq;     // global issue order: the tie-break
-  NodeId node;           // receiving node
-  std::uint16_t kind;    // node-defined event kind
-  std::uint16_t epoch;   // 0: a message; else the node incarnation of a timer
-  std::uint64_t arg;     // node-defined payload or pool index
+  Time time;            // when it fires
+  std::uint64_t seq;    // global issue order: the tie-break
+  NodeId node;          // receiving node
+  std::uint16_t kind;   // node-defined event kind
+  std::uint16_t epoch;  // 0: a message; else the node incarnation of a timer
+  std::uint64_t arg;    // node-defined payload or pool index
 };
 static_assert(sizeof(Event) == 32, "keep the event record small");
 

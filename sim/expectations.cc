@@ -1,10 +1,10 @@
 // Checking [expect] entries; see expectations.h.
 #include "sim/expectations.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace choreo::sim {
 
@@ -35,8 +35,11 @@ Result<Condition> parse_condition(std::string_view text) {
     const char* text;
     Condition::Op op;
   };
-  constexpr Prefix kPrefixes[] = {{">=", Condition::Op::kGe}, {"<=", Condition::Op::kLe}, {"!=", Condition::Op::kNe},
-                                  {">", Condition::Op::kGt},  {"<", Condition::Op::kLt}};
+  constexpr Prefix kPrefixes[] = {{">=", Condition::Op::kGe},
+                                  {"<=", Condition::Op::kLe},
+                                  {"!=", Condition::Op::kNe},
+                                  {">", Condition::Op::kGt},
+                                  {"<", Condition::Op::kLt}};
   for (const auto& p : kPrefixes) {
     const std::string_view prefix = p.text;
     if (text.substr(0, prefix.size()) == prefix) {
@@ -90,9 +93,9 @@ Result<const nlohmann::json*> resolve_path(const nlohmann::json& root, std::stri
       const std::string guess = did_you_mean(segments[i], have);
       std::string listed;
       for (const auto& h : have) listed += (listed.empty() ? "" : ", ") + h;
-      return Error{fmt::format("no '{}' in {}{}", segments[i], walked.empty() ? "the summary" : walked,
-                               guess.empty() ? fmt::format(" (have: {})", listed)
-                                             : fmt::format(" (did you mean '{}'?)", guess))};
+      return Error{fmt::format(
+          "no '{}' in {}{}", segments[i], walked.empty() ? "the summary" : walked,
+          guess.empty() ? fmt::format(" (have: {})", listed) : fmt::format(" (did you mean '{}'?)", guess))};
     }
     for (std::size_t k = 0; k < used; ++k) walked += (walked.empty() ? "" : ".") + segments[i + k];
     i += used;
@@ -103,14 +106,22 @@ Result<const nlohmann::json*> resolve_path(const nlohmann::json& root, std::stri
 
 bool evaluate(const Condition& c, double x) {
   switch (c.op) {
-    case Condition::Op::kEq: return std::fabs(x - c.a) <= 1e-9 * std::max(1.0, std::fabs(c.a));
-    case Condition::Op::kNe: return std::fabs(x - c.a) > 1e-9 * std::max(1.0, std::fabs(c.a));
-    case Condition::Op::kLt: return x < c.a;
-    case Condition::Op::kLe: return x <= c.a;
-    case Condition::Op::kGt: return x > c.a;
-    case Condition::Op::kGe: return x >= c.a;
-    case Condition::Op::kRange: return x >= c.a && x <= c.b;
-    case Condition::Op::kBool: return false;
+    case Condition::Op::kEq:
+      return std::fabs(x - c.a) <= 1e-9 * std::max(1.0, std::fabs(c.a));
+    case Condition::Op::kNe:
+      return std::fabs(x - c.a) > 1e-9 * std::max(1.0, std::fabs(c.a));
+    case Condition::Op::kLt:
+      return x < c.a;
+    case Condition::Op::kLe:
+      return x <= c.a;
+    case Condition::Op::kGt:
+      return x > c.a;
+    case Condition::Op::kGe:
+      return x >= c.a;
+    case Condition::Op::kRange:
+      return x >= c.a && x <= c.b;
+    case Condition::Op::kBool:
+      return false;
   }
   return false;
 }
@@ -135,10 +146,12 @@ Result<std::vector<ExpectationResult>> check_expectations(const nlohmann::json& 
     ExpectationResult r;
     r.name = fmt::format("{} = {}", path, e.value);
     if (condition->op == Condition::Op::kBool) {
-      if (!actual.is_boolean()) return Error{located(e, fmt::format("'{}' is {}, not true/false", path, actual.dump()))};
+      if (!actual.is_boolean())
+        return Error{located(e, fmt::format("'{}' is {}, not true/false", path, actual.dump()))};
       r.holds = actual.get<bool>() == condition->flag;
     } else {
-      if (!actual.is_number()) return Error{located(e, fmt::format("'{}' is {}, not a number", path, actual.dump()))};
+      if (!actual.is_number())
+        return Error{located(e, fmt::format("'{}' is {}, not a number", path, actual.dump()))};
       r.holds = evaluate(*condition, actual.get<double>());
     }
     r.detail = fmt::format("actual {}, expected {}", actual.dump(), e.value);

@@ -14,10 +14,9 @@
 // the entry (file:line), with did-you-mean among the keys that exist there.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "sim/config.h"
 #include "sim/result.h"
@@ -25,7 +24,7 @@
 namespace choreo::sim {
 
 struct ExpectationResult {
-  std::string name;    // "path = condition", as written
+  std::string name;  // "path = condition", as written
   bool holds = false;
   std::string detail;  // "actual 3, expected >0"
 };

@@ -9,9 +9,9 @@ namespace choreo::sim {
 
 namespace {
 
-constexpr unsigned kSubBits = 7;                      // 128 buckets per power of two
-constexpr std::uint64_t kSub = 1ULL << kSubBits;      // 128
-constexpr std::uint64_t kExact = 2 * kSub;            // values below 256 are exact
+constexpr unsigned kSubBits = 7;                  // 128 buckets per power of two
+constexpr std::uint64_t kSub = 1ULL << kSubBits;  // 128
+constexpr std::uint64_t kExact = 2 * kSub;        // values below 256 are exact
 
 }  // namespace
 
@@ -62,7 +62,8 @@ double Histogram::mean() const {
 std::int64_t Histogram::percentile(double q) const {
   if (count_ == 0) return 0;
   q = std::clamp(q, 0.0, 1.0);
-  const auto rank = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count_))));
+  const auto rank =
+      std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count_))));
   std::uint64_t seen = 0;
   for (std::size_t b = 0; b < buckets_.size(); ++b) {
     seen += buckets_[b];

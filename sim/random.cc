@@ -47,8 +47,7 @@ double helper1(double x) {
 }
 // expm1(x)/x, accurate near 0.
 double helper2(double x) {
-  return std::fabs(x) > 1e-8 ? std::expm1(x) / x
-                             : 1.0 + x * 0.5 * (1.0 + x * (1.0 / 3.0) * (1.0 + 0.25 * x));
+  return std::fabs(x) > 1e-8 ? std::expm1(x) / x : 1.0 + x * 0.5 * (1.0 + x * (1.0 / 3.0) * (1.0 + 0.25 * x));
 }
 
 }  // namespace
@@ -84,8 +83,7 @@ std::uint64_t Zipf::operator()(Rng& rng) const {
   }
 }
 
-AliasTable::AliasTable(const std::vector<double>& weights)
-    : prob_(weights.size()), alias_(weights.size()) {
+AliasTable::AliasTable(const std::vector<double>& weights) : prob_(weights.size()), alias_(weights.size()) {
   assert(!weights.empty());
   const std::size_t n = weights.size();
   double sum = 0;

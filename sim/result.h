@@ -22,19 +22,28 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
-  Result(Error error) : v_(std::move(error)) {}     // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
   // REQUIRES: ok()
-  T& operator*() { assert(ok()); return std::get<0>(v_); }
-  const T& operator*() const { assert(ok()); return std::get<0>(v_); }
+  T& operator*() {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  const T& operator*() const {
+    assert(ok());
+    return std::get<0>(v_);
+  }
   T* operator->() { return &**this; }
   const T* operator->() const { return &**this; }
   // REQUIRES: !ok()
-  const Error& error() const { assert(!ok()); return std::get<1>(v_); }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<1>(v_);
+  }
 
  private:
   std::variant<T, Error> v_;

@@ -13,7 +13,8 @@ void Simulation::adopt(std::unique_ptr<Node> node, std::uint32_t members) {
   node->sim_ = this;
   node->id_ = static_cast<NodeId>(slots_.size());
   node->size_ = members;
-  for (std::uint32_t i = 0; i < members; ++i) slots_.push_back(Slot{static_cast<std::uint32_t>(nodes_.size()), 1, true});
+  for (std::uint32_t i = 0; i < members; ++i)
+    slots_.push_back(Slot{static_cast<std::uint32_t>(nodes_.size()), 1, true});
   nodes_.push_back(std::move(node));
 }
 
@@ -97,8 +98,8 @@ void Simulation::note(NodeId node, std::string_view what, std::initializer_list<
   trace_.fold(now_, node, 0xffff, hash_name(what));
   for (const auto& f : fields) trace_.fold_value(static_cast<std::uint64_t>(f.second));
   if (trace_.writing()) {
-    trace_.write(now_, node == kNoNode ? std::string("sim") : nodes_[slots_[node].node]->member_name(node), what,
-                 fields);
+    trace_.write(now_, node == kNoNode ? std::string("sim") : nodes_[slots_[node].node]->member_name(node),
+                 what, fields);
   }
 }
 

@@ -123,7 +123,7 @@ class Simulation {
 
   // Hot per-id state, dense so dispatch touches one 8-byte slot per event.
   struct Slot {
-    std::uint32_t node;  // index into nodes_
+    std::uint32_t node;   // index into nodes_
     std::uint16_t epoch;  // incarnation; bumped on every crash, never 0
     bool up;
   };

@@ -1,9 +1,9 @@
 // Sampled tables; see time_series.h.
 #include "sim/time_series.h"
 
-#include <cassert>
-
 #include <fmt/format.h>
+
+#include <cassert>
 
 namespace choreo::sim {
 

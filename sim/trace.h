@@ -39,8 +39,7 @@ class Trace {
   bool writing() const { return out_ != nullptr; }
 
   // Writes one line: {"t_us":T,"node":"N","kind":"K",<fields>}.
-  void write(Time t, std::string_view node, std::string_view kind,
-             std::initializer_list<TraceField> fields);
+  void write(Time t, std::string_view node, std::string_view kind, std::initializer_list<TraceField> fields);
 
  private:
   std::uint64_t hash_ = 0x84222325cbf29ce4ULL;

@@ -1,11 +1,11 @@
 // Parsing of values with units; see units.h.
 #include "sim/units.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace choreo::sim {
 
@@ -87,8 +87,10 @@ Result<double> parse_probability(std::string_view text) {
   double number = 0;
   std::string_view unit;
   if (!split_number(text, number, unit)) return Error{kHelp};
-  if (unit == "%") number /= 100;
-  else if (!unit.empty()) return Error{kHelp};
+  if (unit == "%")
+    number /= 100;
+  else if (!unit.empty())
+    return Error{kHelp};
   if (number < 0 || number > 1) return Error{"out of range (allowed: 0..1 or 0%..100%)"};
   return number;
 }
@@ -123,18 +125,26 @@ Result<bool> parse_bool(std::string_view text) {
 }
 
 Result<std::uint64_t> parse_bytes(std::string_view text) {
-  constexpr const char* kHelp = "expected a size such as 512B, 64KiB or 1MB (units: B, KB, KiB, MB, MiB, GB, GiB)";
+  constexpr const char* kHelp =
+      "expected a size such as 512B, 64KiB or 1MB (units: B, KB, KiB, MB, MiB, GB, GiB)";
   double number = 0;
   std::string_view unit;
   if (!split_number(text, number, unit) || number < 0) return Error{kHelp};
   double scale = 0;
-  if (unit == "B" || (unit.empty() && number == 0)) scale = 1;
-  else if (unit == "KB") scale = 1e3;
-  else if (unit == "KiB") scale = 1024.0;
-  else if (unit == "MB") scale = 1e6;
-  else if (unit == "MiB") scale = 1024.0 * 1024;
-  else if (unit == "GB") scale = 1e9;
-  else if (unit == "GiB") scale = 1024.0 * 1024 * 1024;
+  if (unit == "B" || (unit.empty() && number == 0))
+    scale = 1;
+  else if (unit == "KB")
+    scale = 1e3;
+  else if (unit == "KiB")
+    scale = 1024.0;
+  else if (unit == "MB")
+    scale = 1e6;
+  else if (unit == "MiB")
+    scale = 1024.0 * 1024;
+  else if (unit == "GB")
+    scale = 1e9;
+  else if (unit == "GiB")
+    scale = 1024.0 * 1024 * 1024;
   const double bytes = number * scale;
   if (scale == 0 || bytes != std::floor(bytes) || bytes > 1.8e19) return Error{kHelp};
   return static_cast<std::uint64_t>(bytes);
@@ -146,7 +156,8 @@ std::string format_duration(Time t) {
     Time size;
     const char* name;
   };
-  constexpr Unit kUnits[] = {{kDay, "d"}, {kHour, "h"}, {kMinute, "min"}, {kSecond, "s"}, {kMillisecond, "ms"}};
+  constexpr Unit kUnits[] = {
+      {kDay, "d"}, {kHour, "h"}, {kMinute, "min"}, {kSecond, "s"}, {kMillisecond, "ms"}};
   for (const auto& u : kUnits) {
     if (t % u.size == 0) return fmt::format("{}{}", t / u.size, u.name);
   }

@@ -15,7 +15,6 @@
 
 #include <array>
 #include <cstdint>
-
 #include <nlohmann/json.hpp>
 
 #include "sim/histogram.h"
@@ -28,7 +27,7 @@ class VisibilityMeter {
   // The curve's bins: ages up to each edge, then one bin for older.
   static constexpr std::array<Time, 10> kAgeEdges = {
       1 * kMillisecond, 10 * kMillisecond, 100 * kMillisecond, 500 * kMillisecond, 1 * kSecond,
-      2 * kSecond,      5 * kSecond,       10 * kSecond,       30 * kSecond,        60 * kSecond};
+      2 * kSecond,      5 * kSecond,       10 * kSecond,       30 * kSecond,       60 * kSecond};
 
   void begin_read() { newest_missed_ = -1; }
   // `age`: time since the key's latest write; `fresh`: the lookup saw it.

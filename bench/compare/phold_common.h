@@ -30,9 +30,9 @@ inline constexpr std::uint64_t kTargetEvents = 12'000'000;
 inline constexpr std::uint64_t kSeed = 42;
 
 struct PholdConfig {
-  char name;              // 'a', 'b', 'c' as in issue 2
-  std::uint32_t n;        // processes
-  std::uint32_t m;        // initial events per process
+  char name;        // 'a', 'b', 'c' as in issue 2
+  std::uint32_t n;  // processes
+  std::uint32_t m;  // initial events per process
 };
 inline constexpr PholdConfig kConfigs[] = {{'a', 1'000, 1}, {'b', 100'000, 1}, {'c', 1'000, 100}};
 
@@ -86,7 +86,7 @@ struct Sample {
   std::uint32_t n = 0;
   std::uint32_t m = 0;
   std::uint64_t events = 0;
-  double wall_s = 0;           // the run only, not the set-up
+  double wall_s = 0;  // the run only, not the set-up
   long rss_base_kb = 0;
   long rss_peak_kb = 0;
   std::uint64_t queue_bytes = 0;  // 0 when the implementation cannot tell
@@ -98,8 +98,7 @@ struct Sample {
 inline void print_sample(const Sample& s) {
   std::printf("RESULT,%s,%u,%u,%llu,%.6f,%ld,%ld,%llu,%llu\n", s.impl.c_str(), s.n, s.m,
               static_cast<unsigned long long>(s.events), s.wall_s, s.rss_base_kb, s.rss_peak_kb,
-              static_cast<unsigned long long>(s.queue_bytes),
-              static_cast<unsigned long long>(s.pending));
+              static_cast<unsigned long long>(s.queue_bytes), static_cast<unsigned long long>(s.pending));
   std::fflush(stdout);
 }
 

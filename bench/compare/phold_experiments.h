@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "bench/compare/phold_common.h"
-#include "sim/event_queue.h"
 #include "sim/event.h"
 #include "sim/event_heap.h"
+#include "sim/event_queue.h"
 
 namespace choreo::bench {
 
@@ -119,7 +119,8 @@ Sample run_wheel(std::uint32_t n, std::uint32_t m, const char* name = "exp-wheel
       } else {
         return slots[e.node];
       }
-    }();
+    }
+    ();
     if (!slot.up) continue;
     fold_order(digest, e.time, e.node + slot.epoch - 1);
     ++events;

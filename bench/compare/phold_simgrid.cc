@@ -12,10 +12,9 @@
 // Virtual times are kept as integer microseconds and converted to SimGrid's
 // double seconds only at the call, so rounding never accumulates.
 // Not part of choreo or its tests; built only when SimGrid is installed.
+#include <cstdlib>
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
-
-#include <cstdlib>
 #include <string>
 
 #include "bench/compare/phold_common.h"
@@ -65,7 +64,8 @@ int main(int argc, char** argv) {
   const auto m = static_cast<std::uint32_t>(std::atol(argv[2]));
   const std::string mode = argc > 3 ? argv[3] : "timers";
   end_us = choreo::bench::end_time_us(processes, m);
-  choreo::bench::Sample s{.impl = "simgrid", .n = processes, .m = m, .rss_base_kb = choreo::bench::peak_rss_kb()};
+  choreo::bench::Sample s{
+      .impl = "simgrid", .n = processes, .m = m, .rss_base_kb = choreo::bench::peak_rss_kb()};
   auto* zone = simgrid::s4u::create_full_zone("world");
   auto* host = zone->create_host("host", 1e9);
   zone->seal();

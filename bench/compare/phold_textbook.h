@@ -21,9 +21,7 @@ struct TextbookEvent {
   std::uint64_t seq;
   std::uint32_t lp;
   // Reversed so std::priority_queue (a max-heap) yields the earliest.
-  bool operator<(const TextbookEvent& o) const {
-    return time != o.time ? time > o.time : seq > o.seq;
-  }
+  bool operator<(const TextbookEvent& o) const { return time != o.time ? time > o.time : seq > o.seq; }
 };
 
 inline Sample run_textbook(std::uint32_t n, std::uint32_t m) {

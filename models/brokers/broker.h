@@ -43,9 +43,8 @@
 
 #include <cstdint>
 #include <memory>
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "models/brokers/delivery_stats.h"
 #include "models/brokers/message.h"

@@ -36,9 +36,7 @@ class WorkerGroup final : public sim::Node {
   SubscriptionId sub_;
 };
 
-bool is_zero(const sim::Distribution& d) {
-  return d.kind == sim::Distribution::Kind::kConstant && d.a == 0;
-}
+bool is_zero(const sim::Distribution& d) { return d.kind == sim::Distribution::Kind::kConstant && d.a == 0; }
 
 }  // namespace
 
@@ -69,7 +67,8 @@ SubscriptionId BrokerCore::subscribe(std::string_view topic_name, std::string_vi
                                      const SubscribeOptions& options) {
   assert(options.workers >= 1);
   const TopicId t = topic(topic_name);
-  for (SubscriptionId s : topics_[t].subs) assert(subs_[s].service != service && "one subscription per service");
+  for (SubscriptionId s : topics_[t].subs)
+    assert(subs_[s].service != service && "one subscription per service");
   const auto id = static_cast<SubscriptionId>(subs_.size());
   SubCore sub;
   sub.service = std::string(service);
@@ -107,7 +106,8 @@ void BrokerCore::partition(std::string_view service, sim::Time from, sim::Time t
   sim_.send_at(to, server_, kPartitionEnd, i);
 }
 
-void BrokerCore::crash(std::string_view service, std::uint32_t worker, sim::Time at, sim::Time restart_after) {
+void BrokerCore::crash(std::string_view service, std::uint32_t worker, sim::Time at,
+                       sim::Time restart_after) {
   crashes_.push_back({std::string(service), worker, at, restart_after});
   sim_.send_at(at, server_, kCrash, crashes_.size() - 1);
 }
@@ -156,8 +156,12 @@ void BrokerCore::on_core_event(const sim::Event& e) {
   const auto sub = static_cast<SubscriptionId>(e.arg >> 32);
   const auto worker = static_cast<std::uint32_t>(e.arg);
   switch (e.kind) {
-    case kPartitionStart: set_partition(partitions_[e.arg].service, true); break;
-    case kPartitionEnd: set_partition(partitions_[e.arg].service, false); break;
+    case kPartitionStart:
+      set_partition(partitions_[e.arg].service, true);
+      break;
+    case kPartitionEnd:
+      set_partition(partitions_[e.arg].service, false);
+      break;
     case kCrash:
     case kRestart: {
       const CrashFault& c = crashes_[e.arg];
@@ -169,18 +173,21 @@ void BrokerCore::on_core_event(const sim::Event& e) {
           sim_.restart(subs_[s].first + c.worker);
         }
       }
-      if (e.kind == kCrash && c.restart_after != sim::kForever) sim_.send(server_, c.restart_after, kRestart, e.arg);
+      if (e.kind == kCrash && c.restart_after != sim::kForever)
+        sim_.send(server_, c.restart_after, kRestart, e.arg);
       break;
     }
     case kRateCrash:
       sim_.crash(subs_[sub].first + worker);
-      sim_.send(server_, rates_[static_cast<std::size_t>(subs_[sub].rate)].restart_after, kRateRestart, e.arg);
+      sim_.send(server_, rates_[static_cast<std::size_t>(subs_[sub].rate)].restart_after, kRateRestart,
+                e.arg);
       break;
     case kRateRestart:
       sim_.restart(subs_[sub].first + worker);
       schedule_rate_crash(sub, worker);
       break;
-    default: assert(false && "unknown core event");
+    default:
+      assert(false && "unknown core event");
   }
 }
 
@@ -248,7 +255,8 @@ void BrokerCore::lose(TopicId t, const Envelope& env, LossReason reason, sim::No
 void BrokerCore::lose_many(TopicId t, std::uint64_t n, LossReason reason, sim::NodeId where) {
   if (n == 0) return;
   stats_.topic(t).lost_by[static_cast<std::size_t>(reason)] += n;
-  sim_.note(where, "lost", {{"reason", static_cast<std::int64_t>(reason)}, {"count", static_cast<std::int64_t>(n)}});
+  sim_.note(where, "lost",
+            {{"reason", static_cast<std::int64_t>(reason)}, {"count", static_cast<std::int64_t>(n)}});
 }
 
 bool BrokerCore::process(SubscriptionId sub, std::uint32_t worker, const Envelope& env, DeliveryInfo info) {

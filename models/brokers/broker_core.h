@@ -46,7 +46,7 @@ struct SubCore {
   // Highest seq first-delivered per publisher (index publisher + 1; 0 for
   // kNoNode): the reorder detector.
   std::vector<std::uint64_t> path_max;
-  int rate = -1;                // index of its crash_at_rate() spec, or -1
+  int rate = -1;  // index of its crash_at_rate() spec, or -1
   sim::Rng crash_rng{0};
 };
 
@@ -101,7 +101,9 @@ class BrokerCore : public Broker {
   Envelope stamp(TopicId topic, sim::NodeId publisher, Message m);
   // A scripted drop or the injected loss takes this copy (counted, noted).
   bool dropped(SubscriptionId sub, const Envelope& env);
-  bool draw_duplicate(sim::Rng& rng) { return common_.duplicate > 0 && sim::bernoulli(rng, common_.duplicate); }
+  bool draw_duplicate(sim::Rng& rng) {
+    return common_.duplicate > 0 && sim::bernoulli(rng, common_.duplicate);
+  }
   void count_duplicate(const Envelope& env);
   void lose(TopicId topic, const Envelope& env, LossReason reason, sim::NodeId where);
   // `n` copies lost at once (Kafka retention and offset resets).
@@ -125,7 +127,14 @@ class BrokerCore : public Broker {
   bool delay_zero_ = true;       // delay is constant 0: skip the draw
 
  private:
-  enum CoreKind : std::uint16_t { kPartitionStart, kPartitionEnd, kCrash, kRestart, kRateCrash, kRateRestart };
+  enum CoreKind : std::uint16_t {
+    kPartitionStart,
+    kPartitionEnd,
+    kCrash,
+    kRestart,
+    kRateCrash,
+    kRateRestart
+  };
   struct RateCrash {
     std::string service;
     double per_s;

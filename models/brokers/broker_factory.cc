@@ -47,12 +47,13 @@ KafkaOptions kafka_options(const sim::Config& c) {
   KafkaOptions o;
   o.partitions = static_cast<std::uint32_t>(c.integer("kafka.partitions"));
   o.session_timeout = c.duration("kafka.session_timeout");
-  o.commit = c.text("kafka.commit") == "auto" ? KafkaOptions::Commit::kAuto : KafkaOptions::Commit::kAfterProcessing;
+  o.commit =
+      c.text("kafka.commit") == "auto" ? KafkaOptions::Commit::kAuto : KafkaOptions::Commit::kAfterProcessing;
   o.auto_commit_interval = c.duration("kafka.auto_commit_interval");
   o.retention = c.duration("kafka.retention");
   o.retention_check_interval = c.duration("kafka.retention_check_interval");
-  o.auto_offset_reset =
-      c.text("kafka.auto_offset_reset") == "latest" ? KafkaOptions::Reset::kLatest : KafkaOptions::Reset::kEarliest;
+  o.auto_offset_reset = c.text("kafka.auto_offset_reset") == "latest" ? KafkaOptions::Reset::kLatest
+                                                                      : KafkaOptions::Reset::kEarliest;
   o.idempotence = c.flag("kafka.idempotence");
   o.max_in_flight = static_cast<std::uint32_t>(c.integer("kafka.max_in_flight"));
   o.producer_error = c.probability("kafka.producer_error");

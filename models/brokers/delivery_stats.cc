@@ -8,8 +8,7 @@ namespace choreo::brokers {
 namespace {
 
 constexpr std::array<std::string_view, kLossReasons> kReasonNames = {
-    "no-subscriber", "disconnected", "slow-consumer", "crash",
-    "injected",      "scripted",     "retention",     "reset"};
+    "no-subscriber", "disconnected", "slow-consumer", "crash", "injected", "scripted", "retention", "reset"};
 
 void add(Counters& into, const Counters& c) {
   into.published += c.published;
@@ -34,11 +33,16 @@ nlohmann::json latency_json(const sim::Histogram& h) {
 nlohmann::json counters_json(const Counters& c, const sim::Histogram& latency) {
   nlohmann::json by_reason = nlohmann::json::object();
   for (std::size_t i = 0; i < kLossReasons; ++i) by_reason[std::string(kReasonNames[i])] = c.lost_by[i];
-  return {{"published", c.published},         {"delivered", c.delivered},
-          {"lost", c.lost()},                 {"duplicated", c.duplicated},
-          {"redelivered", c.redelivered},     {"reordered", c.reordered},
-          {"dead_lettered", c.dead_lettered}, {"bytes", c.bytes},
-          {"latency_ms", latency_json(latency)}, {"lost_by_reason", by_reason}};
+  return {{"published", c.published},
+          {"delivered", c.delivered},
+          {"lost", c.lost()},
+          {"duplicated", c.duplicated},
+          {"redelivered", c.redelivered},
+          {"reordered", c.reordered},
+          {"dead_lettered", c.dead_lettered},
+          {"bytes", c.bytes},
+          {"latency_ms", latency_json(latency)},
+          {"lost_by_reason", by_reason}};
 }
 
 }  // namespace

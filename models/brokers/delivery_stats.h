@@ -20,11 +20,10 @@
 
 #include <array>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "sim/histogram.h"
 #include "sim/time.h"
@@ -32,14 +31,14 @@
 namespace choreo::brokers {
 
 enum class LossReason : std::uint8_t {
-  kNoSubscriber,   // published to a topic nobody subscribes to
-  kDisconnected,   // NATS: the subscriber was disconnected or down at publish / in flight
-  kSlowConsumer,   // NATS: over the subscription's pending limit
-  kCrash,          // NATS: pending in a worker that crashed
-  kInjected,       // the common loss probability
-  kScripted,       // a [fault.*] kind = drop
-  kRetention,      // SQS / Kafka: retention deleted it before it was consumed
-  kReset,          // Kafka: skipped by auto.offset.reset = latest
+  kNoSubscriber,  // published to a topic nobody subscribes to
+  kDisconnected,  // NATS: the subscriber was disconnected or down at publish / in flight
+  kSlowConsumer,  // NATS: over the subscription's pending limit
+  kCrash,         // NATS: pending in a worker that crashed
+  kInjected,      // the common loss probability
+  kScripted,      // a [fault.*] kind = drop
+  kRetention,     // SQS / Kafka: retention deleted it before it was consumed
+  kReset,         // Kafka: skipped by auto.offset.reset = latest
   kCount
 };
 inline constexpr std::size_t kLossReasons = static_cast<std::size_t>(LossReason::kCount);

@@ -109,13 +109,18 @@ std::string_view KafkaBroker::worker_event_name(std::uint16_t kind) const {
 
 void KafkaBroker::on_server_event(const sim::Event& e) {
   switch (e.kind) {
-    case kAppend: append(static_cast<std::uint32_t>(e.arg)); break;
-    case kSession:
-      session_expired(static_cast<SubscriptionId>(e.arg >> 48), static_cast<std::uint32_t>((e.arg >> 32) & 0xffff),
-                      static_cast<std::uint32_t>(e.arg));
+    case kAppend:
+      append(static_cast<std::uint32_t>(e.arg));
       break;
-    case kRetention: sweep(); break;
-    default: assert(false && "unknown kafka event");
+    case kSession:
+      session_expired(static_cast<SubscriptionId>(e.arg >> 48),
+                      static_cast<std::uint32_t>((e.arg >> 32) & 0xffff), static_cast<std::uint32_t>(e.arg));
+      break;
+    case kRetention:
+      sweep();
+      break;
+    default:
+      assert(false && "unknown kafka event");
   }
 }
 
@@ -134,7 +139,8 @@ void KafkaBroker::sweep() {
       // partition keeps its committed offset until someone owns it.
       for (SubscriptionId s : topics_[t].subs) {
         const int owner = groups_[s].parts[p].owner;
-        if (owner >= 0 && groups_[s].parts[p].next < log.base && eligible(s, static_cast<std::uint32_t>(owner))) {
+        if (owner >= 0 && groups_[s].parts[p].next < log.base &&
+            eligible(s, static_cast<std::uint32_t>(owner))) {
           reset(s, p);
           fetch(s, static_cast<std::uint32_t>(owner));
         }

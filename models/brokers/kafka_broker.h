@@ -119,14 +119,14 @@ class KafkaBroker final : public BrokerCore {
     std::uint32_t partition = 0;
   };
   struct GroupPartition {
-    int owner = -1;                 // member index, -1: none
-    std::uint32_t gen = 0;          // bumped on every assignment
-    std::uint64_t next = 0;         // next offset to fetch
-    std::uint64_t processed = 0;    // one past the last processed under this assignment
+    int owner = -1;               // member index, -1: none
+    std::uint32_t gen = 0;        // bumped on every assignment
+    std::uint64_t next = 0;       // next offset to fetch
+    std::uint64_t processed = 0;  // one past the last processed under this assignment
     std::uint64_t committed = 0;
-    std::uint64_t high_water = 0;   // one past the highest offset ever processed
-    std::uint64_t lost_upto = 0;    // offsets below this were counted lost or never owed
-    int draining = -1;              // a reachable former owner still finishing a record here
+    std::uint64_t high_water = 0;  // one past the highest offset ever processed
+    std::uint64_t lost_upto = 0;   // offsets below this were counted lost or never owed
+    int draining = -1;             // a reachable former owner still finishing a record here
   };
   struct Member {
     bool in_group = true;

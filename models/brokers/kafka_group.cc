@@ -17,7 +17,8 @@ void KafkaBroker::on_subscribe(SubscriptionId sub) {
     // A new group has no committed offset: auto.offset.reset decides; what
     // was published before it existed is not owed to it.
     const Log& log = topic_logs[p];
-    const std::uint64_t start = options_.auto_offset_reset == KafkaOptions::Reset::kLatest ? log.end() : log.base;
+    const std::uint64_t start =
+        options_.auto_offset_reset == KafkaOptions::Reset::kLatest ? log.end() : log.base;
     g.parts[p].committed = g.parts[p].high_water = g.parts[p].lost_upto = start;
   }
   groups_.push_back(std::move(g));
@@ -177,7 +178,8 @@ void KafkaBroker::reset(SubscriptionId sub, std::uint32_t p) {
   if (target > skipped_from) lose_many(t, target - skipped_from, LossReason::kReset, subs_[sub].first);
   gp.lost_upto = std::max(gp.lost_upto, target);
   gp.next = gp.processed = target;
-  sim_.note(subs_[sub].first, "offset-reset", {{"partition", p}, {"offset", static_cast<std::int64_t>(target)}});
+  sim_.note(subs_[sub].first, "offset-reset",
+            {{"partition", p}, {"offset", static_cast<std::int64_t>(target)}});
 }
 
 // SubscribeOptions::rewind_on_restart, after `m` rejoined: every partition
@@ -207,7 +209,8 @@ void KafkaBroker::rewind(SubscriptionId sub, std::uint32_t m) {
 }
 
 void KafkaBroker::arm_session(SubscriptionId sub, std::uint32_t m) {
-  const std::uint64_t arg = (std::uint64_t{sub} << 48) | (std::uint64_t{m} << 32) | groups_[sub].members[m].epoch;
+  const std::uint64_t arg =
+      (std::uint64_t{sub} << 48) | (std::uint64_t{m} << 32) | groups_[sub].members[m].epoch;
   sim_.send(server_, options_.session_timeout, kSession, arg);
 }
 

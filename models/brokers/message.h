@@ -17,15 +17,15 @@
 namespace choreo::brokers {
 
 struct Message {
-  std::uint64_t id = 0;    // unique per publish (the publisher's choice); SQS FIFO dedups on it
-  std::uint64_t key = 0;   // Kafka partition key / SQS FIFO message group; unused by NATS
-  std::uint64_t a = 0;     // payload words, meaning set by `type`
+  std::uint64_t id = 0;   // unique per publish (the publisher's choice); SQS FIFO dedups on it
+  std::uint64_t key = 0;  // Kafka partition key / SQS FIFO message group; unused by NATS
+  std::uint64_t a = 0;    // payload words, meaning set by `type`
   std::uint64_t b = 0;
   std::uint64_t c = 0;
   std::uint64_t d = 0;
-  sim::Time published_at = 0;           // set by Broker::publish
-  std::uint32_t type = 0;               // event type, the consumer's business
-  std::uint32_t bytes = 0;              // size on the wire, bytes
+  sim::Time published_at = 0;  // set by Broker::publish
+  std::uint32_t type = 0;      // event type, the consumer's business
+  std::uint32_t bytes = 0;     // size on the wire, bytes
 };
 static_assert(sizeof(Message) <= 64, "a message fits one cache line");
 
@@ -39,7 +39,7 @@ struct DeliveryInfo {
   std::uint32_t partition = 0;      // Kafka partition, else 0
   std::uint64_t offset = 0;         // Kafka offset, else 0
   sim::NodeId publisher = sim::kNoNode;
-  sim::Time delivered_at = 0;       // when the handler runs (after processing time)
+  sim::Time delivered_at = 0;  // when the handler runs (after processing time)
 };
 
 // The consumer side of a subscription, implemented by a service.

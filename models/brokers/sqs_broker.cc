@@ -128,9 +128,14 @@ void SqsBroker::on_server_event(const sim::Event& e) {
     case kEnqueue:
       if (slots_.generation(lo) == hi) make_visible(lo, false);
       break;
-    case kExpire: expire(lo, hi); break;
-    case kSweep: sweep(lo); break;
-    default: assert(false && "unknown sqs event");
+    case kExpire:
+      expire(lo, hi);
+      break;
+    case kSweep:
+      sweep(lo);
+      break;
+    default:
+      assert(false && "unknown sqs event");
   }
 }
 

@@ -84,7 +84,8 @@ struct SqsOptions {
 
 class SqsBroker final : public BrokerCore {
  public:
-  SqsBroker(sim::Simulation& sim, const SqsOptions& options, const CommonOptions& common, const FaultPlan& plan);
+  SqsBroker(sim::Simulation& sim, const SqsOptions& options, const CommonOptions& common,
+            const FaultPlan& plan);
 
   using Broker::publish;
   void publish(TopicId topic, sim::NodeId publisher, Message message) override;

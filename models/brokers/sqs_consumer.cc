@@ -40,7 +40,8 @@ void SqsBroker::receive(SubscriptionId sub, std::uint32_t worker) {
   }
   w.busy = true;
   ++w.batch_gen;
-  if (options_.heartbeat) sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat, w.batch_gen);
+  if (options_.heartbeat)
+    sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat, w.batch_gen);
   process_batch(sub, worker);
 }
 
@@ -63,7 +64,8 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i)
   s.receipt = ++next_receipt_;
   s.deadline = sim_.now() + options_.visibility_timeout;
   sim_.send_at(s.deadline, server_, kExpire, pack(i, s.receipt));
-  workers_[sub][worker].batch.push_back(Item{s.env, i, slots_.generation(i), s.receipt, s.receive_count, false});
+  workers_[sub][worker].batch.push_back(
+      Item{s.env, i, slots_.generation(i), s.receipt, s.receive_count, false});
   return true;
 }
 
@@ -177,7 +179,9 @@ void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const 
       finish_item(sub, worker);
       process_batch(sub, worker);
       break;
-    case kPollRetry: poll(sub, worker); break;
+    case kPollRetry:
+      poll(sub, worker);
+      break;
     case kPollExpire:
       if (w.waiting && w.poll_gen == e.arg) {
         w.waiting = false;
@@ -187,7 +191,8 @@ void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const 
     case kHeartbeat:
       if (w.busy && w.batch_gen == e.arg) heartbeat(sub, worker);
       break;
-    default: assert(false && "unknown sqs worker event");
+    default:
+      assert(false && "unknown sqs worker event");
   }
 }
 

@@ -60,7 +60,8 @@ void SqsQueue::fifo_done(std::uint64_t group) {
 
 void SqsQueue::fifo_remove(std::uint64_t group, std::uint32_t slot) {
   Group& g = groups_[group];
-  const auto it = std::find_if(g.stored.begin(), g.stored.end(), [&](const auto& x) { return x.second == slot; });
+  const auto it =
+      std::find_if(g.stored.begin(), g.stored.end(), [&](const auto& x) { return x.second == slot; });
   assert(it != g.stored.end());
   g.stored.erase(it);
 }

@@ -19,10 +19,10 @@
 namespace choreo::phold {
 
 struct PholdOptions {
-  std::uint32_t processes = 1'000;   // N, >= 1
+  std::uint32_t processes = 1'000;       // N, >= 1
   std::uint32_t events_per_process = 1;  // M, >= 1
-  sim::Time lookahead = 100;         // microseconds added to every delay
-  sim::Time mean_delay = 1'000;      // microseconds, mean of the exponential part
+  sim::Time lookahead = 100;             // microseconds added to every delay
+  sim::Time mean_delay = 1'000;          // microseconds, mean of the exponential part
 };
 
 // Adds the N processes to `sim` and schedules the N*M initial events.

@@ -19,8 +19,9 @@ class PholdModel final : public models::Model {
     // pending population (constant at N*M: a check that nothing leaks).
     sim.add_sampler(sample_period_, sample_period_, [this, &sim](sim::Time) {
       const auto done = sim.events_processed();
-      series_.add_row(sim.now(), {static_cast<double>(done - last_processed_) / sim::to_seconds(sample_period_),
-                                  static_cast<double>(sim.pending())});
+      series_.add_row(sim.now(),
+                      {static_cast<double>(done - last_processed_) / sim::to_seconds(sample_period_),
+                       static_cast<double>(sim.pending())});
       last_processed_ = done;
     });
   }
@@ -83,8 +84,8 @@ sim::Result<std::unique_ptr<models::Model>> make_phold_model(const sim::Config& 
     return config.error("phold.events_per_process",
                         "processes * events_per_process must be at most 100000000");
   }
-  return std::unique_ptr<models::Model>(
-      std::make_unique<PholdModel>(options, config.duration("run.duration"), config.duration("run.sample_period")));
+  return std::unique_ptr<models::Model>(std::make_unique<PholdModel>(options, config.duration("run.duration"),
+                                                                     config.duration("run.sample_period")));
 }
 
 }  // namespace choreo::phold

@@ -33,7 +33,8 @@ class LwwRegister {
     if (other.set_) assign(other.value_, other.stamp_);
   }
   bool leq(const LwwRegister& other) const {
-    return !set_ || (other.set_ && (stamp_ < other.stamp_ || (stamp_ == other.stamp_ && value_ <= other.value_)));
+    return !set_ ||
+           (other.set_ && (stamp_ < other.stamp_ || (stamp_ == other.stamp_ && value_ <= other.value_)));
   }
 
   bool set() const { return set_; }

@@ -16,8 +16,8 @@ void MvRegister::merge(const MvRegister& other) {
   std::vector<std::pair<VersionVector, std::uint64_t>> out;
   auto keep_undominated = [&out](const auto& mine, const auto& theirs) {
     for (const auto& e : mine) {
-      const bool dominated = std::any_of(theirs.begin(), theirs.end(),
-                                         [&](const auto& t) { return e.first.before(t.first); });
+      const bool dominated =
+          std::any_of(theirs.begin(), theirs.end(), [&](const auto& t) { return e.first.before(t.first); });
       if (!dominated) out.push_back(e);
     }
   };

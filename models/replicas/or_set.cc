@@ -35,7 +35,8 @@ void OrSet::apply(const OrRemove& op) { removed_.insert(op.tags.begin(), op.tags
 bool OrSet::contains(ElementId e) const {
   const auto it = added_.find(e);
   if (it == added_.end()) return false;
-  return std::any_of(it->second.begin(), it->second.end(), [&](const Tag& t) { return removed_.count(t) == 0; });
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const Tag& t) { return removed_.count(t) == 0; });
 }
 
 std::size_t OrSet::size() const {
@@ -54,7 +55,8 @@ void OrSet::merge(const OrSet& other) {
 bool OrSet::leq(const OrSet& other) const {
   for (const auto& [e, tags] : added_) {
     const auto it = other.added_.find(e);
-    if (it == other.added_.end() || !std::includes(it->second.begin(), it->second.end(), tags.begin(), tags.end())) {
+    if (it == other.added_.end() ||
+        !std::includes(it->second.begin(), it->second.end(), tags.begin(), tags.end())) {
       return false;
     }
   }

@@ -48,8 +48,11 @@ class Syncer final : public sim::Node {
 class CommentsModel final : public models::Model {
  public:
   CommentsModel(const sim::Config& config, std::vector<ReplicaSpec> specs)
-      : config_(config), w_(workload_options(config)), specs_(std::move(specs)),
-        duration_(config.duration("run.duration")), settle_(config.duration("run.settle")),
+      : config_(config),
+        w_(workload_options(config)),
+        specs_(std::move(specs)),
+        duration_(config.duration("run.duration")),
+        settle_(config.duration("run.settle")),
         period_(config.duration("run.sample_period")) {}
 
   void build(sim::Simulation& sim) override;
@@ -141,8 +144,10 @@ void CommentsModel::report(const sim::Simulation&, nlohmann::json& summary) cons
   summary["reads"] = reads_->to_json();
   const double seconds = sim::to_seconds(duration_);
   summary["requests"] = {
-      {"user-service", {{"count", reads_->requests()}, {"per_s", static_cast<double>(reads_->requests()) / seconds}}},
-      {"anti-entropy", {{"count", syncer_->pulls()}, {"per_s", static_cast<double>(syncer_->pulls()) / seconds}}}};
+      {"user-service",
+       {{"count", reads_->requests()}, {"per_s", static_cast<double>(reads_->requests()) / seconds}}},
+      {"anti-entropy",
+       {{"count", syncer_->pulls()}, {"per_s", static_cast<double>(syncer_->pulls()) / seconds}}}};
   nlohmann::json faults = nlohmann::json::array();
   if (w_.outage_to > w_.outage_from) {
     faults.push_back({{"name", "user-service outage"},
@@ -151,7 +156,9 @@ void CommentsModel::report(const sim::Simulation&, nlohmann::json& summary) cons
   }
   if (auto plan = brokers::fault_plan(config_)) {
     for (const auto& p : plan->partitions) {
-      faults.push_back({{"name", "partition " + p.service}, {"from_s", sim::to_seconds(p.from)}, {"to_s", sim::to_seconds(p.to)}});
+      faults.push_back({{"name", "partition " + p.service},
+                        {"from_s", sim::to_seconds(p.from)},
+                        {"to_s", sim::to_seconds(p.to)}});
     }
   }
   summary["faults"] = faults;
@@ -165,16 +172,22 @@ sim::Result<std::unique_ptr<models::Model>> make_comments_model(const sim::Confi
   std::vector<ReplicaSpec> specs;
   for (const auto& name : config.instances("replica")) {
     const std::string k = "replica." + name + ".";
-    ReplicaSpec s{name, config.text(k + "kind"), config.text(k + "strategy"), config.text(k + "service"),
-                  config.text(k + "recovery"), static_cast<std::uint32_t>(config.integer(k + "workers")),
-                  config.duration(k + "sync_interval"), config.text(k + "store") == "memory"};
+    ReplicaSpec s{name,
+                  config.text(k + "kind"),
+                  config.text(k + "strategy"),
+                  config.text(k + "service"),
+                  config.text(k + "recovery"),
+                  static_cast<std::uint32_t>(config.integer(k + "workers")),
+                  config.duration(k + "sync_interval"),
+                  config.text(k + "store") == "memory"};
     if (s.service.empty()) s.service = name;
     const bool mirror_strategy = s.strategy == "overwrite" || s.strategy == "lww-version" ||
                                  s.strategy == "lww-clock" || s.strategy == "mv-register";
     if (mirror_strategy != (s.kind == "mirror")) {
-      return config.error(k + "strategy", s.kind == "mirror"
-                                              ? "a mirror takes overwrite, lww-version, lww-clock or mv-register"
-                                              : "a counter takes naive, dedup-id, 2p-set, or-set, g-counter or pn-counter");
+      return config.error(k + "strategy",
+                          s.kind == "mirror"
+                              ? "a mirror takes overwrite, lww-version, lww-clock or mv-register"
+                              : "a counter takes naive, dedup-id, 2p-set, or-set, g-counter or pn-counter");
     }
     if (s.strategy == "mv-register" && config.integer("workload.user_instances") > kMaxVectorHosts) {
       const std::string most = std::to_string(kMaxVectorHosts);
@@ -183,8 +196,10 @@ sim::Result<std::unique_ptr<models::Model>> make_comments_model(const sim::Confi
                                               " or fewer");
     }
     if (s.recovery == "bootstrap" && config.text("broker.kind") != "kafka") {
-      return config.error(k + "recovery", "bootstrap replays the log from its earliest offset and needs "
-                                          "broker.kind = kafka (here: " + config.text("broker.kind") + ")");
+      return config.error(k + "recovery",
+                          "bootstrap replays the log from its earliest offset and needs "
+                          "broker.kind = kafka (here: " +
+                              config.text("broker.kind") + ")");
     }
     specs.push_back(std::move(s));
   }

@@ -21,7 +21,7 @@ namespace choreo::wattpad {
 inline constexpr std::uint32_t kNoParagraph = UINT32_MAX;
 // The largest workload sizes the packing holds (schema.cc's bounds).
 inline constexpr std::uint64_t kMaxChapters = 65'534, kMaxParagraphs = 65'534;  // 16-bit fields, + 1
-inline constexpr std::uint64_t kMaxStories = UINT32_MAX;                         // 32-bit field
+inline constexpr std::uint64_t kMaxStories = UINT32_MAX;                        // 32-bit field
 
 struct Location {
   std::uint64_t story = 0;

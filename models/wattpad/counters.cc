@@ -7,10 +7,10 @@ namespace choreo::wattpad {
 
 Counters::Counters(std::string name, std::string strategy, bool memory_store, const CommentService& owner)
     : Replica(std::move(name), strategy, memory_store), owner_(owner), shards_(owner.shards()) {
-  rule_ = strategy == "naive"      ? Rule::kNaive
-          : strategy == "dedup-id" ? Rule::kDedupId
-          : strategy == "2p-set"   ? Rule::kTwoPSet
-          : strategy == "or-set"   ? Rule::kOrSet
+  rule_ = strategy == "naive"       ? Rule::kNaive
+          : strategy == "dedup-id"  ? Rule::kDedupId
+          : strategy == "2p-set"    ? Rule::kTwoPSet
+          : strategy == "or-set"    ? Rule::kOrSet
           : strategy == "g-counter" ? Rule::kGCounter
                                     : Rule::kPNCounter;
 }
@@ -59,7 +59,9 @@ void Counters::merge_totals(const Location& where, std::uint32_t shard, const st
 void Counters::created(std::uint64_t comment, const Location& where, std::uint32_t shard,
                        const std::uint64_t (&totals)[3]) {
   switch (rule_) {
-    case Rule::kNaive: set_member(where, false, true); break;
+    case Rule::kNaive:
+      set_member(where, false, true);
+      break;
     case Rule::kDedupId: {
       const bool was = live_.count(comment) != 0;
       live_.insert(comment);
@@ -79,14 +81,18 @@ void Counters::created(std::uint64_t comment, const Location& where, std::uint32
       break;
     }
     case Rule::kGCounter:
-    case Rule::kPNCounter: merge_totals(where, shard, totals, false); break;
+    case Rule::kPNCounter:
+      merge_totals(where, shard, totals, false);
+      break;
   }
 }
 
 void Counters::deleted(std::uint64_t comment, const Location& where, std::uint32_t shard,
                        const std::uint64_t (&totals)[3]) {
   switch (rule_) {
-    case Rule::kNaive: set_member(where, true, false); break;
+    case Rule::kNaive:
+      set_member(where, true, false);
+      break;
     case Rule::kDedupId: {
       const bool was = live_.erase(comment) != 0;
       set_member(where, was, false);
@@ -104,8 +110,11 @@ void Counters::deleted(std::uint64_t comment, const Location& where, std::uint32
       set_member(where, was, or_set_.contains(comment));
       break;
     }
-    case Rule::kGCounter: break;  // a grow-only counter cannot count a delete
-    case Rule::kPNCounter: merge_totals(where, shard, totals, true); break;
+    case Rule::kGCounter:
+      break;  // a grow-only counter cannot count a delete
+    case Rule::kPNCounter:
+      merge_totals(where, shard, totals, true);
+      break;
   }
 }
 
@@ -131,7 +140,8 @@ std::int64_t Counters::count(const Location& where, std::size_t level) const {
 sim::Divergence Counters::divergence() const {
   sim::DivergenceBuilder d;
   const KeyIndex& keys = owner_.keys();
-  for (std::uint32_t id = 0; id < keys.size(); ++id) d.key(owner_.live(id), count(id), [&] { return keys.name(id); });
+  for (std::uint32_t id = 0; id < keys.size(); ++id)
+    d.key(owner_.live(id), count(id), [&] { return keys.name(id); });
   return d.take();
 }
 

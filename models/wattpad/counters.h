@@ -53,20 +53,23 @@ class Counters final : public Replica {
   std::size_t key_ids(const Location& where, std::uint32_t (&ids)[3]);
   std::int64_t count(std::uint32_t id) const;
   // `totals`: the shard's created (or deleted) total on each level's key.
-  void created(std::uint64_t comment, const Location& where, std::uint32_t shard, const std::uint64_t (&totals)[3]);
-  void deleted(std::uint64_t comment, const Location& where, std::uint32_t shard, const std::uint64_t (&totals)[3]);
+  void created(std::uint64_t comment, const Location& where, std::uint32_t shard,
+               const std::uint64_t (&totals)[3]);
+  void deleted(std::uint64_t comment, const Location& where, std::uint32_t shard,
+               const std::uint64_t (&totals)[3]);
   void set_member(const Location& where, bool was, bool is);
   // g-counter / pn-counter: merges the shard's totals into each level's key.
-  void merge_totals(const Location& where, std::uint32_t shard, const std::uint64_t (&totals)[3], bool deletes);
+  void merge_totals(const Location& where, std::uint32_t shard, const std::uint64_t (&totals)[3],
+                    bool deletes);
 
   const CommentService& owner_;
   std::uint32_t shards_;
-  std::vector<std::int64_t> counts_;              // per key id: naive, and the set-based strategies' live counts
-  replicas::DedupById seen_;                      // dedup-id
-  std::set<std::uint64_t> live_;                  // dedup-id
-  replicas::TwoPSet two_p_;                       // 2p-set
-  replicas::OrSet or_set_;                        // or-set
-  std::vector<replicas::PNCounter> pn_;           // per key id: g-counter (P only), pn-counter
+  std::vector<std::int64_t> counts_;     // per key id: naive, and the set-based strategies' live counts
+  replicas::DedupById seen_;             // dedup-id
+  std::set<std::uint64_t> live_;         // dedup-id
+  replicas::TwoPSet two_p_;              // 2p-set
+  replicas::OrSet or_set_;               // or-set
+  std::vector<replicas::PNCounter> pn_;  // per key id: g-counter (P only), pn-counter
 };
 
 }  // namespace choreo::wattpad

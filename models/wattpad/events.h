@@ -43,22 +43,22 @@ inline constexpr std::uint32_t kCommentEventBytes = 200;
 struct WorkloadOptions {
   std::uint64_t users = 1'000;
   std::uint64_t stories = 100;
-  std::uint32_t chapters = 10;         // per story; a comment's chapter is uniform
-  std::uint32_t paragraphs = 20;       // per chapter; an inline comment's paragraph is uniform
-  double inline_fraction = 0.5;        // of comments, on a paragraph (the rest on the chapter)
-  sim::Distribution popularity;        // zipf exponent over stories
-  double comment_rate = 200;           // comments posted per second
-  double delete_fraction = 0.1;        // of posted comments, later deleted
-  sim::Distribution delete_after;      // time from post to delete
-  double profile_rate = 20;            // profile changes per second
-  double read_rate = 2'000;            // page reads per second
+  std::uint32_t chapters = 10;     // per story; a comment's chapter is uniform
+  std::uint32_t paragraphs = 20;   // per chapter; an inline comment's paragraph is uniform
+  double inline_fraction = 0.5;    // of comments, on a paragraph (the rest on the chapter)
+  sim::Distribution popularity;    // zipf exponent over stories
+  double comment_rate = 200;       // comments posted per second
+  double delete_fraction = 0.1;    // of posted comments, later deleted
+  sim::Distribution delete_after;  // time from post to delete
+  double profile_rate = 20;        // profile changes per second
+  double read_rate = 2'000;        // page reads per second
   std::uint32_t comments_per_page = 10;
-  bool orchestration = false;          // reads ask the user service
-  bool per_author = false;             // orchestration: one request per distinct author
+  bool orchestration = false;  // reads ask the user service
+  bool per_author = false;     // orchestration: one request per distinct author
   sim::Time request_latency = 2 * sim::kMillisecond;
-  std::uint32_t shards = 4;            // comment-service shards (G-Counter entries)
-  std::uint32_t user_instances = 2;    // user-service hosts, each with its own clock
-  sim::Time clock_skew = 0;            // host i's clock runs i * skew behind
+  std::uint32_t shards = 4;                  // comment-service shards (G-Counter entries)
+  std::uint32_t user_instances = 2;          // user-service hosts, each with its own clock
+  sim::Time clock_skew = 0;                  // host i's clock runs i * skew behind
   sim::Time outage_from = 0, outage_to = 0;  // user-service outage window
 };
 

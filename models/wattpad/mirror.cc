@@ -32,7 +32,8 @@ replicas::VersionVector vector_of(const std::uint32_t (&writes)[kMaxVectorHosts]
 
 }  // namespace
 
-void Mirror::apply(std::uint64_t user, std::uint64_t version, std::uint64_t clock, const replicas::VersionVector& vv) {
+void Mirror::apply(std::uint64_t user, std::uint64_t version, std::uint64_t clock,
+                   const replicas::VersionVector& vv) {
   if (rule_ == Rule::kMvRegister) {
     replicas::MvRegister& r = mv_[user];
     r.merge(replicas::MvRegister::written(vv, version));
@@ -45,9 +46,14 @@ void Mirror::apply(std::uint64_t user, std::uint64_t version, std::uint64_t cloc
       r = replicas::LwwRegister();
       r.assign(version, replicas::Stamp{0, 0});
       break;
-    case Rule::kLwwVersion: r.assign(version, replicas::Stamp{version, 0}); break;
-    case Rule::kLwwClock: r.assign(version, replicas::Stamp{clock, 0}); break;
-    case Rule::kMvRegister: break;
+    case Rule::kLwwVersion:
+      r.assign(version, replicas::Stamp{version, 0});
+      break;
+    case Rule::kLwwClock:
+      r.assign(version, replicas::Stamp{clock, 0});
+      break;
+    case Rule::kMvRegister:
+      break;
   }
   shown_[user] = r.value();
 }

@@ -41,12 +41,13 @@ class Mirror final : public Replica {
 
  private:
   // Applies the write of `version` stamped `clock`, with version vector `vv`.
-  void apply(std::uint64_t user, std::uint64_t version, std::uint64_t clock, const replicas::VersionVector& vv);
+  void apply(std::uint64_t user, std::uint64_t version, std::uint64_t clock,
+             const replicas::VersionVector& vv);
   enum class Rule { kOverwrite, kLwwVersion, kLwwClock, kMvRegister } rule_;
   const UserService& owner_;
   std::vector<replicas::LwwRegister> registers_;  // overwrite, lww-*
-  std::vector<replicas::MvRegister> mv_;           // mv-register
-  std::vector<std::uint64_t> shown_;               // the version each user's profile shows
+  std::vector<replicas::MvRegister> mv_;          // mv-register
+  std::vector<std::uint64_t> shown_;              // the version each user's profile shows
 };
 
 }  // namespace choreo::wattpad

@@ -20,8 +20,16 @@ sim::Time gap(sim::Rng& rng, double rate) {
 }  // namespace
 
 UserService::UserService(const WorkloadOptions& w, brokers::Broker& broker, sim::Rng rng, sim::Time stop)
-    : Node("user-service"), w_(w), broker_(broker), topic_(broker.topic("users")), rng_(rng), stop_(stop),
-      version_(w.users), clock_(w.users), updated_at_(w.users), writes_(w.users) {}
+    : Node("user-service"),
+      w_(w),
+      broker_(broker),
+      topic_(broker.topic("users")),
+      rng_(rng),
+      stop_(stop),
+      version_(w.users),
+      clock_(w.users),
+      updated_at_(w.users),
+      writes_(w.users) {}
 
 void UserService::start() {
   if (w_.profile_rate > 0) sim().timer(id(), gap(rng_, w_.profile_rate), kChange, 0);
@@ -39,17 +47,31 @@ void UserService::on_event(const sim::Event&) {
   const auto [vv_low, vv_high] = pack_hosts(writes_[user].by_host);
   // Host clocks run behind by host * skew; microseconds since an epoch far
   // enough back that a skewed reading is never negative.
-  const auto clock = static_cast<std::uint64_t>(now + 1'000 * sim::kDay - static_cast<sim::Time>(host) * w_.clock_skew);
+  const auto clock =
+      static_cast<std::uint64_t>(now + 1'000 * sim::kDay - static_cast<sim::Time>(host) * w_.clock_skew);
   clock_[user] = clock;
   updated_at_[user] = now;
   broker_.publish(topic_, id(),
-                  brokers::Message{.id = kUserEventIds | ++events_, .key = user, .a = version, .b = clock, .c = vv_low,
-                                   .d = vv_high, .type = kUserUpdated, .bytes = kUserEventBytes});
+                  brokers::Message{.id = kUserEventIds | ++events_,
+                                   .key = user,
+                                   .a = version,
+                                   .b = clock,
+                                   .c = vv_low,
+                                   .d = vv_high,
+                                   .type = kUserUpdated,
+                                   .bytes = kUserEventBytes});
 }
 
-CommentService::CommentService(const WorkloadOptions& w, brokers::Broker& broker, sim::Rng rng, sim::Time stop)
-    : Node("comment-service"), w_(w), broker_(broker), topic_(broker.topic("comments")), rng_(rng),
-      popularity_(w.stories, w.popularity.a), stop_(stop), next_per_shard_(w.shards) {}
+CommentService::CommentService(const WorkloadOptions& w, brokers::Broker& broker, sim::Rng rng,
+                               sim::Time stop)
+    : Node("comment-service"),
+      w_(w),
+      broker_(broker),
+      topic_(broker.topic("comments")),
+      rng_(rng),
+      popularity_(w.stories, w.popularity.a),
+      stop_(stop),
+      next_per_shard_(w.shards) {}
 
 void CommentService::start() {
   if (w_.comment_rate > 0) sim().timer(id(), gap(rng_, w_.comment_rate), kPost, 0);
@@ -72,7 +94,8 @@ void CommentService::on_event(const sim::Event& e) {
 void CommentService::post() {
   const auto shard = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.shards));
   const std::uint64_t comment = next_per_shard_[shard]++ * w_.shards + shard;
-  Location where{.story = popularity_(rng_) - 1, .chapter = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.chapters))};
+  Location where{.story = popularity_(rng_) - 1,
+                 .chapter = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.chapters))};
   if (sim::bernoulli(rng_, w_.inline_fraction)) {
     where.paragraph = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.paragraphs));
   }
@@ -106,9 +129,13 @@ void CommentService::count(std::uint64_t comment, const Location& where, bool cr
     shard_totals[level] = created ? ++t.created : ++t.deleted;
   }
   broker_.publish(topic_, id(),
-                  brokers::Message{.id = kCommentEventIds | ++events_, .key = where.story, .a = comment,
-                                   .b = where.pack(), .c = shard_totals[1] << 32 | (shard_totals[2] & 0xffffffff),
-                                   .d = shard_totals[0], .type = created ? kCommentCreated : kCommentDeleted,
+                  brokers::Message{.id = kCommentEventIds | ++events_,
+                                   .key = where.story,
+                                   .a = comment,
+                                   .b = where.pack(),
+                                   .c = shard_totals[1] << 32 | (shard_totals[2] & 0xffffffff),
+                                   .d = shard_totals[0],
+                                   .type = created ? kCommentCreated : kCommentDeleted,
                                    .bytes = kCommentEventBytes});
 }
 

@@ -43,7 +43,9 @@ class UserService final : public sim::Node {
   std::uint64_t clock_of(std::uint64_t user) const { return clock_[user]; }
   // Writes of `user` handled by each of the first kMaxVectorHosts hosts: the
   // version vector of its latest write.
-  const std::uint32_t (&host_writes(std::uint64_t user) const)[kMaxVectorHosts] { return writes_[user].by_host; }
+  const std::uint32_t (&host_writes(std::uint64_t user) const)[kMaxVectorHosts] {
+    return writes_[user].by_host;
+  }
   std::uint64_t users() const { return version_.size(); }
 
  private:

@@ -8,7 +8,8 @@
 
 namespace choreo::wattpad {
 
-Reads::Reads(const WorkloadOptions& w, const UserService& users, const Mirror* mirror, sim::Rng rng, sim::Time stop)
+Reads::Reads(const WorkloadOptions& w, const UserService& users, const Mirror* mirror, sim::Rng rng,
+             sim::Time stop)
     : Node("page-reads"), w_(w), users_(users), mirror_(mirror), rng_(rng), stop_(stop) {}
 
 void Reads::start() {
@@ -18,7 +19,8 @@ void Reads::start() {
 void Reads::lookup(std::uint64_t user) {
   const std::uint64_t truth = users_.version(user);
   if (truth == 0) return;  // never changed: nothing to miss
-  visibility_.lookup(sim().now() - users_.updated_at(user), mirror_ == nullptr || mirror_->version(user) >= truth);
+  visibility_.lookup(sim().now() - users_.updated_at(user),
+                     mirror_ == nullptr || mirror_->version(user) >= truth);
 }
 
 void Reads::on_event(const sim::Event&) {
@@ -58,7 +60,8 @@ nlohmann::json Reads::to_json() const {
   nlohmann::json out = {{"total", total_}, {"failed", failed_}, {"latency_ms", ms(latency_us_)}};
   visibility_.to_json(out);
   // Every read counts in the stale fraction, failed ones included.
-  out["stale_fraction"] = total_ == 0 ? 0.0 : static_cast<double>(visibility_.stale()) / static_cast<double>(total_);
+  out["stale_fraction"] =
+      total_ == 0 ? 0.0 : static_cast<double>(visibility_.stale()) / static_cast<double>(total_);
   return out;
 }
 

@@ -12,9 +12,8 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "models/wattpad/events.h"
 #include "models/wattpad/mirror.h"
@@ -27,7 +26,8 @@ namespace choreo::wattpad {
 
 class Reads final : public sim::Node {
  public:
-  Reads(const WorkloadOptions& w, const UserService& users, const Mirror* mirror, sim::Rng rng, sim::Time stop);
+  Reads(const WorkloadOptions& w, const UserService& users, const Mirror* mirror, sim::Rng rng,
+        sim::Time stop);
   void start();
   void on_event(const sim::Event& e) override;
   std::string_view kind_name(std::uint16_t) const override { return "page_read"; }

@@ -41,7 +41,8 @@ TEST(BrokerConfig, DefaultsFollowTheRealSystems) {
 TEST(BrokerConfig, OutOfRangeVisibilityTimeoutIsAnError) {
   auto config = load("[sqs]\nvisibility_timeout = 13h\n");
   ASSERT_FALSE(config);
-  EXPECT_EQ(config.error().message, "x.ini:2: sqs.visibility_timeout = '13h': out of range (allowed: 0s..12h)");
+  EXPECT_EQ(config.error().message,
+            "x.ini:2: sqs.visibility_timeout = '13h': out of range (allowed: 0s..12h)");
 }
 
 TEST(BrokerConfig, FaultWithoutServiceIsAnError) {
@@ -74,7 +75,8 @@ TEST(BrokerConfig, BuildsABrokerWithScriptedFaultsFromAScenario) {
   EXPECT_EQ(r.distinct_ids().size(), 39u);
   EXPECT_EQ(r.distinct_ids().count(5), 0u);
   // Published during the partition, received only after the 5 s retry.
-  for (const auto& d : r.log) EXPECT_FALSE(d.info.delivered_at >= sim::kSecond && d.info.delivered_at < 3 * sim::kSecond);
+  for (const auto& d : r.log)
+    EXPECT_FALSE(d.info.delivered_at >= sim::kSecond && d.info.delivered_at < 3 * sim::kSecond);
 
   nlohmann::json delivery;
   (*broker)->write_json(delivery);
@@ -86,7 +88,8 @@ TEST(BrokerConfig, BuildsABrokerWithScriptedFaultsFromAScenario) {
   EXPECT_EQ(delivery["lost"], 1);
   EXPECT_EQ(delivery["lost_by_reason"]["scripted"], 1);
   EXPECT_EQ(delivery["by_topic"]["comments"]["delivered"], 39);
-  for (const char* key : {"mean", "p50", "p99", "max"}) EXPECT_TRUE(delivery["latency_ms"].contains(key)) << key;
+  for (const char* key : {"mean", "p50", "p99", "max"})
+    EXPECT_TRUE(delivery["latency_ms"].contains(key)) << key;
 }
 
 TEST(BrokerConfig, EveryKindBuilds) {

@@ -63,7 +63,8 @@ class Publisher : public sim::Node {
     std::uint64_t keys = 1;
     std::uint32_t bytes = 100;
   };
-  Publisher(std::string name, Broker& broker, Plan plan) : Node(std::move(name)), broker_(broker), plan_(plan) {}
+  Publisher(std::string name, Broker& broker, Plan plan)
+      : Node(std::move(name)), broker_(broker), plan_(plan) {}
 
   // REQUIRES: added to the simulation.
   void start() {

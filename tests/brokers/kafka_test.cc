@@ -30,7 +30,8 @@ TEST(Kafka, KeepsPerPartitionOrderThroughCrashesAndRebalances) {
   KafkaBroker broker(sim, o, common, {});
   Recorder r;
   broker.subscribe("t", "svc", r, {.workers = 4});
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 100'000, .period = 1'000, .keys = 997});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 100'000, .period = 1'000, .keys = 997});
   sim.run_until(10 * sim::kMinute);
   std::map<std::uint32_t, std::uint64_t> next_offset, last_id;
   for (const auto& d : r.log) {
@@ -56,7 +57,10 @@ TEST(Kafka, CrashReplaysExactlyTheRecordsAfterTheLastCommit) {
   const SubscriptionId sub = broker.subscribe("t", "svc", r);
   broker.crash("svc", 0, 12'020 * kMillisecond, 980 * kMillisecond);
   add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .first_id = 0, .count = 200, .start = 50 * kMillisecond,
+                {.topic = broker.topic("t"),
+                 .first_id = 0,
+                 .count = 200,
+                 .start = 50 * kMillisecond,
                  .period = 100 * kMillisecond});
   sim.run_until(12 * kSecond);
   EXPECT_EQ(broker.committed(sub, 0), 100u);
@@ -84,7 +88,10 @@ TEST(Kafka, CommitAfterProcessingReplaysNothingAfterACrash) {
   broker.subscribe("t", "svc", r);
   broker.crash("svc", 0, 12'020 * kMillisecond, 980 * kMillisecond);
   add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .first_id = 0, .count = 200, .start = 50 * kMillisecond,
+                {.topic = broker.topic("t"),
+                 .first_id = 0,
+                 .count = 200,
+                 .start = 50 * kMillisecond,
                  .period = 100 * kMillisecond});
   sim.run_until(30 * kSecond);
   EXPECT_EQ(broker.stats().total().redelivered, 0u);
@@ -107,7 +114,10 @@ TEST(Kafka, LagBeyondRetentionLosesExactlyTheDeletedRecords) {
     const SubscriptionId sub = broker.subscribe("t", "svc", r);
     broker.crash("svc", 0, 60'200 * kMillisecond, 240 * kSecond);
     add_publisher(sim, broker, "pub",
-                  {.topic = broker.topic("t"), .first_id = 0, .count = 600, .start = 500 * kMillisecond,
+                  {.topic = broker.topic("t"),
+                   .first_id = 0,
+                   .count = 600,
+                   .start = 500 * kMillisecond,
                    .period = kSecond});
     sim.run_until(300'100 * kMillisecond);
     EXPECT_EQ(broker.committed(sub, 0), 60u);
@@ -164,12 +174,14 @@ TEST(Kafka, SessionTimeoutRebalancesTheDeadMembersPartitions) {
   Recorder r;
   broker.subscribe("t", "svc", r, {.workers = 2});
   broker.crash("svc", 1, 10 * kSecond, sim::kForever);
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 2'000, .period = 50 * kMillisecond, .keys = 64});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 2'000, .period = 50 * kMillisecond, .keys = 64});
   sim.run_until(3 * sim::kMinute);
   EXPECT_EQ(r.distinct_ids().size(), 2'000u);
   sim::Time first_late = sim::kForever;
   for (const auto& d : r.log) {
-    if (d.info.worker == 0 && d.info.partition % 2 == 1) first_late = std::min(first_late, d.info.delivered_at);
+    if (d.info.worker == 0 && d.info.partition % 2 == 1)
+      first_late = std::min(first_late, d.info.delivered_at);
   }
   EXPECT_EQ(first_late, 55 * kSecond);
   EXPECT_EQ(broker.stats().total().lost(), 0u);
@@ -185,7 +197,8 @@ TEST(Kafka, PartitionBeyondSessionTimeoutEvictsAndRejoins) {
   Recorder r;
   broker.subscribe("t", "svc", r, {.workers = 2});
   broker.partition("svc", 10 * kSecond, 70 * kSecond);
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1'000, .period = 100 * kMillisecond, .keys = 16});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 1'000, .period = 100 * kMillisecond, .keys = 16});
   sim.run_until(3 * sim::kMinute);
   EXPECT_EQ(r.distinct_ids().size(), 1'000u);
   for (const auto& d : r.log) {
@@ -229,7 +242,8 @@ std::uint64_t faulty_run_hash(std::uint64_t seed) {
   Recorder r;
   broker.subscribe("t", "svc", r, {.workers = 3});
   broker.partition("svc", 10 * kSecond, 60 * kSecond);
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 10'000, .period = 10 * kMillisecond, .keys = 31});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 10'000, .period = 10 * kMillisecond, .keys = 31});
   sim.run_until(3 * sim::kMinute);
   return sim.trace_hash();
 }

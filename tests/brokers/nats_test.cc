@@ -12,11 +12,11 @@
 namespace choreo::brokers {
 namespace {
 
+using sim::kMillisecond;
+using sim::kSecond;
 using testing::add_publisher;
 using testing::Publisher;
 using testing::Recorder;
-using sim::kMillisecond;
-using sim::kSecond;
 
 NatsOptions exact_nats() {
   NatsOptions o;
@@ -94,7 +94,10 @@ TEST(Nats, LosesExactlyWhatWasPublishedWhileTheSubscriberWasDown) {
   broker.subscribe("t", "svc", r);
   broker.crash("svc", 0, 10 * kSecond, 10 * kSecond);
   add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .first_id = 0, .count = 300, .start = 50 * kMillisecond,
+                {.topic = broker.topic("t"),
+                 .first_id = 0,
+                 .count = 300,
+                 .start = 50 * kMillisecond,
                  .period = 100 * kMillisecond});
   sim.run();
   const auto got = r.distinct_ids();
@@ -116,7 +119,10 @@ TEST(Nats, ReconnectsAtTheFirstRetryAfterThePartitionAndLosesTheGap) {
   broker.subscribe("t", "svc", r);
   broker.partition("svc", 10 * kSecond, 25 * kSecond);
   add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .first_id = 0, .count = 400, .start = 50 * kMillisecond,
+                {.topic = broker.topic("t"),
+                 .first_id = 0,
+                 .count = 400,
+                 .start = 50 * kMillisecond,
                  .period = 100 * kMillisecond});
   sim.run();
   const auto got = r.distinct_ids();

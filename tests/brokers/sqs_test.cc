@@ -66,7 +66,8 @@ TEST(Sqs, DeliversEveryMessageAtLeastOnceDespiteErrorsAndCrashes) {
   SqsBroker broker(sim, SqsOptions{}, common, {});
   Recorder r;
   broker.subscribe("t", "svc", r, {.workers = 4});
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 5'000, .period = 10 * kMillisecond});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 5'000, .period = 10 * kMillisecond});
   sim.run_until(30 * sim::kMinute);
   const Counters c = broker.stats().total();
   EXPECT_EQ(c.lost(), 0u);
@@ -158,7 +159,8 @@ TEST(Sqs, RetentionDeletesUnconsumedMessages) {
   Recorder r;
   broker.subscribe("t", "svc", r);
   broker.crash("svc", 0, 0, 5 * sim::kMinute);  // down from the start for 5 min
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 10, .start = kSecond, .period = kSecond});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 10, .start = kSecond, .period = kSecond});
   sim.run_until(10 * sim::kMinute);
   EXPECT_TRUE(r.log.empty());
   EXPECT_EQ(broker.stats().total().lost(LossReason::kRetention), 10u);
@@ -289,7 +291,8 @@ std::uint64_t faulty_run_hash(std::uint64_t seed, bool fifo) {
   Recorder r;
   broker.subscribe("t", "svc", r, {.workers = 3});
   broker.partition("svc", 10 * kSecond, 20 * kSecond);
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 5'000, .period = 5 * kMillisecond, .keys = 7});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 5'000, .period = 5 * kMillisecond, .keys = 7});
   sim.run_until(5 * sim::kMinute);
   return sim.trace_hash();
 }

@@ -42,8 +42,8 @@ inline CommandResult run_shell(const std::string& command) {
   const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string tag = test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "";
   for (char& c : tag) c = c == '/' ? '_' : c;  // parameterised names hold '/'
-  const std::string err_file = ::testing::TempDir() + "choreo_stderr_" + tag + "_" + std::to_string(::getpid()) +
-                               "_" + std::to_string(++calls) + ".txt";
+  const std::string err_file = ::testing::TempDir() + "choreo_stderr_" + tag + "_" +
+                               std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt";
   const std::string cmd = std::string("cd ") + CHOREO_SOURCE_DIR + " && " + command + " 2>" + err_file;
   CommandResult r;
   FILE* pipe = popen(cmd.c_str(), "r");
@@ -58,12 +58,15 @@ inline CommandResult run_shell(const std::string& command) {
 }
 
 // Runs `CHOREO_BINARY args`.
-inline CommandResult choreo(const std::string& args) { return run_shell(std::string(CHOREO_BINARY) + " " + args); }
+inline CommandResult choreo(const std::string& args) {
+  return run_shell(std::string(CHOREO_BINARY) + " " + args);
+}
 
 // Every scenario in scenarios/, by file stem, sorted.
 inline std::vector<std::string> scenario_names() {
   std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(CHOREO_SOURCE_DIR) + "/scenarios")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(CHOREO_SOURCE_DIR) + "/scenarios")) {
     if (entry.path().extension() == ".ini") names.push_back(entry.path().stem().string());
   }
   std::sort(names.begin(), names.end());

@@ -1,10 +1,10 @@
 // `choreo run` end to end: exit codes, outputs, and determinism of the PHOLD
 // scenario (DESIGN.md's interface contract).
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tests/cli/command.h"
@@ -18,9 +18,7 @@ using testing::slurp;
 // A short PHOLD run: 200 processes for 50ms of virtual time.
 const std::string kShort = "--set run.duration=50ms --set phold.processes=200";
 
-std::string out_dir(const std::string& name) {
-  return ::testing::TempDir() + "choreo_cli_" + name;
-}
+std::string out_dir(const std::string& name) { return ::testing::TempDir() + "choreo_cli_" + name; }
 
 std::string write_scenario(const std::string& name, const std::string& text) {
   const std::string path = ::testing::TempDir() + name;
@@ -45,7 +43,8 @@ TEST(RunCommand, PrintsSeedAndEveryResolvedOptionFirst) {
   const auto r = choreo("run scenarios/phold.ini " + kShort + " --out " + out_dir("header"));
   const auto first_line = r.out.substr(0, r.out.find('\n'));
   EXPECT_EQ(first_line, "choreo run scenarios/phold.ini  model phold  seed 1");
-  for (const char* key : {"phold.processes", "phold.lookahead", "phold.mean_delay", "run.duration", "run.seed"}) {
+  for (const char* key :
+       {"phold.processes", "phold.lookahead", "phold.mean_delay", "run.duration", "run.seed"}) {
     EXPECT_NE(r.out.find(key), std::string::npos) << key;
   }
   EXPECT_LT(r.out.find("phold.processes"), r.out.find("trace hash"));
@@ -92,8 +91,10 @@ TEST(RunCommand, SummaryJsonHasTheContractKeys) {
 
 TEST(RunCommand, PholdWritesAThroughputTimeSeriesWithAConstantPopulation) {
   const std::string dir = out_dir("series");
-  const auto r = choreo("run scenarios/phold.ini --set run.duration=1s --set run.sample_period=250ms "
-                        "--set phold.processes=200 --out " + dir);
+  const auto r = choreo(
+      "run scenarios/phold.ini --set run.duration=1s --set run.sample_period=250ms "
+      "--set phold.processes=200 --out " +
+      dir);
   ASSERT_EQ(r.exit_code, 1) << r.err;
   std::istringstream csv(slurp(dir + "/timeseries.csv"));
   std::string line;
@@ -116,7 +117,8 @@ TEST(RunCommand, ViolatedExpectationExitsOneWithFailVerdict) {
 
 TEST(RunCommand, TraceFileHasOneLinePerProcessedEvent) {
   const std::string trace = ::testing::TempDir() + "phold_trace.jsonl";
-  const auto s = run_json("scenarios/phold.ini --set run.duration=5ms --set phold.processes=10 --trace " + trace);
+  const auto s =
+      run_json("scenarios/phold.ini --set run.duration=5ms --set phold.processes=10 --trace " + trace);
   std::ifstream in(trace);
   std::string line;
   std::uint64_t lines = 0;

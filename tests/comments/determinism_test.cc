@@ -1,8 +1,8 @@
 // Every scenario is deterministic: the same seed gives the same trace hash
 // and the same summary (wall time aside), twice; another seed another hash.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 
 #include "tests/cli/command.h"
 
@@ -28,7 +28,8 @@ TEST_P(Deterministic, SameSeedSameTraceAndSummary) {
   EXPECT_NE(a.at("trace_hash"), run(GetParam(), 6).at("trace_hash"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, Deterministic, ::testing::ValuesIn(testing::scenario_names()), testing::scenario_test_name);
+INSTANTIATE_TEST_SUITE_P(Scenarios, Deterministic, ::testing::ValuesIn(testing::scenario_names()),
+                         testing::scenario_test_name);
 
 }  // namespace
 }  // namespace choreo

@@ -22,8 +22,8 @@ std::string masked(std::string text) {
 class GoldenOutput : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenOutput, MatchesTheGoldenFile) {
-  const auto r = testing::choreo("run scenarios/" + GetParam() + ".ini --seed 1 --out " + ::testing::TempDir() +
-                                 "golden_" + GetParam());
+  const auto r = testing::choreo("run scenarios/" + GetParam() + ".ini --seed 1 --out " +
+                                 ::testing::TempDir() + "golden_" + GetParam());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const std::string golden =
       testing::slurp(std::string(CHOREO_SOURCE_DIR) + "/tests/comments/golden/" + GetParam() + ".txt");
@@ -31,11 +31,13 @@ TEST_P(GoldenOutput, MatchesTheGoldenFile) {
   std::string out = masked(r.out);
   // The out dir is per machine: mask the path the verdict names.
   const std::string dir = ::testing::TempDir() + "golden_" + GetParam();
-  for (std::size_t at = out.find(dir); at != std::string::npos; at = out.find(dir)) out.replace(at, dir.size(), "OUT");
+  for (std::size_t at = out.find(dir); at != std::string::npos; at = out.find(dir))
+    out.replace(at, dir.size(), "OUT");
   EXPECT_EQ(out, golden);
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenOutput, ::testing::Values("clock-skew", "duplicates-sqs"), testing::scenario_test_name);
+INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenOutput, ::testing::Values("clock-skew", "duplicates-sqs"),
+                         testing::scenario_test_name);
 
 }  // namespace
 }  // namespace choreo

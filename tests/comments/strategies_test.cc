@@ -1,9 +1,9 @@
 // Small scripted cases of the comments system, checked exactly: what each
 // mirror and counter strategy ends with when events arrive duplicated or
 // out of order. Handlers are driven directly, without a broker in between.
-#include <array>
-
 #include <gtest/gtest.h>
+
+#include <array>
 
 #include "models/brokers/nats_broker.h"
 #include "models/wattpad/count_keys.h"
@@ -17,22 +17,29 @@ namespace choreo::wattpad {
 namespace {
 
 // A UserUpdated event; `writes` is its version vector over hosts 0..3.
-brokers::Message user_updated(std::uint64_t event, std::uint64_t user, std::uint64_t version, std::uint64_t clock,
-                              const std::uint32_t (&writes)[kMaxVectorHosts] = {}) {
+brokers::Message user_updated(std::uint64_t event, std::uint64_t user, std::uint64_t version,
+                              std::uint64_t clock, const std::uint32_t (&writes)[kMaxVectorHosts] = {}) {
   const auto [c, d] = pack_hosts(writes);
-  return brokers::Message{.id = event, .key = user, .a = version, .b = clock, .c = c, .d = d, .type = kUserUpdated};
+  return brokers::Message{
+      .id = event, .key = user, .a = version, .b = clock, .c = c, .d = d, .type = kUserUpdated};
 }
 
 // A comment event at `where`; `totals` are the shard's counts on its story,
 // chapter and paragraph keys.
 brokers::Message comment_at(EventType type, std::uint64_t event, std::uint64_t comment, Location where,
                             std::array<std::uint64_t, 3> totals) {
-  return brokers::Message{.id = event, .key = where.story, .a = comment, .b = where.pack(),
-                          .c = totals[1] << 32 | totals[2], .d = totals[0], .type = type};
+  return brokers::Message{.id = event,
+                          .key = where.story,
+                          .a = comment,
+                          .b = where.pack(),
+                          .c = totals[1] << 32 | totals[2],
+                          .d = totals[0],
+                          .type = type};
 }
 
 // A comment on story 0, chapter 0, no paragraph.
-brokers::Message comment_event(EventType type, std::uint64_t event, std::uint64_t comment, std::uint64_t shard_total) {
+brokers::Message comment_event(EventType type, std::uint64_t event, std::uint64_t comment,
+                               std::uint64_t shard_total) {
   return comment_at(type, event, comment, Location{}, {shard_total, shard_total, 0});
 }
 
@@ -47,7 +54,7 @@ struct Fixture {
     w.paragraphs = 3;
     w.popularity.a = 1.0;
     broker = std::make_unique<brokers::NatsBroker>(sim, brokers::NatsOptions{}, brokers::CommonOptions{},
-                                                  brokers::FaultPlan{});
+                                                   brokers::FaultPlan{});
     users = &sim.add<UserService>(w, *broker, sim.rng("u"), 0);
     comments = &sim.add<CommentService>(w, *broker, sim.rng("c"), 0);
   }

@@ -20,7 +20,8 @@ TEST_P(ScenarioHolds, ForSeedsOneToTwenty) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioHolds, ::testing::ValuesIn(testing::scenario_names()), testing::scenario_test_name);
+INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioHolds, ::testing::ValuesIn(testing::scenario_names()),
+                         testing::scenario_test_name);
 
 }  // namespace
 }  // namespace choreo

@@ -23,13 +23,16 @@ using testing::check_all_laws;
 using testing::Step;
 
 RC_GTEST_PROP(CrdtLaws, GCounter, (const std::vector<Step>& steps)) {
-  check_all_laws<GCounter>(steps, [](GCounter& c, ReplicaId r, std::uint8_t x) { c.increment(r, x % 3 + 1); });
+  check_all_laws<GCounter>(steps,
+                           [](GCounter& c, ReplicaId r, std::uint8_t x) { c.increment(r, x % 3 + 1); });
 }
 
 RC_GTEST_PROP(CrdtLaws, PNCounter, (const std::vector<Step>& steps)) {
   check_all_laws<PNCounter>(steps, [](PNCounter& c, ReplicaId r, std::uint8_t x) {
-    if (x % 2 == 0) c.increment(r, x % 3 + 1);
-    else c.decrement(r, x % 3 + 1);
+    if (x % 2 == 0)
+      c.increment(r, x % 3 + 1);
+    else
+      c.decrement(r, x % 3 + 1);
   });
 }
 
@@ -51,8 +54,10 @@ RC_GTEST_PROP(CrdtLaws, GSet, (const std::vector<Step>& steps)) {
 
 RC_GTEST_PROP(CrdtLaws, TwoPSet, (const std::vector<Step>& steps)) {
   check_all_laws<TwoPSet>(steps, [](TwoPSet& s, ReplicaId, std::uint8_t x) {
-    if (x % 3 == 0) s.remove(x % 8);
-    else s.add(x % 8);
+    if (x % 3 == 0)
+      s.remove(x % 8);
+    else
+      s.add(x % 8);
   });
 }
 
@@ -60,15 +65,19 @@ RC_GTEST_PROP(CrdtLaws, LwwElementSet, (const std::vector<Step>& steps)) {
   std::uint64_t clock = 0;
   check_all_laws<LwwElementSet>(steps, [&](LwwElementSet& s, ReplicaId r, std::uint8_t x) {
     const Stamp stamp{++clock / 2, r};  // repeated times: ties between replicas happen
-    if (x % 3 == 0) s.remove(x % 8, stamp);
-    else s.add(x % 8, stamp);
+    if (x % 3 == 0)
+      s.remove(x % 8, stamp);
+    else
+      s.add(x % 8, stamp);
   });
 }
 
 RC_GTEST_PROP(CrdtLaws, OrSet, (const std::vector<Step>& steps)) {
   check_all_laws<OrSet>(steps, [](OrSet& s, ReplicaId r, std::uint8_t x) {
-    if (x % 3 == 0) s.remove(x % 8);
-    else s.add(r, x % 8);
+    if (x % 3 == 0)
+      s.remove(x % 8);
+    else
+      s.add(r, x % 8);
   });
 }
 

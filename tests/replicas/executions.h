@@ -66,14 +66,15 @@ void check_merge_laws(const T& a, const T& b, const T& c) {
 // duplicates, end equal.
 template <class T>
 void check_any_order_converges(const std::vector<T>& states) {
-  const auto order1 = *rc::gen::container<std::vector<std::size_t>>(
-      rc::gen::inRange<std::size_t>(0, states.size()));
+  const auto order1 =
+      *rc::gen::container<std::vector<std::size_t>>(rc::gen::inRange<std::size_t>(0, states.size()));
   auto order2 = order1;
   for (std::size_t i = 0; i < states.size(); ++i) order2.push_back(i);  // everything at least once
   auto order1_all = order1;
   for (std::size_t i = states.size(); i-- > 0;) order1_all.push_back(i);  // reversed, with duplicates
   // A random permutation of order2: sort it by generated keys.
-  const auto keys = *rc::gen::container<std::vector<std::uint32_t>>(order2.size(), rc::gen::arbitrary<std::uint32_t>());
+  const auto keys =
+      *rc::gen::container<std::vector<std::uint32_t>>(order2.size(), rc::gen::arbitrary<std::uint32_t>());
   std::vector<std::size_t> perm(order2.size());
   for (std::size_t i = 0; i < perm.size(); ++i) perm[i] = i;
   std::stable_sort(perm.begin(), perm.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });

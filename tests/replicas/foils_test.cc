@@ -1,10 +1,11 @@
 // The foils break the law they are kept to show broken. Each test gives the
 // concrete counterexample, and a RapidCheck search that must find one (so
 // the test fails if a foil ever became lawful by accident).
+#include "models/replicas/foils.h"
+
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-#include "models/replicas/foils.h"
 #include "models/replicas/g_counter.h"
 
 namespace choreo::replicas {

@@ -20,8 +20,10 @@ using Op = std::variant<OrAdd, OrRemove>;
 std::vector<Op> source_ops(const std::vector<std::pair<bool, std::uint8_t>>& script, OrSet& source) {
   std::vector<Op> ops;
   for (const auto& [is_add, x] : script) {
-    if (is_add) ops.emplace_back(source.add(1, x % 5));
-    else ops.emplace_back(source.remove(x % 5));
+    if (is_add)
+      ops.emplace_back(source.add(1, x % 5));
+    else
+      ops.emplace_back(source.remove(x % 5));
   }
   return ops;
 }
@@ -34,7 +36,8 @@ std::vector<Op> causal_shuffle(const std::vector<Op>& ops) {
     std::vector<std::size_t> ready;
     for (std::size_t i = 0; i < pending.size(); ++i) {
       if (const auto* rem = std::get_if<OrRemove>(&pending[i])) {
-        if (!std::all_of(rem->tags.begin(), rem->tags.end(), [&](const Tag& t) { return delivered.count(t); })) {
+        if (!std::all_of(rem->tags.begin(), rem->tags.end(),
+                         [&](const Tag& t) { return delivered.count(t); })) {
           continue;
         }
       }
@@ -85,8 +88,8 @@ TEST(OrSet, ConcurrentAddWinsOverRemove) {
   OrSet a, b;
   a.add(1, 7);
   b.merge(a);
-  b.remove(7);   // b removes the tag it saw
-  a.add(1, 7);   // a adds again concurrently: a new tag
+  b.remove(7);  // b removes the tag it saw
+  a.add(1, 7);  // a adds again concurrently: a new tag
   a.merge(b);
   b.merge(a);
   EXPECT_TRUE(a.contains(7));

@@ -1,17 +1,21 @@
 // Scenario loading (sim/config.h): every kind of bad input gives one exact
 // line naming where, the key, the bad value and what is allowed; good input
 // gives typed values, defaults, overrides and instance keys.
-#include "sim/config.h"
-
 #include <gtest/gtest.h>
+
+#include "sim/config.h"
 
 namespace choreo::sim {
 namespace {
 
 ConfigSchema schema() {
   ConfigSchema s;
-  s.add({.key = "sqs.visibility_timeout", .type = ValueType::kDuration, .default_value = "30s", .min = "0",
-         .max = "12h", .help = "SQS default 30 s"});
+  s.add({.key = "sqs.visibility_timeout",
+         .type = ValueType::kDuration,
+         .default_value = "30s",
+         .min = "0",
+         .max = "12h",
+         .help = "SQS default 30 s"});
   s.add({.key = "sqs.loss", .type = ValueType::kProbability, .default_value = "0"});
   s.add({.key = "sqs.batch", .type = ValueType::kInteger, .default_value = "1", .min = "1", .max = "10"});
   s.add({.key = "sqs.heartbeat", .type = ValueType::kBool, .default_value = "false"});
@@ -19,9 +23,13 @@ ConfigSchema schema() {
   s.add({.key = "workload.reads", .type = ValueType::kRate, .default_value = "2000/s", .min = "0/s"});
   s.add({.key = "workload.popularity", .type = ValueType::kZipf, .default_value = "zipf:1.1"});
   s.add({.key = "workload.pending", .type = ValueType::kBytes, .default_value = "64MiB"});
-  s.add({.key = "broker.kind", .type = ValueType::kEnum, .default_value = "nats",
+  s.add({.key = "broker.kind",
+         .type = ValueType::kEnum,
+         .default_value = "nats",
          .allowed = {"nats", "sqs", "sqs-fifo", "kafka"}});
-  s.add({.key = "replica.*.strategy", .type = ValueType::kEnum, .default_value = "naive",
+  s.add({.key = "replica.*.strategy",
+         .type = ValueType::kEnum,
+         .default_value = "naive",
          .allowed = {"naive", "dedup-id"}});
   s.add({.key = "replica.*.name", .type = ValueType::kString, .default_value = ""});
   s.add_open_section("expect");
@@ -84,8 +92,9 @@ TEST(ConfigErrors, OutOfRangeHighAndLow) {
 }
 
 TEST(ConfigErrors, BadEnumListsAllowedValuesAndSuggests) {
-  EXPECT_EQ(error_of("[broker]\nkind = natz\n"),
-            "x.ini:2: broker.kind = 'natz': expected one of nats, sqs, sqs-fifo, kafka (did you mean 'nats'?)");
+  EXPECT_EQ(
+      error_of("[broker]\nkind = natz\n"),
+      "x.ini:2: broker.kind = 'natz': expected one of nats, sqs, sqs-fifo, kafka (did you mean 'nats'?)");
   EXPECT_EQ(error_of("[broker]\nkind = rabbitmq\n"),
             "x.ini:2: broker.kind = 'rabbitmq': expected one of nats, sqs, sqs-fifo, kafka");
 }
@@ -93,25 +102,29 @@ TEST(ConfigErrors, BadEnumListsAllowedValuesAndSuggests) {
 TEST(ConfigErrors, BadBoolProbabilityIntegerRateBytesZipf) {
   EXPECT_EQ(error_of("[sqs]\nheartbeat = maybe\n"),
             "x.ini:2: sqs.heartbeat = 'maybe': expected true or false (also yes/no, on/off, 1/0)");
-  EXPECT_EQ(error_of("[sqs]\nloss = 1.5\n"), "x.ini:2: sqs.loss = '1.5': out of range (allowed: 0..1 or 0%..100%)");
-  EXPECT_EQ(error_of("[sqs]\nloss = lots\n"), "x.ini:2: sqs.loss = 'lots': expected a probability such as 0.01 or 1%");
+  EXPECT_EQ(error_of("[sqs]\nloss = 1.5\n"),
+            "x.ini:2: sqs.loss = '1.5': out of range (allowed: 0..1 or 0%..100%)");
+  EXPECT_EQ(error_of("[sqs]\nloss = lots\n"),
+            "x.ini:2: sqs.loss = 'lots': expected a probability such as 0.01 or 1%");
   EXPECT_EQ(error_of("[sqs]\nbatch = 2.5\n"),
             "x.ini:2: sqs.batch = '2.5': expected a whole number such as 65536, 65_536 or 1e6");
-  EXPECT_EQ(error_of("[workload]\nreads = 2000\n"),
-            "x.ini:2: workload.reads = '2000': expected a rate such as 200/s or 12/min (per: ms, s, min, h, d)");
+  EXPECT_EQ(
+      error_of("[workload]\nreads = 2000\n"),
+      "x.ini:2: workload.reads = '2000': expected a rate such as 200/s or 12/min (per: ms, s, min, h, d)");
   EXPECT_EQ(error_of("[workload]\npending = 64MB/s\n"),
             "x.ini:2: workload.pending = '64MB/s': expected a size such as 512B, 64KiB or 1MB "
             "(units: B, KB, KiB, MB, MiB, GB, GiB)");
-  EXPECT_EQ(error_of("[workload]\npopularity = zipf:-1\n"),
-            "x.ini:2: workload.popularity = 'zipf:-1': expected zipf:S with exponent S > 0, such as zipf:1.1");
+  EXPECT_EQ(
+      error_of("[workload]\npopularity = zipf:-1\n"),
+      "x.ini:2: workload.popularity = 'zipf:-1': expected zipf:S with exponent S > 0, such as zipf:1.1");
 }
 
 TEST(ConfigErrors, BadDistributionInEachForm) {
   const std::string help =
       "expected a duration distribution: 20ms, uniform:1ms..5ms, exp:20ms, normal:20ms,5ms, "
       "lognormal:20ms,0.5 (median, sigma), pareto:1ms,1.5 (scale, shape)";
-  for (const std::string bad : {"exp:fast", "uniform:1ms", "normal:20ms", "lognormal:20ms,x", "pareto:1ms,0",
-                                "gamma:1ms", "20"}) {
+  for (const std::string bad :
+       {"exp:fast", "uniform:1ms", "normal:20ms", "lognormal:20ms,x", "pareto:1ms,0", "gamma:1ms", "20"}) {
     EXPECT_EQ(error_of("[sqs]\ndelay = " + bad + "\n"), "x.ini:2: sqs.delay = '" + bad + "': " + help) << bad;
   }
   EXPECT_EQ(error_of("[sqs]\ndelay = uniform:5ms..1ms\n"),
@@ -125,7 +138,8 @@ TEST(ConfigErrors, EmptyValue) {
 TEST(ConfigErrors, BrokenLinesAndSections) {
   EXPECT_EQ(error_of("[sqs]\ngarbage\n"), "x.ini:2: expected 'key = value' or '[section]', got 'garbage'");
   EXPECT_EQ(error_of("[sqs\nloss = 1%\n"), "x.ini:1: expected '[section]', got '[sqs'");
-  EXPECT_EQ(error_of("[sqs]\nbad key = 1\n"), "x.ini:2: expected 'key = value' or '[section]', got 'bad key = 1'");
+  EXPECT_EQ(error_of("[sqs]\nbad key = 1\n"),
+            "x.ini:2: expected 'key = value' or '[section]', got 'bad key = 1'");
 }
 
 TEST(ConfigErrors, DuplicateKeyNamesBothLines) {
@@ -140,13 +154,15 @@ TEST(ConfigErrors, OverrideErrors) {
 }
 
 TEST(ConfigErrors, MissingFile) {
-  EXPECT_EQ(read_config_file("/no/such/file.ini").error().message, "/no/such/file.ini: cannot open scenario file");
+  EXPECT_EQ(read_config_file("/no/such/file.ini").error().message,
+            "/no/such/file.ini: cannot open scenario file");
 }
 
 TEST(Config, TypedValuesWithUnits) {
   const Config c = load(
       "# comment line\n[sqs]\nvisibility_timeout = 1.5min  # trailing comment\nloss = 1%\nbatch = 1_0\n"
-      "heartbeat = yes\ndelay = exp:20ms\n[workload]\nreads = 12/min\npending = 1KiB\npopularity = zipf:0.9\n");
+      "heartbeat = yes\ndelay = exp:20ms\n[workload]\nreads = 12/min\npending = 1KiB\npopularity = "
+      "zipf:0.9\n");
   EXPECT_EQ(c.duration("sqs.visibility_timeout"), 90 * kSecond);
   EXPECT_DOUBLE_EQ(c.probability("sqs.loss"), 0.01);
   EXPECT_EQ(c.integer("sqs.batch"), 10);
@@ -183,7 +199,8 @@ TEST(Config, OpenSectionKeepsEntriesInFileThenOverrideOrder) {
 }
 
 TEST(Config, EffectiveValuesAreSortedNormalisedAndSayWhereTheyCameFrom) {
-  const Config c = load("[sqs]\nvisibility_timeout = 90000ms\n[replica.m]\nstrategy = naive\n", {"sqs.batch=2"});
+  const Config c =
+      load("[sqs]\nvisibility_timeout = 90000ms\n[replica.m]\nstrategy = naive\n", {"sqs.batch=2"});
   std::string listing;
   for (const auto& v : c.effective()) listing += v.key + "=" + v.value + " (" + v.origin + ")\n";
   EXPECT_EQ(listing,

@@ -3,10 +3,10 @@
 // it feeds to timeseries.csv.
 #include "sim/convergence.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace choreo::sim {
 namespace {
@@ -82,8 +82,8 @@ TEST(Convergence, ADivergedReplicaHasNoConvergedAtAndListsItsKeys) {
   EXPECT_EQ(json["divergent_examples"][0]["key"], "k1");
   EXPECT_EQ(json["divergent_examples"][0]["owner"], 2);
   EXPECT_EQ(json["divergent_examples"][0]["replica"], 9);
-  EXPECT_EQ(checker.columns(), (std::vector<std::string>{"a.divergent_keys", "a.abs_error", "b.divergent_keys",
-                                                         "b.abs_error"}));
+  EXPECT_EQ(checker.columns(),
+            (std::vector<std::string>{"a.divergent_keys", "a.abs_error", "b.divergent_keys", "b.abs_error"}));
   std::vector<double> row;
   checker.append_row(row);
   EXPECT_EQ(row, (std::vector<double>{0, 0, 1, 7}));

@@ -58,7 +58,8 @@ TEST(Histogram, HugeValuesStayInRange) {
   h.record(INT64_MAX / 2);
   h.record(1);
   EXPECT_EQ(h.max(), INT64_MAX / 2);
-  EXPECT_NEAR(static_cast<double>(h.percentile(1.0)), static_cast<double>(INT64_MAX / 2), INT64_MAX / 2 * 0.004);
+  EXPECT_NEAR(static_cast<double>(h.percentile(1.0)), static_cast<double>(INT64_MAX / 2),
+              INT64_MAX / 2 * 0.004);
 }
 
 TEST(Histogram, MergeEqualsRecordingEverythingInOne) {

@@ -77,7 +77,8 @@ TEST(Distributions, SampleTimeHasTheStatedMean) {
       {"uniform:1ms..5ms", 3000, 4000 / std::sqrt(12.0)},
       {"exp:20ms", 20000, 20000},
       {"normal:20ms,2ms", 20000, 2000},
-      {"lognormal:20ms,0.5", 20000 * std::exp(0.125), 20000 * std::sqrt((std::exp(0.25) - 1) * std::exp(0.25))},
+      {"lognormal:20ms,0.5", 20000 * std::exp(0.125),
+       20000 * std::sqrt((std::exp(0.25) - 1) * std::exp(0.25))},
       {"pareto:1ms,4", 4000.0 / 3, std::sqrt(4.0 / (9 * 2)) * 1000},
   };
   constexpr int kDraws = 200'000;

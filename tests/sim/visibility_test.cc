@@ -30,10 +30,10 @@ TEST(Visibility, AReadIsStaleWhenAnyLookupMissesAndCountsTheNewestMiss) {
 TEST(Visibility, TheCurveBinsLookupsByAgeUpToEachEdge) {
   VisibilityMeter m;
   m.begin_read();
-  m.lookup(1 * kMillisecond, false);      // bin <= 1 ms (edges are inclusive)
-  m.lookup(1 * kMillisecond + 1, true);   // bin <= 10 ms
-  m.lookup(10 * kMillisecond, true);      // bin <= 10 ms
-  m.lookup(2 * kMinute, true);            // older than every edge
+  m.lookup(1 * kMillisecond, false);     // bin <= 1 ms (edges are inclusive)
+  m.lookup(1 * kMillisecond + 1, true);  // bin <= 10 ms
+  m.lookup(10 * kMillisecond, true);     // bin <= 10 ms
+  m.lookup(2 * kMinute, true);           // older than every edge
   m.end_read();
   nlohmann::json out;
   m.to_json(out);

@@ -35,8 +35,10 @@ class PlotFromSweep : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new std::string(::testing::TempDir() + "choreo_plot_sweep_" + std::to_string(::getpid()) + "/");
     std::filesystem::create_directories(*dir_);
-    const auto r = choreo("sweep scenarios/phold.ini --seeds 1..5 --vary phold.mean_delay=1ms,2ms,4ms "
-                          "--vary phold.processes=20,40 --set run.duration=50ms --out " + *dir_ + "sweep.csv");
+    const auto r = choreo(
+        "sweep scenarios/phold.ini --seeds 1..5 --vary phold.mean_delay=1ms,2ms,4ms "
+        "--vary phold.processes=20,40 --set run.duration=50ms --out " +
+        *dir_ + "sweep.csv");
     ASSERT_EQ(r.exit_code, 1) << r.err;
   }
   static void TearDownTestSuite() {
@@ -48,13 +50,15 @@ class PlotFromSweep : public ::testing::Test {
 std::string* PlotFromSweep::dir_ = nullptr;
 
 TEST_F(PlotFromSweep, SweepPlotsEventsAgainstTheVariedDelay) {
-  expect_png("plot_sweep.py " + *dir_ + "sweep.csv --x phold.mean_delay --y events_processed --by phold.processes",
-             *dir_ + "sweep.png");
+  expect_png(
+      "plot_sweep.py " + *dir_ + "sweep.csv --x phold.mean_delay --y events_processed --by phold.processes",
+      *dir_ + "sweep.png");
 }
 
 TEST_F(PlotFromSweep, MatrixOfHoldsOverTwoVariedKeys) {
-  expect_png("plot_matrix.py " + *dir_ + "sweep.csv --rows phold.processes --cols phold.mean_delay --metric holds",
-             *dir_ + "matrix.png");
+  expect_png(
+      "plot_matrix.py " + *dir_ + "sweep.csv --rows phold.processes --cols phold.mean_delay --metric holds",
+      *dir_ + "matrix.png");
 }
 
 TEST_F(PlotFromSweep, BandwidthNeedsDeliveryColumnsThatPholdLacks) {
@@ -70,7 +74,8 @@ TEST(PlotFixtures, EveryPlotRendersFromFixtures) {
   expect_png("plot_matrix.py " + kData + "matrix.csv --cols broker.kind", out + "matrix.png");
   expect_png("plot_sweep.py " + kData + "matrix.csv --x broker.kind --y abs_error_total", out + "sweep.png");
   expect_png("plot_staleness.py " + kData + "staleness.csv", out + "staleness.png");
-  expect_png("plot_bandwidth.py " + kData + "matrix.csv --by replica.counter.encoding", out + "bandwidth.png");
+  expect_png("plot_bandwidth.py " + kData + "matrix.csv --by replica.counter.encoding",
+             out + "bandwidth.png");
 }
 
 TEST(PlotScripts, EachHasHelp) {
@@ -86,7 +91,8 @@ TEST(PlotScripts, MissingInputIsOneLineAndExitTwo) {
   for (const char* script : kScripts) {
     const auto r = python(std::string(script) + " " + out + "absent.csv -o " + out + "x.png");
     EXPECT_EQ(r.exit_code, 2) << script;
-    EXPECT_EQ(r.err, std::string(script) + ": " + out + "absent.csv: cannot read: No such file or directory\n");
+    EXPECT_EQ(r.err,
+              std::string(script) + ": " + out + "absent.csv: cannot read: No such file or directory\n");
   }
 }
 

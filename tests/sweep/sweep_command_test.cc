@@ -48,11 +48,13 @@ TEST(SweepCommand, ReportListsEachFailingSeedWithItsReplayCommand) {
   const auto r = sweep(kSmall + " -j 2 --out " + scratch_dir("report") + "s.csv");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("failing runs (an expectation is violated): 12 of 12"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("choreo run scenarios/phold.ini --seed 4 --set run.duration=50ms --set phold.processes=50 "
-                       "--set phold.mean_delay=2ms\n"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find("choreo run scenarios/phold.ini --seed 4 --set run.duration=50ms --set phold.processes=50 "
+                 "--set phold.mean_delay=2ms\n"),
+      std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("phold.mean_delay  runs  hold  converged  convergence_rate  failing"), std::string::npos)
+  EXPECT_NE(r.out.find("phold.mean_delay  runs  hold  converged  convergence_rate  failing"),
+            std::string::npos)
       << r.out;
 }
 
@@ -94,7 +96,8 @@ bool kill_sweep_after(const std::string& args, const std::string& csv, std::size
   const pid_t pid = fork();
   if (pid == 0) {
     if (chdir(CHOREO_SOURCE_DIR) != 0) _exit(127);
-    execl("/bin/sh", "sh", "-c", (std::string("exec ") + CHOREO_BINARY + " sweep " + args + " 2>/dev/null >/dev/null").c_str(),
+    execl("/bin/sh", "sh", "-c",
+          (std::string("exec ") + CHOREO_BINARY + " sweep " + args + " 2>/dev/null >/dev/null").c_str(),
           static_cast<char*>(nullptr));
     _exit(127);
   }
@@ -110,8 +113,9 @@ bool kill_sweep_after(const std::string& args, const std::string& csv, std::size
 
 TEST(SweepCommand, SigkilledSweepResumesWithEveryRowExactlyOnce) {
   const std::string dir = scratch_dir("kill");
-  const std::string args = "scenarios/phold.ini --seeds 1..300 --vary phold.mean_delay=1ms,3ms "
-                           "--set run.duration=200ms --set phold.processes=200 -j 2 --out ";
+  const std::string args =
+      "scenarios/phold.ini --seeds 1..300 --vary phold.mean_delay=1ms,3ms "
+      "--set run.duration=200ms --set phold.processes=200 -j 2 --out ";
   ASSERT_EQ(sweep(args + dir + "reference.csv").exit_code, 1);
   const std::string reference = slurp(dir + "reference.csv");
   ASSERT_EQ(count_lines(reference), 601u);
@@ -128,14 +132,19 @@ TEST(SweepCommand, SigkilledSweepResumesWithEveryRowExactlyOnce) {
 TEST(SweepCommand, CsvOfAnotherSweepIsRefused) {
   const std::string csv = scratch_dir("foreign") + "s.csv";
   ASSERT_EQ(sweep(kSmall + " --out " + csv).exit_code, 1);
-  const auto r = sweep("scenarios/phold.ini --seeds 1..6 --vary phold.lookahead=1ms,2ms --set run.duration=50ms "
-                        "--out " + csv);
+  const auto r = sweep(
+      "scenarios/phold.ini --seeds 1..6 --vary phold.lookahead=1ms,2ms --set run.duration=50ms "
+      "--out " +
+      csv);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--out " + csv + ": its header is not this sweep's"), std::string::npos) << r.err;
-  const auto seeds = sweep("scenarios/phold.ini --seeds 2..7 --vary phold.mean_delay=1ms,2ms --set "
-                            "run.duration=50ms --set phold.processes=50 --out " + csv);
+  const auto seeds = sweep(
+      "scenarios/phold.ini --seeds 2..7 --vary phold.mean_delay=1ms,2ms --set "
+      "run.duration=50ms --set phold.processes=50 --out " +
+      csv);
   EXPECT_EQ(seeds.exit_code, 2);
-  EXPECT_NE(seeds.err.find("line 2 is not run 1 of this grid (expected it to start 1ms,2)"), std::string::npos)
+  EXPECT_NE(seeds.err.find("line 2 is not run 1 of this grid (expected it to start 1ms,2)"),
+            std::string::npos)
       << seeds.err;
 }
 
@@ -152,7 +161,8 @@ TEST(SweepCommand, BadInputExitsTwoWithOneLine) {
       {"scenarios/phold.ini --seeds 1..2 --vary phold.processes", "--vary: 'phold.processes': expected"},
       {"scenarios/phold.ini --seeds 1..2 --vary phold.procesess=1,2", "phold.procesess"},
       {"scenarios/phold.ini --seeds 1..2 --vary phold.processes=5,0", "--vary phold.processes"},
-      {"scenarios/phold.ini --seeds 1..2 -j 999", "-j: 999 threads is too many (allowed: 0..256; 0 = all cores)"},
+      {"scenarios/phold.ini --seeds 1..2 -j 999",
+       "-j: 999 threads is too many (allowed: 0..256; 0 = all cores)"},
       {"scenarios/nope.ini --seeds 1..2", "scenarios/nope.ini"},
   };
   for (const auto& c : cases) {

@@ -15,7 +15,9 @@ namespace {
 using testing::scratch_dir;
 using testing::slurp;
 
-void write_file(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
 
 TEST(ReadSweepCsv, AbsentFileReadsAsEmpty) {
   auto csv = read_sweep_csv(scratch_dir("absent") + "none.csv");

@@ -56,11 +56,11 @@ TEST(RowSchema, ColumnsStartWithVariedKeysThenSeedAndEndWithReplicasAndServices)
   EXPECT_EQ(columns[schema.converged_column()], "converged");
   const std::vector<std::string> tail(columns.end() - 12, columns.end());
   EXPECT_EQ(tail, (std::vector<std::string>{
-                      "replicas.mirror.strategy", "replicas.mirror.converged", "replicas.mirror.converged_at_s",
-                      "replicas.mirror.divergent_keys", "replicas.mirror.abs_error", "replicas.counter.strategy",
-                      "replicas.counter.converged", "replicas.counter.converged_at_s",
-                      "replicas.counter.divergent_keys", "replicas.counter.abs_error", "requests.users.count",
-                      "requests.users.per_s"}));
+                      "replicas.mirror.strategy", "replicas.mirror.converged",
+                      "replicas.mirror.converged_at_s", "replicas.mirror.divergent_keys",
+                      "replicas.mirror.abs_error", "replicas.counter.strategy", "replicas.counter.converged",
+                      "replicas.counter.converged_at_s", "replicas.counter.divergent_keys",
+                      "replicas.counter.abs_error", "requests.users.count", "requests.users.per_s"}));
 }
 
 TEST(RowFields, FlattensTheSummaryWithBooleansAsDigitsAndAbsentValuesEmpty) {
@@ -86,8 +86,8 @@ TEST(RowFields, FlattensTheSummaryWithBooleansAsDigitsAndAbsentValuesEmpty) {
 }
 
 TEST(RowFields, ModelWithoutReplicasGetsOnlyFixedColumns) {
-  const nlohmann::json phold = {{"seed", 1}, {"converged", true}, {"replicas", nlohmann::json::array()},
-                                {"events_processed", 5}};
+  const nlohmann::json phold = {
+      {"seed", 1}, {"converged", true}, {"replicas", nlohmann::json::array()}, {"events_processed", 5}};
   const auto schema = row_schema(loss_grid(), true, phold);
   EXPECT_TRUE(schema.replicas.empty());
   EXPECT_EQ(schema.columns().back(), "wall_time_s");
@@ -116,7 +116,8 @@ TEST(SchemaFromHeader, RejectsAnotherGridsHeaderOrAMissingWallTimeColumn) {
 
 TEST(UnlistedReplicas, NamesReplicasTheHeaderHasNoColumnsFor) {
   const auto schema = row_schema(loss_grid(), false, nlohmann::json::object());
-  EXPECT_EQ(unlisted_replicas(schema, two_replica_summary()), (std::vector<std::string>{"mirror", "counter"}));
+  EXPECT_EQ(unlisted_replicas(schema, two_replica_summary()),
+            (std::vector<std::string>{"mirror", "counter"}));
 }
 
 }  // namespace
