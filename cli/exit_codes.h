@@ -1,4 +1,4 @@
-// The exit codes of every choreo command (DESIGN.md's contract).
+// The exit codes of every choreo command (README.md, "Exit codes").
 #pragma once
 
 namespace choreo::cli {

@@ -1,5 +1,5 @@
 // One run of a scenario: build the model, run every phase, check the
-// expectations, and assemble summary.json (DESIGN.md's contract).
+// expectations, and assemble summary.json (README.md, "summary.json and timeseries.csv").
 //
 // Used by `choreo run` and by every cell of `choreo sweep`. Touches no files
 // and no stdout: the trace stream, if any, is the caller's.

@@ -1,5 +1,5 @@
 // The columns of a sweep CSV and one row per run, built from summary.json
-// (DESIGN.md's contract), so they work for any model.
+// (README.md, "summary.json and timeseries.csv"), so they work for any model.
 //
 // Columns, in order:
 //   1. the varied keys, named as given to --vary (values as given);

@@ -13,7 +13,7 @@
 //
 // A replica is converged when the last sample found no differing key; it
 // has been since `equal_since`, the first sample of the latest run of equal
-// samples (DESIGN.md's converged_at). Each sample also records how many keys
+// samples (summary.json's converged_at_s). Each sample also records how many keys
 // differ and the absolute error (sum of |owner - replica| over keys), which
 // columns() / append_row() lay out for timeseries.csv.
 #pragma once

@@ -4,7 +4,7 @@
 // Two runs that process the same events in the same order have the same
 // hash; any difference in time, node, kind, payload or order changes it
 // (with overwhelming probability). The hash does not depend on whether the
-// file is written. This is the digest DESIGN.md's determinism rules compare.
+// file is written. Two runs are compared by this digest (README.md, "Determinism").
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 // `choreo run` end to end: exit codes, outputs, and determinism of the PHOLD
-// scenario (DESIGN.md's interface contract).
+// scenario (the interface contract in README.md).
 #include <gtest/gtest.h>
 
 #include <filesystem>
