@@ -3,11 +3,12 @@
 // This header is the integration contract every consuming service codes to.
 //
 // Building one, in code (nats_broker.h, sqs_broker.h, kafka_broker.h) or
-// from a scenario (broker_config.h: declare() + make_broker()):
+// from a scenario (broker_settings.h: declare(), broker_settings(),
+// make_broker(); the kinds are the rows of broker_table.h):
 //
 //   sim::Simulation sim(seed);
 //   NatsBroker broker(sim, NatsOptions{}, CommonOptions{}, FaultPlan{});
-//   // or: auto broker = make_broker(config, sim);   // Result<unique_ptr<Broker>>
+//   // or: auto broker = make_broker(*broker_settings(config), sim);   // unique_ptr<Broker>
 //   TopicId comments = broker.topic("comments");
 //   broker.subscribe("comments", "counter-service", counters, {.workers = 4});
 //   ... later, inside a publisher node's event handler:

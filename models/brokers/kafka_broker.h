@@ -51,6 +51,8 @@
 
 #include "models/brokers/broker_core.h"
 #include "models/brokers/slab.h"
+#include "sim/config.h"
+#include "sim/config_schema.h"
 
 namespace choreo::brokers {
 
@@ -88,6 +90,11 @@ struct KafkaOptions {
   // producer configs).
   sim::Time retry_backoff = 100 * sim::kMillisecond;
 };
+
+// The [kafka] scenario keys, and KafkaOptions from a Config checked against
+// them (kafka_keys.cc).
+void declare_kafka_keys(sim::ConfigSchema& schema);
+KafkaOptions kafka_options(const sim::Config& config);
 
 class KafkaBroker final : public BrokerCore {
  public:

@@ -29,6 +29,8 @@
 
 #include "models/brokers/broker_core.h"
 #include "models/brokers/slab.h"
+#include "sim/config.h"
+#include "sim/config_schema.h"
 
 namespace choreo::brokers {
 
@@ -44,6 +46,11 @@ struct NatsOptions {
   // 100 ms: nats.go ReconnectJitter (same source).
   sim::Time reconnect_jitter = 100 * sim::kMillisecond;
 };
+
+// The [nats] scenario keys, and NatsOptions from a Config checked against
+// them (nats_keys.cc).
+void declare_nats_keys(sim::ConfigSchema& schema);
+NatsOptions nats_options(const sim::Config& config);
 
 class NatsBroker final : public BrokerCore {
  public:

@@ -1,6 +1,6 @@
 // Option structs shared by every broker: the common fault knobs and the
 // scripted faults. Every field states its unit and default; the [broker] and
-// [fault.*] scenario sections fill them (broker_config.h).
+// [fault.*] scenario sections fill them (broker_settings.h).
 //
 // All common faults are off by default, so a broker with default options
 // behaves as its real counterpart on a healthy network.

@@ -40,6 +40,8 @@
 #include "models/brokers/broker_core.h"
 #include "models/brokers/slab.h"
 #include "models/brokers/sqs_queue.h"
+#include "sim/config.h"
+#include "sim/config_schema.h"
 
 namespace choreo::brokers {
 
@@ -81,6 +83,12 @@ struct SqsOptions {
   // FIFO deduplication window, microseconds. Default 5 min (FIFO-key-terms.md).
   sim::Time dedup_window = 5 * sim::kMinute;
 };
+
+// The [sqs] scenario keys, and SqsOptions from a Config checked against
+// them (sqs_keys.cc). `fifo` stays false: the sqs-fifo row of the broker
+// table sets it.
+void declare_sqs_keys(sim::ConfigSchema& schema);
+SqsOptions sqs_options(const sim::Config& config);
 
 class SqsBroker final : public BrokerCore {
  public:

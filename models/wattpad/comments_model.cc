@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "models/brokers/broker_config.h"
+#include "models/brokers/broker_settings.h"
 #include "models/wattpad/counters.h"
 #include "models/wattpad/mirror.h"
 #include "models/wattpad/owners.h"
@@ -47,8 +47,9 @@ class Syncer final : public sim::Node {
 
 class CommentsModel final : public models::Model {
  public:
-  CommentsModel(const sim::Config& config, std::vector<ReplicaSpec> specs)
+  CommentsModel(const sim::Config& config, brokers::BrokerSettings broker, std::vector<ReplicaSpec> specs)
       : config_(config),
+        broker_settings_(std::move(broker)),
         w_(workload_options(config)),
         specs_(std::move(specs)),
         duration_(config.duration("run.duration")),
@@ -71,6 +72,7 @@ class CommentsModel final : public models::Model {
   void sample(sim::Time t);
 
   sim::Config config_;
+  brokers::BrokerSettings broker_settings_;
   WorkloadOptions w_;
   std::vector<ReplicaSpec> specs_;
   sim::Time duration_, settle_, period_;
@@ -85,8 +87,7 @@ class CommentsModel final : public models::Model {
 };
 
 void CommentsModel::build(sim::Simulation& sim) {
-  auto broker = brokers::make_broker(config_, sim);
-  broker_ = std::move(*broker);  // checked in make_comments_model
+  broker_ = brokers::make_broker(broker_settings_, sim);
   users_ = &sim.add<UserService>(w_, *broker_, sim.rng("wattpad/users"), duration_);
   comments_ = &sim.add<CommentService>(w_, *broker_, sim.rng("wattpad/comments"), duration_);
   syncer_ = &sim.add<Syncer>();
@@ -154,12 +155,10 @@ void CommentsModel::report(const sim::Simulation&, nlohmann::json& summary) cons
                       {"from_s", sim::to_seconds(w_.outage_from)},
                       {"to_s", sim::to_seconds(w_.outage_to)}});
   }
-  if (auto plan = brokers::fault_plan(config_)) {
-    for (const auto& p : plan->partitions) {
-      faults.push_back({{"name", "partition " + p.service},
-                        {"from_s", sim::to_seconds(p.from)},
-                        {"to_s", sim::to_seconds(p.to)}});
-    }
+  for (const auto& p : broker_settings_.faults.partitions) {
+    faults.push_back({{"name", "partition " + p.service},
+                      {"from_s", sim::to_seconds(p.from)},
+                      {"to_s", sim::to_seconds(p.to)}});
   }
   summary["faults"] = faults;
 }
@@ -204,8 +203,10 @@ sim::Result<std::unique_ptr<models::Model>> make_comments_model(const sim::Confi
     specs.push_back(std::move(s));
   }
   // Check the broker and the fault plan now, so a bad key fails before the run.
-  if (auto plan = brokers::fault_plan(config); !plan) return plan.error();
-  return std::unique_ptr<models::Model>(std::make_unique<CommentsModel>(config, std::move(specs)));
+  auto broker = brokers::broker_settings(config);
+  if (!broker) return broker.error();
+  return std::unique_ptr<models::Model>(
+      std::make_unique<CommentsModel>(config, std::move(*broker), std::move(specs)));
 }
 
 }  // namespace choreo::wattpad

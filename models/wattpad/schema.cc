@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "models/brokers/broker_config.h"
+#include "models/brokers/broker_settings.h"
 #include "models/wattpad/count_keys.h"
 
 namespace choreo::wattpad {

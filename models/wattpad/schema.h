@@ -1,5 +1,5 @@
 // The scenario keys of the comments system: [workload] and [replica.NAME]
-// (the broker's own sections come from models/brokers/broker_config.h).
+// (the broker's own sections come from models/brokers/broker_settings.h).
 #pragma once
 
 #include "models/wattpad/events.h"

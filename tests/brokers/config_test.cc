@@ -2,7 +2,7 @@
 // `delivery` JSON they report.
 #include <gtest/gtest.h>
 
-#include "models/brokers/broker_config.h"
+#include "models/brokers/broker_settings.h"
 #include "tests/brokers/harness.h"
 
 namespace choreo::brokers {
@@ -22,6 +22,8 @@ sim::Result<sim::Config> load(std::string_view text, const std::vector<std::stri
 TEST(BrokerConfig, DefaultsFollowTheRealSystems) {
   auto config = load("");
   ASSERT_TRUE(config) << config.error().message;
+  auto settings = broker_settings(*config);
+  ASSERT_TRUE(settings) << settings.error().message;
   const NatsOptions n = nats_options(*config);
   EXPECT_EQ(n.pending_limit, 65'536u);
   EXPECT_EQ(n.reconnect_wait, 2 * sim::kSecond);
@@ -35,7 +37,7 @@ TEST(BrokerConfig, DefaultsFollowTheRealSystems) {
   EXPECT_EQ(k.session_timeout, 45 * sim::kSecond);
   EXPECT_EQ(k.retention, 7 * sim::kDay);
   EXPECT_TRUE(k.idempotence);
-  EXPECT_EQ(common_options(*config).loss, 0.0);
+  EXPECT_EQ(settings->common.loss, 0.0);
 }
 
 TEST(BrokerConfig, OutOfRangeVisibilityTimeoutIsAnError) {
@@ -48,10 +50,10 @@ TEST(BrokerConfig, OutOfRangeVisibilityTimeoutIsAnError) {
 TEST(BrokerConfig, FaultWithoutServiceIsAnError) {
   auto config = load("[fault.cut]\nkind = partition\nfrom = 1s\nto = 2s\n");
   ASSERT_TRUE(config) << config.error().message;
-  sim::Simulation sim(1);
-  auto broker = make_broker(*config, sim);
-  ASSERT_FALSE(broker);
-  EXPECT_NE(broker.error().message.find("fault.cut.service"), std::string::npos) << broker.error().message;
+  auto settings = broker_settings(*config);
+  ASSERT_FALSE(settings);
+  EXPECT_NE(settings.error().message.find("fault.cut.service"), std::string::npos)
+      << settings.error().message;
 }
 
 // A scenario section builds an SQS broker with a scripted drop and a
@@ -63,14 +65,15 @@ TEST(BrokerConfig, BuildsABrokerWithScriptedFaultsFromAScenario) {
       "[fault.fifth]\nkind = drop\ntopic = comments\nnth = 5\n"
       "[fault.cut]\nkind = partition\nservice = counter\nfrom = 1s\nto = 3s\n");
   ASSERT_TRUE(config) << config.error().message;
+  auto settings = broker_settings(*config);
+  ASSERT_TRUE(settings) << settings.error().message;
   sim::Simulation sim(1);
-  auto broker = make_broker(*config, sim);
-  ASSERT_TRUE(broker) << broker.error().message;
-  EXPECT_EQ((*broker)->kind(), "sqs");
+  auto broker = make_broker(*settings, sim);
+  EXPECT_EQ(broker->kind(), "sqs");
   Recorder r;
-  (*broker)->subscribe("comments", "counter", r);
-  add_publisher(sim, **broker, "pub",
-                {.topic = (*broker)->topic("comments"), .count = 40, .period = 100 * sim::kMillisecond});
+  broker->subscribe("comments", "counter", r);
+  add_publisher(sim, *broker, "pub",
+                {.topic = broker->topic("comments"), .count = 40, .period = 100 * sim::kMillisecond});
   sim.run_until(sim::kMinute);
   EXPECT_EQ(r.distinct_ids().size(), 39u);
   EXPECT_EQ(r.distinct_ids().count(5), 0u);
@@ -79,7 +82,7 @@ TEST(BrokerConfig, BuildsABrokerWithScriptedFaultsFromAScenario) {
     EXPECT_FALSE(d.info.delivered_at >= sim::kSecond && d.info.delivered_at < 3 * sim::kSecond);
 
   nlohmann::json delivery;
-  (*broker)->write_json(delivery);
+  broker->write_json(delivery);
   for (const char* key : {"published", "delivered", "lost", "duplicated", "redelivered", "reordered",
                           "dead_lettered", "bytes", "latency_ms", "lost_by_reason", "by_topic"}) {
     EXPECT_TRUE(delivery.contains(key)) << key;
@@ -96,11 +99,27 @@ TEST(BrokerConfig, EveryKindBuilds) {
   for (const char* kind : {"nats", "sqs", "sqs-fifo", "kafka"}) {
     auto config = load("", {std::string("broker.kind=") + kind});
     ASSERT_TRUE(config) << config.error().message;
+    auto settings = broker_settings(*config);
+    ASSERT_TRUE(settings) << settings.error().message;
+    EXPECT_EQ(settings->kind->name, kind);
     sim::Simulation sim(1);
-    auto broker = make_broker(*config, sim);
-    ASSERT_TRUE(broker) << broker.error().message;
-    EXPECT_EQ((*broker)->kind(), kind);
+    EXPECT_EQ(make_broker(*settings, sim)->kind(), kind);
   }
+}
+
+TEST(BrokerConfig, KindsAreTheTableRows) {
+  auto config = load("[broker]\nkind = natz\n");
+  ASSERT_FALSE(config);
+  EXPECT_EQ(
+      config.error().message,
+      "x.ini:2: broker.kind = 'natz': expected one of nats, sqs, sqs-fifo, kafka (did you mean 'nats'?)");
+  EXPECT_EQ(find_broker_kind("natz"), nullptr);
+  ASSERT_NE(find_broker_kind("sqs-fifo"), nullptr);
+  auto fifo = load("[broker]\nkind = sqs-fifo\n");
+  ASSERT_TRUE(fifo) << fifo.error().message;
+  auto settings = broker_settings(*fifo);
+  ASSERT_TRUE(settings) << settings.error().message;
+  EXPECT_TRUE(std::get<SqsOptions>(settings->options).fifo);
 }
 
 }  // namespace
