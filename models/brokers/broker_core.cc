@@ -213,7 +213,7 @@ void BrokerCore::worker_restarted(SubscriptionId sub, std::uint32_t worker) {
 
 Envelope BrokerCore::stamp(TopicId t, sim::NodeId publisher, Message m) {
   TopicCore& topic = topics_[t];
-  Counters& c = stats_.topic(t);
+  DeliveryCounts& c = stats_.topic(t);
   ++c.published;
   c.bytes += m.bytes;
   m.published_at = sim_.now();
@@ -261,7 +261,7 @@ void BrokerCore::lose_many(TopicId t, std::uint64_t n, LossReason reason, sim::N
 
 bool BrokerCore::process(SubscriptionId sub, std::uint32_t worker, const Envelope& env, DeliveryInfo info) {
   SubCore& s = subs_[sub];
-  Counters& c = stats_.topic(s.topic);
+  DeliveryCounts& c = stats_.topic(s.topic);
   info.worker = worker;
   info.publisher = env.publisher;
   info.delivered_at = sim_.now();

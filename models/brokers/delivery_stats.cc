@@ -10,7 +10,7 @@ namespace {
 constexpr std::array<std::string_view, kLossReasons> kReasonNames = {
     "no-subscriber", "disconnected", "slow-consumer", "crash", "injected", "scripted", "retention", "reset"};
 
-void add(Counters& into, const Counters& c) {
+void add(DeliveryCounts& into, const DeliveryCounts& c) {
   into.published += c.published;
   into.delivered += c.delivered;
   for (std::size_t i = 0; i < kLossReasons; ++i) into.lost_by[i] += c.lost_by[i];
@@ -30,7 +30,7 @@ nlohmann::json latency_json(const sim::Histogram& h) {
           {"max", sim::to_millis(h.max())}};
 }
 
-nlohmann::json counters_json(const Counters& c, const sim::Histogram& latency) {
+nlohmann::json counts_json(const DeliveryCounts& c, const sim::Histogram& latency) {
   nlohmann::json by_reason = nlohmann::json::object();
   for (std::size_t i = 0; i < kLossReasons; ++i) by_reason[std::string(kReasonNames[i])] = c.lost_by[i];
   return {{"published", c.published},
@@ -49,7 +49,7 @@ nlohmann::json counters_json(const Counters& c, const sim::Histogram& latency) {
 
 std::string_view loss_reason_name(LossReason r) { return kReasonNames[static_cast<std::size_t>(r)]; }
 
-std::uint64_t Counters::lost() const {
+std::uint64_t DeliveryCounts::lost() const {
   std::uint64_t n = 0;
   for (auto x : lost_by) n += x;
   return n;
@@ -61,25 +61,25 @@ void DeliveryStats::add_topic(std::string name) {
   topic_latency_.emplace_back();
 }
 
-const Counters& DeliveryStats::topic(std::string_view name) const {
+const DeliveryCounts& DeliveryStats::topic(std::string_view name) const {
   for (std::size_t i = 0; i < names_.size(); ++i) {
     if (names_[i] == name) return topics_[i];
   }
-  static const Counters kNone;
+  static const DeliveryCounts kNone;
   return kNone;
 }
 
-Counters DeliveryStats::total() const {
-  Counters t;
+DeliveryCounts DeliveryStats::total() const {
+  DeliveryCounts t;
   for (const auto& c : topics_) add(t, c);
   return t;
 }
 
 void DeliveryStats::write_json(nlohmann::json& delivery) const {
-  delivery = counters_json(total(), latency_);
+  delivery = counts_json(total(), latency_);
   nlohmann::json by_topic = nlohmann::json::object();
   for (std::size_t i = 0; i < names_.size(); ++i) {
-    auto j = counters_json(topics_[i], topic_latency_[i]);
+    auto j = counts_json(topics_[i], topic_latency_[i]);
     j["deduplicated"] = topics_[i].deduplicated;
     j["handler_errors"] = topics_[i].handler_errors;
     by_topic[names_[i]] = std::move(j);

@@ -44,7 +44,7 @@ enum class LossReason : std::uint8_t {
 inline constexpr std::size_t kLossReasons = static_cast<std::size_t>(LossReason::kCount);
 std::string_view loss_reason_name(LossReason r);
 
-struct Counters {
+struct DeliveryCounts {
   std::uint64_t published = 0;
   std::uint64_t delivered = 0;
   std::array<std::uint64_t, kLossReasons> lost_by{};
@@ -64,10 +64,10 @@ class DeliveryStats {
  public:
   // Adds a topic; topics are numbered in the order added.
   void add_topic(std::string name);
-  Counters& topic(std::uint32_t t) { return topics_[t]; }
-  const Counters& topic(std::uint32_t t) const { return topics_[t]; }
-  const Counters& topic(std::string_view name) const;
-  Counters total() const;
+  DeliveryCounts& topic(std::uint32_t t) { return topics_[t]; }
+  const DeliveryCounts& topic(std::uint32_t t) const { return topics_[t]; }
+  const DeliveryCounts& topic(std::string_view name) const;
+  DeliveryCounts total() const;
   void record_latency(std::uint32_t t, sim::Time us) {
     latency_.record(us);
     topic_latency_[t].record(us);
@@ -82,7 +82,7 @@ class DeliveryStats {
 
  private:
   std::vector<std::string> names_;
-  std::vector<Counters> topics_;
+  std::vector<DeliveryCounts> topics_;
   std::vector<sim::Histogram> topic_latency_;
   sim::Histogram latency_;
 };

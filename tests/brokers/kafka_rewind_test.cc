@@ -146,7 +146,7 @@ TEST(KafkaRewind, LagBeyondRetentionLosesTheDeletedRecordsOnly) {
                  .start = 500 * kMillisecond,
                  .period = kSecond});
   sim.run_until(10 * sim::kMinute);
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   EXPECT_EQ(c.lost(LossReason::kRetention), 240u - 60u);
   EXPECT_EQ(c.lost(LossReason::kReset), 0u);
   EXPECT_EQ(c.redelivered, 0u);

@@ -123,7 +123,7 @@ TEST(Kafka, LagBeyondRetentionLosesExactlyTheDeletedRecords) {
     EXPECT_EQ(broker.committed(sub, 0), 60u);
     EXPECT_EQ(broker.log_start(broker.topic("t"), 0), 240u);
     sim.run_until(10 * sim::kMinute);
-    const Counters c = broker.stats().total();
+    const DeliveryCounts c = broker.stats().total();
     EXPECT_EQ(c.lost(LossReason::kRetention), 240u - 60u);
     const bool latest = reset == KafkaOptions::Reset::kLatest;
     EXPECT_EQ(c.lost(LossReason::kReset), latest ? 60u : 0u);
@@ -150,7 +150,7 @@ TEST(Kafka, ProducerRetriesDuplicateAndReorderOnlyWithoutIdempotence) {
     broker.subscribe("t", "svc", r);
     add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 20'000, .period = kMillisecond});
     sim.run_until(sim::kMinute);
-    const Counters c = broker.stats().total();
+    const DeliveryCounts c = broker.stats().total();
     EXPECT_EQ(r.distinct_ids().size(), 20'000u);
     if (idempotence) {
       EXPECT_EQ(c.duplicated, 0u);
@@ -218,7 +218,7 @@ TEST(Kafka, InjectedLossAndDuplicationRatesAreObserved) {
   broker.subscribe("t", "svc", r);
   add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 100'000, .period = 100});
   sim.run_until(sim::kMinute);
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   EXPECT_NEAR(static_cast<double>(c.lost(LossReason::kInjected)) / 100'000, 0.05, 0.004);
   EXPECT_NEAR(static_cast<double>(c.duplicated) / (100'000 - c.lost()), 0.05, 0.004);
   EXPECT_EQ(c.delivered, 100'000 - c.lost() + c.duplicated);

@@ -34,7 +34,7 @@ TEST(Nats, DeliversEachMessageOnceInOrderWithoutFaults) {
   std::vector<std::uint64_t> want(1000);
   for (std::uint64_t i = 0; i < 1000; ++i) want[i] = i + 1;
   EXPECT_EQ(r.ids(), want);
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   EXPECT_EQ(c.published, 1000u);
   EXPECT_EQ(c.delivered, 1000u);
   EXPECT_EQ(c.lost(), 0u);
@@ -78,7 +78,7 @@ TEST(Nats, NeverDuplicatesOrReordersOnePublishersMessages) {
       it->second = d.msg.id;
     }
   }
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   EXPECT_EQ(c.reordered, 0u);
   EXPECT_EQ(c.duplicated, 0u);
   EXPECT_EQ(c.delivered + c.lost(), 100'000u);
@@ -215,7 +215,7 @@ TEST(Nats, InjectedLossAndDuplicationRatesAreObserved) {
   broker.subscribe("t", "svc", r);
   add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 200'000, .period = 10});
   sim.run();
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   EXPECT_NEAR(static_cast<double>(c.lost(LossReason::kInjected)) / 200'000, 0.10, 0.004);
   EXPECT_NEAR(static_cast<double>(c.duplicated) / (200'000 - c.lost()), 0.05, 0.004);
   EXPECT_EQ(c.delivered, 200'000 - c.lost() + c.duplicated);

@@ -49,7 +49,7 @@ TEST(Sqs, MovesToTheDeadLetterQueueAfterMaxReceiveCount) {
   sim.run_until(10 * sim::kMinute);
   ASSERT_EQ(r.log.size(), 3u);
   EXPECT_EQ(r.log[2].info.delivered_at, 60 * kSecond);
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   EXPECT_EQ(c.dead_lettered, 1u);
   EXPECT_EQ(c.redelivered, 2u);
 }
@@ -69,7 +69,7 @@ TEST(Sqs, DeliversEveryMessageAtLeastOnceDespiteErrorsAndCrashes) {
   add_publisher(sim, broker, "pub",
                 {.topic = broker.topic("t"), .count = 5'000, .period = 10 * kMillisecond});
   sim.run_until(30 * sim::kMinute);
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   EXPECT_EQ(c.lost(), 0u);
   EXPECT_EQ(r.distinct_ids().size(), 5'000u);
   // Every message ends processed without error: deliveries minus errors
@@ -190,7 +190,7 @@ TEST(Sqs, DuplicatesAfterDeleteAtTheConfiguredRate) {
   broker.subscribe("t", "svc", r, {.workers = 2});
   add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 100'000, .period = 100});
   sim.run_until(10 * sim::kMinute);
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   EXPECT_NEAR(static_cast<double>(c.duplicated) / 100'000, 0.01, 0.002);
   EXPECT_EQ(r.log.size(), 100'000u + c.duplicated);
 }
@@ -206,7 +206,7 @@ TEST(Sqs, InjectedLossAndDuplicationRatesAreObserved) {
   broker.subscribe("t", "svc", r, {.workers = 2});
   add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 100'000, .period = 100});
   sim.run_until(10 * sim::kMinute);
-  const Counters c = broker.stats().total();
+  const DeliveryCounts c = broker.stats().total();
   const double copies = 100'000.0 + static_cast<double>(c.duplicated);
   EXPECT_NEAR(static_cast<double>(c.duplicated) / 100'000, 0.05, 0.004);
   EXPECT_NEAR(static_cast<double>(c.lost(LossReason::kInjected)) / copies, 0.05, 0.004);
