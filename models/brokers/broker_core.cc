@@ -5,6 +5,8 @@
 #include <iterator>
 #include <string>
 
+#include "sim/pack.h"
+
 namespace choreo::brokers {
 
 namespace {
@@ -134,7 +136,7 @@ void BrokerCore::schedule_rate_crash(SubscriptionId sub, std::uint32_t worker) {
   SubCore& s = subs_[sub];
   const double mean_us = 1e6 / rates_[static_cast<std::size_t>(s.rate)].per_s;
   const auto gap = static_cast<sim::Time>(sim::exponential(s.crash_rng, mean_us));
-  sim_.send(server_, gap, kRateCrash, (std::uint64_t{sub} << 32) | worker);
+  sim_.send(server_, gap, kRateCrash, sim::pack_halves(sub, worker));
 }
 
 std::string_view BrokerCore::server_event_name(std::uint16_t kind) const {
@@ -153,8 +155,7 @@ void BrokerCore::dispatch_server(const sim::Event& e) {
 }
 
 void BrokerCore::on_core_event(const sim::Event& e) {
-  const auto sub = static_cast<SubscriptionId>(e.arg >> 32);
-  const auto worker = static_cast<std::uint32_t>(e.arg);
+  const auto [sub, worker] = sim::unpack_halves(e.arg);  // rate crashes only
   switch (e.kind) {
     case kPartitionStart:
       set_partition(partitions_[e.arg].service, true);

@@ -5,6 +5,8 @@
 #include <cassert>
 #include <iterator>
 
+#include "sim/pack.h"
+
 namespace choreo::brokers {
 
 KafkaBroker::KafkaBroker(sim::Simulation& sim, const KafkaOptions& options, const CommonOptions& common,
@@ -66,9 +68,7 @@ void KafkaBroker::produce(const Envelope& env, std::uint32_t p) {
 sim::Time KafkaBroker::in_order(const Envelope& env, std::uint32_t p, sim::Time at) {
   const bool ordered = options_.idempotence || options_.max_in_flight == 1;
   if (!ordered || (delay_zero_ && options_.producer_error == 0)) return at;
-  assert(env.topic < 65'536);
-  const std::uint64_t path = (std::uint64_t{env.publisher + 1u} << 32) | (std::uint64_t{env.topic} << 16) | p;
-  sim::Time& last = path_time_[path];
+  sim::Time& last = path_time_[sim::pack_halves(env.publisher + 1u, sim::pack_shorts(env.topic, p))];
   last = std::max(last, at);
   return last;
 }
@@ -112,10 +112,12 @@ void KafkaBroker::on_server_event(const sim::Event& e) {
     case kAppend:
       append(static_cast<std::uint32_t>(e.arg));
       break;
-    case kSession:
-      session_expired(static_cast<SubscriptionId>(e.arg >> 48),
-                      static_cast<std::uint32_t>((e.arg >> 32) & 0xffff), static_cast<std::uint32_t>(e.arg));
+    case kSession: {
+      const auto [group_member, epoch] = sim::unpack_halves(e.arg);
+      const auto [sub, member] = sim::unpack_shorts(group_member);
+      session_expired(sub, member, epoch);
       break;
+    }
     case kRetention:
       sweep();
       break;

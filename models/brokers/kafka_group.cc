@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "models/brokers/kafka_broker.h"
+#include "sim/pack.h"
 
 namespace choreo::brokers {
 
@@ -209,8 +210,7 @@ void KafkaBroker::rewind(SubscriptionId sub, std::uint32_t m) {
 }
 
 void KafkaBroker::arm_session(SubscriptionId sub, std::uint32_t m) {
-  const std::uint64_t arg =
-      (std::uint64_t{sub} << 48) | (std::uint64_t{m} << 32) | groups_[sub].members[m].epoch;
+  const std::uint64_t arg = sim::pack_halves(sim::pack_shorts(sub, m), groups_[sub].members[m].epoch);
   sim_.send(server_, options_.session_timeout, kSession, arg);
 }
 

@@ -5,6 +5,8 @@
 #include <cassert>
 #include <iterator>
 
+#include "sim/pack.h"
+
 namespace choreo::brokers {
 
 NatsBroker::NatsBroker(sim::Simulation& sim, const NatsOptions& options, const CommonOptions& common,
@@ -71,8 +73,7 @@ void NatsBroker::send_copy(SubscriptionId sub, std::uint32_t worker, const Envel
   sim::Time at = sim_.now();
   if (!delay_zero_) {
     at += transit(subs_[sub].rng);
-    const std::uint64_t path = (std::uint64_t{env.publisher + 1u} << 32) | (subs_[sub].first + worker);
-    sim::Time& last = path_time_[path];
+    sim::Time& last = path_time_[sim::pack_halves(env.publisher + 1u, subs_[sub].first + worker)];
     at = std::max(at, last);
     last = at;
   }
@@ -95,7 +96,8 @@ void NatsBroker::on_server_event(const sim::Event& e) {
     arrive(static_cast<std::uint32_t>(e.arg));
   } else {
     assert(e.kind == kReconnect);
-    reconnect(static_cast<SubscriptionId>(e.arg >> 32), static_cast<std::uint32_t>(e.arg));
+    const auto [sub, worker] = sim::unpack_halves(e.arg);
+    reconnect(sub, worker);
   }
 }
 
@@ -182,7 +184,7 @@ void NatsBroker::on_partition(SubscriptionId sub, bool cut) {
   for (std::uint32_t w = 0; w < subs_[sub].workers; ++w) {
     const sim::Time jitter =
         options_.reconnect_jitter > 0 ? sim::uniform_int(subs_[sub].rng, 0, options_.reconnect_jitter) : 0;
-    sim_.send_at(cut_at_[sub] + k * wait + jitter, server_, kReconnect, (std::uint64_t{sub} << 32) | w);
+    sim_.send_at(cut_at_[sub] + k * wait + jitter, server_, kReconnect, sim::pack_halves(sub, w));
   }
 }
 

@@ -4,13 +4,9 @@
 #include <cassert>
 #include <iterator>
 
+#include "sim/pack.h"
+
 namespace choreo::brokers {
-
-namespace {
-
-std::uint64_t pack(std::uint32_t lo, std::uint32_t hi) { return (std::uint64_t{hi} << 32) | lo; }
-
-}  // namespace
 
 SqsBroker::SqsBroker(sim::Simulation& sim, const SqsOptions& options, const CommonOptions& common,
                      const FaultPlan& plan)
@@ -78,7 +74,7 @@ void SqsBroker::enqueue(SubscriptionId sub, const Envelope& env) {
   q.by_age.emplace_back(i, slots_.generation(i));
   arm_sweep(sub);
   const sim::Time at = sim_.now() + transit(subs_[sub].rng) + options_.delay;
-  sim_.send_at(at, server_, kEnqueue, pack(i, slots_.generation(i)));
+  sim_.send_at(at, server_, kEnqueue, sim::pack_halves(slots_.generation(i), i));
 }
 
 void SqsBroker::make_visible(std::uint32_t i, bool returning) {
@@ -122,17 +118,19 @@ std::string_view SqsBroker::worker_event_name(std::uint16_t kind) const {
 }
 
 void SqsBroker::on_server_event(const sim::Event& e) {
-  const auto lo = static_cast<std::uint32_t>(e.arg);
-  const auto hi = static_cast<std::uint32_t>(e.arg >> 32);
   switch (e.kind) {
-    case kEnqueue:
-      if (slots_.generation(lo) == hi) make_visible(lo, false);
+    case kEnqueue: {
+      const auto [gen, slot] = sim::unpack_halves(e.arg);
+      if (slots_.generation(slot) == gen) make_visible(slot, false);
       break;
-    case kExpire:
-      expire(lo, hi);
+    }
+    case kExpire: {
+      const auto [receipt, slot] = sim::unpack_halves(e.arg);
+      expire(slot, receipt);
       break;
+    }
     case kSweep:
-      sweep(lo);
+      sweep(static_cast<SubscriptionId>(e.arg));
       break;
     default:
       assert(false && "unknown sqs event");

@@ -4,14 +4,9 @@
 #include <cassert>
 
 #include "models/brokers/sqs_broker.h"
+#include "sim/pack.h"
 
 namespace choreo::brokers {
-
-namespace {
-
-std::uint64_t pack(std::uint32_t lo, std::uint32_t hi) { return (std::uint64_t{hi} << 32) | lo; }
-
-}  // namespace
 
 // One ReceiveMessage: up to batch_size messages, then process them in order.
 void SqsBroker::receive(SubscriptionId sub, std::uint32_t worker) {
@@ -63,7 +58,7 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i)
   ++s.receive_count;
   s.receipt = ++next_receipt_;
   s.deadline = sim_.now() + options_.visibility_timeout;
-  sim_.send_at(s.deadline, server_, kExpire, pack(i, s.receipt));
+  sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(s.receipt, i));
   workers_[sub][worker].batch.push_back(
       Item{s.env, i, slots_.generation(i), s.receipt, s.receive_count, false});
   return true;
@@ -123,7 +118,7 @@ void SqsBroker::expire(std::uint32_t i, std::uint32_t receipt) {
   Slot& s = slots_[i];
   if (s.state != State::kInFlight || s.receipt != receipt) return;
   if (s.deadline > sim_.now()) {
-    sim_.send_at(s.deadline, server_, kExpire, pack(i, receipt));
+    sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(receipt, i));
     return;
   }
   make_visible(i, true);
