@@ -84,6 +84,12 @@ Result<Distribution> parse_duration_distribution(std::string_view text) {
   return d;
 }
 
+Distribution duration_distribution(std::string_view text) {
+  auto d = parse_duration_distribution(text);
+  assert(d && "a distribution written in code must parse");
+  return *d;
+}
+
 Result<Distribution> parse_zipf(std::string_view text) {
   constexpr const char* kZipfHelp = "expected zipf:S with exponent S > 0, such as zipf:1.1";
   const std::string s = without_spaces(text);

@@ -35,10 +35,15 @@ struct Distribution {
   Time sample_time(Rng& rng) const;
   // The mean (infinite for Pareto with shape <= 1).
   double mean() const;
+
+  bool operator==(const Distribution&) const = default;
 };
 
 // Every form above except zipf; values must carry duration units.
 Result<Distribution> parse_duration_distribution(std::string_view text);
+// A distribution written in code, such as an option's default: the value
+// and its text in one place. REQUIRES: `text` parses (asserted).
+Distribution duration_distribution(std::string_view text);
 // Only "zipf:S" with S > 0.
 Result<Distribution> parse_zipf(std::string_view text);
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -42,6 +43,17 @@ std::string strip_underscores(std::string_view text) {
     if (c != '_') out += c;
   }
   return out;
+}
+
+// The shortest fixed-point text that reads back as exactly `x`.
+std::string format_decimal(double x) {
+  for (int digits = 0; digits <= 40; ++digits) {
+    std::string text = fmt::format("{:.{}f}", x, digits);
+    double back = 0;
+    std::from_chars(text.data(), text.data() + text.size(), back);
+    if (back == x) return text;
+  }
+  return fmt::format("{}", x);  // below ~1e-24: shortest form with an exponent, which parses too
 }
 
 }  // namespace
@@ -163,5 +175,12 @@ std::string format_duration(Time t) {
   }
   return fmt::format("{}us", t);
 }
+
+std::string format_probability(double p) {
+  assert(p >= 0 && p <= 1);
+  return format_decimal(p);
+}
+
+std::string format_rate(double per_s) { return format_decimal(per_s) + "/s"; }
 
 }  // namespace choreo::sim

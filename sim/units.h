@@ -30,5 +30,10 @@ Result<std::uint64_t> parse_bytes(std::string_view text);
 
 // Canonical text of a duration, shortest exact unit: 30000000 -> "30s".
 std::string format_duration(Time t);
+// The shortest decimal text without an exponent that parse_probability reads
+// back as exactly `p`: 1e-5 -> "0.00001", 0 -> "0". REQUIRES: 0 <= p <= 1.
+std::string format_probability(double p);
+// The same for a rate per second, with its unit: 0 -> "0/s", 2.5 -> "2.5/s".
+std::string format_rate(double per_s);
 
 }  // namespace choreo::sim

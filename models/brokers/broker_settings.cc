@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/units.h"
+
 namespace choreo::brokers {
 
 namespace {
@@ -20,6 +22,7 @@ std::vector<std::string> kind_names() {
 }
 
 void declare_common(sim::ConfigSchema& s) {
+  const CommonOptions d;
   s.add({.key = "broker.kind",
          .type = ValueType::kEnum,
          .default_value = std::string(broker_kinds().front().name),
@@ -27,38 +30,41 @@ void declare_common(sim::ConfigSchema& s) {
          .help = "which broker's delivery semantics the services use"});
   s.add({.key = "broker.loss",
          .type = ValueType::kProbability,
-         .default_value = "0",
-         .help = "probability a copy bound for one subscription is dropped (fault; off)"});
+         .default_value = sim::format_probability(d.loss),
+         .help = "probability a copy bound for one subscription is dropped (fault)"});
   s.add({.key = "broker.duplicate",
          .type = ValueType::kProbability,
-         .default_value = "0",
-         .help = "probability a copy is doubled; SQS: the send is repeated (fault; off)"});
+         .default_value = sim::format_probability(d.duplicate),
+         .help = "probability a copy is doubled; SQS: the send is repeated (fault)"});
   s.add({.key = "broker.delay",
          .type = ValueType::kDistribution,
-         .default_value = "0s",
-         .help = "network transit per copy, e.g. exp:5ms; reorders where the broker allows (fault; off)"});
+         .default_value = d.delay.text,
+         .help = "network transit per copy, e.g. exp:5ms; reorders where the broker allows (fault)"});
   s.add({.key = "broker.handler_error",
          .type = ValueType::kProbability,
-         .default_value = "0",
-         .help = "probability processing fails as if the handler returned false (fault; off)"});
+         .default_value = sim::format_probability(d.handler_error),
+         .help = "probability processing fails as if the handler returned false (fault)"});
   s.add({.key = "broker.processing",
          .type = ValueType::kDistribution,
-         .default_value = "0s",
+         .default_value = d.processing.text,
          .help = "processing time per message, e.g. lognormal:2ms,0.5"});
   s.add({.key = "broker.crash_rate",
          .type = ValueType::kRate,
-         .default_value = "0/s",
+         .default_value = sim::format_rate(d.crash_rate_per_s),
          .min = "0/s",
-         .help = "crashes per second of each consumer worker, exponential gaps (fault; off)"});
+         .help = "crashes per second of each consumer worker, exponential gaps (fault)"});
   s.add({.key = "broker.restart_after",
          .type = ValueType::kDuration,
-         .default_value = "5s",
+         .default_value = sim::format_duration(d.restart_after),
          .min = "0s",
          .max = "30d",
          .help = "downtime of a worker after a rate crash"});
 }
 
 void declare_faults(sim::ConfigSchema& s) {
+  const PartitionFault partition;
+  const DropFault drop;
+  const CrashFault crash;
   s.add({.key = "fault.*.kind",
          .type = ValueType::kEnum,
          .default_value = "partition",
@@ -71,43 +77,43 @@ void declare_faults(sim::ConfigSchema& s) {
   s.add({.key = "fault.*.topic", .type = ValueType::kString, .default_value = "", .help = "drop: the topic"});
   s.add({.key = "fault.*.nth",
          .type = ValueType::kInteger,
-         .default_value = "1",
+         .default_value = std::to_string(drop.nth),
          .min = "1",
          .max = "9223372036854775807",
          .help = "drop: which message of the topic, counting from 1"});
   s.add({.key = "fault.*.from",
          .type = ValueType::kDuration,
-         .default_value = "0s",
+         .default_value = sim::format_duration(partition.from),
          .min = "0s",
          .max = "3650d",
          .help = "partition: start"});
   s.add({.key = "fault.*.to",
          .type = ValueType::kDuration,
-         .default_value = "0s",
+         .default_value = sim::format_duration(partition.to),
          .min = "0s",
          .max = "3650d",
          .help = "partition: end (exclusive)"});
   s.add({.key = "fault.*.at",
          .type = ValueType::kDuration,
-         .default_value = "0s",
+         .default_value = sim::format_duration(crash.at),
          .min = "0s",
          .max = "3650d",
          .help = "crash: when"});
   s.add({.key = "fault.*.worker",
          .type = ValueType::kInteger,
-         .default_value = "0",
+         .default_value = std::to_string(crash.worker),
          .min = "0",
          .max = "1000000",
          .help = "crash: which worker of the service, from 0"});
   s.add({.key = "fault.*.restart_after",
          .type = ValueType::kDuration,
-         .default_value = "5s",
+         .default_value = sim::format_duration(crash.restart_after),
          .min = "0s",
          .max = "3650d",
          .help = "crash: downtime before the restart"});
   s.add({.key = "fault.*.restart",
          .type = ValueType::kBool,
-         .default_value = "true",
+         .default_value = crash.restart_after == sim::kForever ? "false" : "true",
          .help = "crash: whether the worker restarts at all"});
 }
 

@@ -57,38 +57,38 @@
 namespace choreo::brokers {
 
 struct KafkaOptions {
+  // Scenario names: kafka_keys.cc lists them in this order.
   enum class Commit { kAuto, kAfterProcessing };
   enum class Reset { kLatest, kEarliest };
-  // Partitions per topic, 1..65,535. Default 1 (broker num.partitions).
+  // Partitions per topic, 1..65,535: the broker's num.partitions.
   std::uint32_t partitions = 1;
-  // Microseconds without heartbeats before a member is evicted. Default 45 s:
+  // Microseconds without heartbeats before a member is evicted:
   // session.timeout.ms (ConsumerConfig.java @1eb76443; 10 s before 3.0).
   sim::Time session_timeout = 45 * sim::kSecond;
-  // When offsets are committed. Default auto: enable.auto.commit = true
+  // When offsets are committed: enable.auto.commit is true
   // (ConsumerConfig.java:426-436).
   Commit commit = Commit::kAuto;
-  // Microseconds between auto-commits. Default 5 s: auto.commit.interval.ms
-  // (same lines).
+  // Microseconds between auto-commits: auto.commit.interval.ms (same lines).
   sim::Time auto_commit_interval = 5 * sim::kSecond;
-  // Microseconds a record is kept. Default 7 days: log.retention.hours = 168
+  // Microseconds a record is kept: log.retention.hours, 168
   // (LogConfig.java:175,234).
   sim::Time retention = 7 * sim::kDay;
-  // Microseconds between retention checks. Default 5 min:
-  // log.retention.check.interval.ms = 300,000 (Kafka broker configs).
+  // Microseconds between retention checks: log.retention.check.interval.ms
+  // (Kafka broker configs).
   sim::Time retention_check_interval = 5 * sim::kMinute;
-  // Where a group goes when its offset was deleted or it has none. Default
-  // latest: auto.offset.reset (ConsumerConfig.java:172-176).
+  // Where a group goes when its offset was deleted or it has none:
+  // auto.offset.reset (ConsumerConfig.java:172-176).
   Reset auto_offset_reset = Reset::kLatest;
-  // enable.idempotence. Default true since Kafka 3.0 (ProducerConfig.java:507-511).
+  // enable.idempotence, the default since Kafka 3.0 (ProducerConfig.java:507-511).
   bool idempotence = true;
-  // max.in.flight.requests.per.connection, >= 1. Default 5
-  // (ProducerConfig.java:262-267).
+  // max.in.flight.requests.per.connection, >= 1 (ProducerConfig.java:262-267).
   std::uint32_t max_in_flight = 5;
-  // Probability a produce request fails and is retried. Default 0 (a fault).
+  // Probability a produce request fails and is retried. Off (a fault).
   double producer_error = 0;
-  // Microseconds before a retry. Default 100 ms: retry.backoff.ms (Kafka
-  // producer configs).
+  // Microseconds before a retry: retry.backoff.ms (Kafka producer configs).
   sim::Time retry_backoff = 100 * sim::kMillisecond;
+
+  bool operator==(const KafkaOptions&) const = default;
 };
 
 // The [kafka] scenario keys, and KafkaOptions from a Config checked against

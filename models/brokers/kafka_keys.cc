@@ -1,87 +1,133 @@
-// The [kafka] scenario keys and KafkaOptions from a checked Config; see kafka_broker.h.
+// The [kafka] scenario keys, their defaults taken from KafkaOptions{}, and
+// KafkaOptions from a checked Config; see kafka_broker.h.
+#include <algorithm>
+#include <array>
+#include <cassert>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "models/brokers/kafka_broker.h"
+#include "sim/units.h"
 
 namespace choreo::brokers {
 
 using sim::ValueType;
 
-void declare_kafka_keys(sim::ConfigSchema& s) {
+namespace {
+
+// Scenario names of the enums, indexed by their values.
+constexpr std::array<std::string_view, 2> kCommitNames = {"auto", "after-processing"};
+static_assert(static_cast<int>(KafkaOptions::Commit::kAfterProcessing) == 1);
+constexpr std::array<std::string_view, 2> kResetNames = {"latest", "earliest"};
+static_assert(static_cast<int>(KafkaOptions::Reset::kEarliest) == 1);
+
+template <std::size_t N>
+std::vector<std::string> names(const std::array<std::string_view, N>& table) {
+  return {table.begin(), table.end()};
+}
+
+template <class Enum, std::size_t N>
+std::string name_of(const std::array<std::string_view, N>& table, Enum value) {
+  return std::string(table[static_cast<std::size_t>(value)]);
+}
+
+// REQUIRES: `text` is in `table` (the schema allowed only those).
+template <class Enum, std::size_t N>
+Enum value_of(const std::array<std::string_view, N>& table, std::string_view text) {
+  const auto it = std::find(table.begin(), table.end(), text);
+  assert(it != table.end());
+  return static_cast<Enum>(it - table.begin());
+}
+
+void declare_group_keys(sim::ConfigSchema& s, const KafkaOptions& d) {
   s.add({.key = "kafka.partitions",
          .type = ValueType::kInteger,
-         .default_value = "1",
+         .default_value = std::to_string(d.partitions),
          .min = "1",
          .max = "65535",
-         .help = "partitions per topic (broker num.partitions = 1)"});
+         .help = "partitions per topic (broker num.partitions)"});
   s.add({.key = "kafka.session_timeout",
          .type = ValueType::kDuration,
-         .default_value = "45s",
+         .default_value = sim::format_duration(d.session_timeout),
          .min = "1ms",
          .max = "1h",
-         .help = "a silent member is evicted after this (session.timeout.ms = 45 s; 10 s before 3.0)"});
+         .help = "a silent member is evicted after this (session.timeout.ms, the default since Kafka 3.0)"});
   s.add({.key = "kafka.commit",
          .type = ValueType::kEnum,
-         .default_value = "auto",
-         .allowed = {"auto", "after-processing"},
-         .help = "auto-commit periodically (enable.auto.commit = true) or commit after each record"});
+         .default_value = name_of(kCommitNames, d.commit),
+         .allowed = names(kCommitNames),
+         .help = "auto-commit periodically (enable.auto.commit) or commit after each record"});
   s.add({.key = "kafka.auto_commit_interval",
          .type = ValueType::kDuration,
-         .default_value = "5s",
+         .default_value = sim::format_duration(d.auto_commit_interval),
          .min = "1ms",
          .max = "1h",
-         .help = "auto-commit period (auto.commit.interval.ms = 5000)"});
+         .help = "auto-commit period (auto.commit.interval.ms)"});
+}
+
+void declare_log_keys(sim::ConfigSchema& s, const KafkaOptions& d) {
   s.add({.key = "kafka.retention",
          .type = ValueType::kDuration,
-         .default_value = "7d",
+         .default_value = sim::format_duration(d.retention),
          .min = "1ms",
          .max = "3650d",
-         .help = "records older than this are deleted (log.retention.hours = 168)"});
+         .help = "records older than this are deleted (log.retention.hours)"});
   s.add({.key = "kafka.retention_check_interval",
          .type = ValueType::kDuration,
-         .default_value = "5min",
+         .default_value = sim::format_duration(d.retention_check_interval),
          .min = "1ms",
          .max = "1d",
-         .help = "retention check period (log.retention.check.interval.ms = 300000)"});
+         .help = "retention check period (log.retention.check.interval.ms)"});
   s.add({.key = "kafka.auto_offset_reset",
          .type = ValueType::kEnum,
-         .default_value = "latest",
-         .allowed = {"latest", "earliest"},
-         .help = "where a group goes when its offset is gone (auto.offset.reset = latest)"});
+         .default_value = name_of(kResetNames, d.auto_offset_reset),
+         .allowed = names(kResetNames),
+         .help = "where a group goes when its offset is gone (auto.offset.reset)"});
+}
+
+void declare_producer_keys(sim::ConfigSchema& s, const KafkaOptions& d) {
   s.add({.key = "kafka.idempotence",
          .type = ValueType::kBool,
-         .default_value = "true",
-         .help = "idempotent producer: retries neither duplicate nor reorder (enable.idempotence = true "
-                 "since 3.0)"});
+         .default_value = d.idempotence ? "true" : "false",
+         .help = "idempotent producer: retries neither duplicate nor reorder (enable.idempotence, on by "
+                 "default since 3.0)"});
   s.add({.key = "kafka.max_in_flight",
          .type = ValueType::kInteger,
-         .default_value = "5",
+         .default_value = std::to_string(d.max_in_flight),
          .min = "1",
          .max = "1000",
-         .help = "requests in flight per connection (max.in.flight.requests.per.connection = 5)"});
+         .help = "requests in flight per connection (max.in.flight.requests.per.connection)"});
   s.add({.key = "kafka.producer_error",
          .type = ValueType::kProbability,
-         .default_value = "0",
-         .help = "probability a produce request fails and is retried (fault; off)"});
+         .default_value = sim::format_probability(d.producer_error),
+         .help = "probability a produce request fails and is retried (fault)"});
   s.add({.key = "kafka.retry_backoff",
          .type = ValueType::kDuration,
-         .default_value = "100ms",
+         .default_value = sim::format_duration(d.retry_backoff),
          .min = "0s",
          .max = "1h",
-         .help = "wait before a producer retry (retry.backoff.ms = 100)"});
+         .help = "wait before a producer retry (retry.backoff.ms)"});
+}
+
+}  // namespace
+
+void declare_kafka_keys(sim::ConfigSchema& s) {
+  const KafkaOptions d;
+  declare_group_keys(s, d);
+  declare_log_keys(s, d);
+  declare_producer_keys(s, d);
 }
 
 KafkaOptions kafka_options(const sim::Config& c) {
   KafkaOptions o;
   o.partitions = static_cast<std::uint32_t>(c.integer("kafka.partitions"));
   o.session_timeout = c.duration("kafka.session_timeout");
-  o.commit =
-      c.text("kafka.commit") == "auto" ? KafkaOptions::Commit::kAuto : KafkaOptions::Commit::kAfterProcessing;
+  o.commit = value_of<KafkaOptions::Commit>(kCommitNames, c.text("kafka.commit"));
   o.auto_commit_interval = c.duration("kafka.auto_commit_interval");
   o.retention = c.duration("kafka.retention");
   o.retention_check_interval = c.duration("kafka.retention_check_interval");
-  o.auto_offset_reset = c.text("kafka.auto_offset_reset") == "latest" ? KafkaOptions::Reset::kLatest
-                                                                      : KafkaOptions::Reset::kEarliest;
+  o.auto_offset_reset = value_of<KafkaOptions::Reset>(kResetNames, c.text("kafka.auto_offset_reset"));
   o.idempotence = c.flag("kafka.idempotence");
   o.max_in_flight = static_cast<std::uint32_t>(c.integer("kafka.max_in_flight"));
   o.producer_error = c.probability("kafka.producer_error");

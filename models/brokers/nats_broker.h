@@ -35,16 +35,18 @@
 namespace choreo::brokers {
 
 struct NatsOptions {
-  // Messages a worker may hold pending before tail drop. Default 65,536:
-  // nats.go DefaultSubPendingMsgsLimit up to v1.10 and the NATS docs
+  // Messages a worker may hold pending before tail drop: nats.go
+  // DefaultSubPendingMsgsLimit up to v1.10 and the NATS docs
   // (slow_consumers.md); later clients use 524,288 (v1.11) and 500,000 (v1.44).
   std::uint32_t pending_limit = 65'536;
-  // Wait between reconnect attempts, microseconds. Default 2 s: nats.go
-  // ReconnectWait (nats.go@850f889:nats.go:53-67).
+  // Wait between reconnect attempts, microseconds: nats.go ReconnectWait
+  // (nats.go@850f889:nats.go:53-67).
   sim::Time reconnect_wait = 2 * sim::kSecond;
-  // Extra uniform random wait added to each reconnect, microseconds. Default
-  // 100 ms: nats.go ReconnectJitter (same source).
+  // Extra uniform random wait added to each reconnect, microseconds: nats.go
+  // ReconnectJitter without TLS (same source).
   sim::Time reconnect_jitter = 100 * sim::kMillisecond;
+
+  bool operator==(const NatsOptions&) const = default;
 };
 
 // The [nats] scenario keys, and NatsOptions from a Config checked against
@@ -100,8 +102,8 @@ class NatsBroker final : public BrokerCore {
   Slab<Copy> copies_;
   std::vector<std::vector<Worker>> workers_;  // [sub][worker]
   std::vector<sim::Time> cut_at_;             // [sub]: when its current partition began
-  // Last arrival time per (publisher + 1) << 32 | worker node, only when the
-  // delay is random: keeps each path FIFO. Looked up, never iterated.
+  // Last arrival time per path, pack_halves(publisher + 1, worker node), only
+  // when the delay is random: keeps each path FIFO. Looked up, never iterated.
   std::unordered_map<std::uint64_t, sim::Time> path_time_;
 };
 

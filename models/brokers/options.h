@@ -1,6 +1,8 @@
 // Option structs shared by every broker: the common fault knobs and the
-// scripted faults. Every field states its unit and default; the [broker] and
-// [fault.*] scenario sections fill them (broker_settings.h).
+// scripted faults. Every field states its unit; its default is the
+// initializer, written here once: the [broker] and [fault.*] scenario keys
+// (broker_settings.h) take their default text from these structs, and a test
+// checks that an empty scenario builds exactly these values.
 //
 // All common faults are off by default, so a broker with default options
 // behaves as its real counterpart on a healthy network.
@@ -15,25 +17,32 @@
 
 namespace choreo::brokers {
 
+// Downtime of a crashed worker before it restarts, microseconds, for rate
+// crashes and scripted ones alike. Our choice (a supervisor restarting a
+// process after a few seconds), not a real system's default.
+inline constexpr sim::Time kDefaultRestartAfter = 5 * sim::kSecond;
+
 struct CommonOptions {
-  // Probability that a copy bound for one subscription is dropped. Default 0.
+  // Probability that a copy bound for one subscription is dropped. Off.
   double loss = 0;
   // Probability that a copy is doubled (NATS, Kafka: per subscription copy;
-  // SQS: the publisher's send is repeated, as a retry would). Default 0.
+  // SQS: the publisher's send is repeated, as a retry would). Off.
   double duplicate = 0;
   // Network transit per copy, microseconds (NATS: broker to subscriber, kept
   // FIFO per publisher as TCP does; SQS: into the queue, which reorders;
-  // Kafka: producer to partition leader). Default constant 0.
-  sim::Distribution delay;
+  // Kafka: producer to partition leader). None.
+  sim::Distribution delay = sim::duration_distribution("0s");
   // Probability that processing fails without applying the message (as if
-  // the handler returned false). Default 0.
+  // the handler returned false). Off.
   double handler_error = 0;
-  // Processing time per message, microseconds. Default constant 0.
-  sim::Distribution processing;
-  // Crashes per second per worker (exponential gaps); 0 = none. Default 0.
+  // Processing time per message, microseconds. None.
+  sim::Distribution processing = sim::duration_distribution("0s");
+  // Crashes per second per worker (exponential gaps); 0 = none.
   double crash_rate_per_s = 0;
-  // Downtime after a rate crash, microseconds. Default 5 s.
-  sim::Time restart_after = 5 * sim::kSecond;
+  // Downtime after a rate crash, microseconds.
+  sim::Time restart_after = kDefaultRestartAfter;
+
+  bool operator==(const CommonOptions&) const = default;
 };
 
 // Cut `service`'s connection to the broker over [from, to).
@@ -41,6 +50,8 @@ struct PartitionFault {
   std::string service;
   sim::Time from = 0;
   sim::Time to = 0;
+
+  bool operator==(const PartitionFault&) const = default;
 };
 
 // Drop the nth (1-based) message published on `topic`: for every subscriber,
@@ -49,6 +60,8 @@ struct DropFault {
   std::string topic;
   std::uint64_t nth = 1;
   std::string service;
+
+  bool operator==(const DropFault&) const = default;
 };
 
 // Crash worker `worker` of `service` at `at`; restart it after
@@ -57,13 +70,17 @@ struct CrashFault {
   std::string service;
   std::uint32_t worker = 0;
   sim::Time at = 0;
-  sim::Time restart_after = 5 * sim::kSecond;
+  sim::Time restart_after = kDefaultRestartAfter;
+
+  bool operator==(const CrashFault&) const = default;
 };
 
 struct FaultPlan {
   std::vector<PartitionFault> partitions;
   std::vector<DropFault> drops;
   std::vector<CrashFault> crashes;
+
+  bool operator==(const FaultPlan&) const = default;
 };
 
 }  // namespace choreo::brokers

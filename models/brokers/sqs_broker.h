@@ -46,42 +46,47 @@
 namespace choreo::brokers {
 
 struct SqsOptions {
-  // FIFO queue (sqs-fifo) instead of standard. Default false.
+  // FIFO queue (sqs-fifo) instead of standard.
   bool fifo = false;
-  // Microseconds a received message stays invisible. Default 30 s, range
-  // 0 s..12 h (CreateQueue VisibilityTimeout, botocore service-2.json).
+  // Microseconds a received message stays invisible, 0 s..12 h: CreateQueue
+  // VisibilityTimeout (botocore sqs service-2.json).
   sim::Time visibility_timeout = 30 * sim::kSecond;
-  // Messages per receive, 1..10. Default 10: sqsconsumer's MaxNumberOfMessages
-  // (Wattpad/sqsconsumer@9074702 queue_consumer.go); the API default is 1.
+  // Messages per receive, 1..10: what Wattpad's sqsconsumer asks for
+  // (MaxNumberOfMessages, sqsconsumer@9074702 queue_consumer.go); the API's
+  // own default is 1.
   std::uint32_t batch_size = 10;
-  // Long-poll wait, microseconds, 1 s..20 s. Default 20 s: sqsconsumer's
-  // WaitTimeSeconds (same file); SQS allows up to 20 s.
+  // Long-poll wait, microseconds, 1 s..20 s: sqsconsumer's WaitTimeSeconds
+  // (same file), the longest SQS allows.
   sim::Time wait_time = 20 * sim::kSecond;
-  // Receives before a move to the dead-letter queue, 1..1,000; 0 = no DLQ.
-  // Default 0 (no RedrivePolicy unless configured; sqs-dead-letter-queues.md).
+  // Receives before a move to the dead-letter queue, 1..1,000; 0 = no DLQ,
+  // as a queue has no RedrivePolicy unless one is configured
+  // (sqs-dead-letter-queues.md).
   std::uint32_t max_receive_count = 0;
-  // Microseconds a message is kept. Default 4 days, range 60 s..14 days
-  // (MessageRetentionPeriod default 345,600 s, service-2.json CreateQueue).
+  // Microseconds a message is kept, 60 s..14 days: CreateQueue
+  // MessageRetentionPeriod, 345,600 s (service-2.json).
   sim::Time retention = 4 * sim::kDay;
-  // DelaySeconds, microseconds, 0..900 s. Default 0 (sqs-delay-queues.md).
+  // DelaySeconds, microseconds, 0..900 s: none unless set (sqs-delay-queues.md).
   sim::Time delay = 0;
   // Probability that a deleted message survives on another server and is
-  // received again. Default 1e-5: AWS says only "on rare occasions"
-  // (standard-queues.md) and gives no rate; this is our assumption.
+  // received again. AWS says only "on rare occasions" (standard-queues.md)
+  // and gives no rate: this value is our assumption.
   double duplicate_after_delete = 1e-5;
   // Extend visibility while a batch is processed (sqsconsumer since PR #15).
-  // Default false.
+  // Off, so that a plain SQS consumer is the default.
   bool heartbeat = false;
-  // Heartbeat period, microseconds. Default 30 s: sqsconsumer
-  // ExtendVisibilityTimeoutEvery (cleanup_visibility.go).
+  // Heartbeat period, microseconds: sqsconsumer ExtendVisibilityTimeoutEvery
+  // (cleanup_visibility.go).
   sim::Time heartbeat_period = 30 * sim::kSecond;
-  // Visibility each heartbeat sets, microseconds. Default 60 s (same file).
+  // Visibility each heartbeat sets, microseconds: sqsconsumer's
+  // ChangeMessageVisibilityBatch value (same file).
   sim::Time heartbeat_visibility = 60 * sim::kSecond;
-  // Wait after a failed receive, microseconds. Default 5 s: sqsconsumer
+  // Wait after a failed receive, microseconds: sqsconsumer
   // defaultDelayAfterReceiveError (queue_consumer.go).
   sim::Time receive_error_backoff = 5 * sim::kSecond;
-  // FIFO deduplication window, microseconds. Default 5 min (FIFO-key-terms.md).
+  // FIFO deduplication interval, microseconds (FIFO-key-terms.md).
   sim::Time dedup_window = 5 * sim::kMinute;
+
+  bool operator==(const SqsOptions&) const = default;
 };
 
 // The [sqs] scenario keys, and SqsOptions from a Config checked against

@@ -1,82 +1,98 @@
-// The [sqs] scenario keys and SqsOptions from a checked Config; see sqs_broker.h.
+// The [sqs] scenario keys, their defaults taken from SqsOptions{}, and
+// SqsOptions from a checked Config; see sqs_broker.h.
 #include <string>
 
 #include "models/brokers/sqs_broker.h"
+#include "sim/units.h"
 
 namespace choreo::brokers {
 
 using sim::ValueType;
 
-void declare_sqs_keys(sim::ConfigSchema& s) {
+namespace {
+
+void declare_queue_keys(sim::ConfigSchema& s, const SqsOptions& d) {
   s.add({.key = "sqs.visibility_timeout",
          .type = ValueType::kDuration,
-         .default_value = "30s",
+         .default_value = sim::format_duration(d.visibility_timeout),
          .min = "0s",
          .max = "12h",
-         .help = "a received message reappears after this unless deleted (CreateQueue: 30 s, 0 s..12 h)"});
+         .help = "a received message reappears after this unless deleted (CreateQueue VisibilityTimeout)"});
   s.add({.key = "sqs.batch_size",
          .type = ValueType::kInteger,
-         .default_value = "10",
+         .default_value = std::to_string(d.batch_size),
          .min = "1",
          .max = "10",
-         .help = "messages per receive (MaxNumberOfMessages 1..10; sqsconsumer asks for 10)"});
+         .help = "messages per receive (MaxNumberOfMessages; the default is what sqsconsumer asks for)"});
   s.add({.key = "sqs.wait_time",
          .type = ValueType::kDuration,
-         .default_value = "20s",
+         .default_value = sim::format_duration(d.wait_time),
          .min = "1s",
          .max = "20s",
-         .help = "long-poll wait (WaitTimeSeconds <= 20 s; sqsconsumer uses 20 s)"});
+         .help = "long-poll wait (WaitTimeSeconds; the default is sqsconsumer's)"});
   s.add({.key = "sqs.max_receive_count",
          .type = ValueType::kInteger,
-         .default_value = "0",
+         .default_value = std::to_string(d.max_receive_count),
          .min = "0",
          .max = "1000",
-         .help = "receives before the dead-letter queue, 1..1000; 0 = no DLQ (RedrivePolicy)"});
+         .help = "receives before the dead-letter queue; 0 = no DLQ (RedrivePolicy maxReceiveCount)"});
   s.add({.key = "sqs.retention",
          .type = ValueType::kDuration,
-         .default_value = "4d",
+         .default_value = sim::format_duration(d.retention),
          .min = "60s",
          .max = "14d",
-         .help = "messages older than this are deleted (MessageRetentionPeriod: 4 days, 60 s..14 days)"});
+         .help = "messages older than this are deleted (MessageRetentionPeriod)"});
   s.add({.key = "sqs.delay",
          .type = ValueType::kDuration,
-         .default_value = "0s",
+         .default_value = sim::format_duration(d.delay),
          .min = "0s",
          .max = "900s",
-         .help = "new messages stay invisible this long (DelaySeconds: 0, 0..900 s)"});
+         .help = "new messages stay invisible this long (DelaySeconds)"});
   s.add({.key = "sqs.duplicate_after_delete",
          .type = ValueType::kProbability,
-         .default_value = "0.00001",
+         .default_value = sim::format_probability(d.duplicate_after_delete),
          .help =
              "probability a deleted message comes back (AWS: 'on rare occasions', no rate; our assumption)"});
+}
+
+void declare_consumer_keys(sim::ConfigSchema& s, const SqsOptions& d) {
   s.add({.key = "sqs.heartbeat",
          .type = ValueType::kBool,
-         .default_value = "false",
+         .default_value = d.heartbeat ? "true" : "false",
          .help = "extend visibility while a batch is processed (Wattpad sqsconsumer since PR #15)"});
   s.add({.key = "sqs.heartbeat_period",
          .type = ValueType::kDuration,
-         .default_value = "30s",
+         .default_value = sim::format_duration(d.heartbeat_period),
          .min = "1ms",
          .max = "12h",
-         .help = "heartbeat period (sqsconsumer ExtendVisibilityTimeoutEvery = 30 s)"});
+         .help = "heartbeat period (sqsconsumer ExtendVisibilityTimeoutEvery)"});
   s.add({.key = "sqs.heartbeat_visibility",
          .type = ValueType::kDuration,
-         .default_value = "60s",
+         .default_value = sim::format_duration(d.heartbeat_visibility),
          .min = "0s",
          .max = "12h",
-         .help = "visibility each heartbeat sets (sqsconsumer: 60 s)"});
+         .help = "visibility each heartbeat sets (sqsconsumer's ChangeMessageVisibilityBatch value)"});
   s.add({.key = "sqs.receive_error_backoff",
          .type = ValueType::kDuration,
-         .default_value = "5s",
+         .default_value = sim::format_duration(d.receive_error_backoff),
          .min = "1ms",
          .max = "1h",
-         .help = "wait after a failed receive (sqsconsumer defaultDelayAfterReceiveError = 5 s)"});
-  s.add({.key = "sqs.dedup_window",
-         .type = ValueType::kDuration,
-         .default_value = "5min",
-         .min = "0s",
-         .max = "1d",
-         .help = "FIFO deduplication interval (SQS FIFO: 5 minutes)"});
+         .help = "wait after a failed receive (sqsconsumer defaultDelayAfterReceiveError)"});
+}
+
+}  // namespace
+
+void declare_sqs_keys(sim::ConfigSchema& s) {
+  const SqsOptions d;
+  declare_queue_keys(s, d);
+  declare_consumer_keys(s, d);
+  s.add(
+      {.key = "sqs.dedup_window",
+       .type = ValueType::kDuration,
+       .default_value = sim::format_duration(d.dedup_window),
+       .min = "0s",
+       .max = "1d",
+       .help = "sqs-fifo: a send whose id was seen this recently is dropped (FIFO deduplication interval)"});
 }
 
 SqsOptions sqs_options(const sim::Config& c) {

@@ -19,27 +19,6 @@ sim::Result<sim::Config> load(std::string_view text, const std::vector<std::stri
   return sim::resolve_config(*raw, overrides, schema);
 }
 
-TEST(BrokerConfig, DefaultsFollowTheRealSystems) {
-  auto config = load("");
-  ASSERT_TRUE(config) << config.error().message;
-  auto settings = broker_settings(*config);
-  ASSERT_TRUE(settings) << settings.error().message;
-  const NatsOptions n = nats_options(*config);
-  EXPECT_EQ(n.pending_limit, 65'536u);
-  EXPECT_EQ(n.reconnect_wait, 2 * sim::kSecond);
-  const SqsOptions s = sqs_options(*config);
-  EXPECT_EQ(s.visibility_timeout, 30 * sim::kSecond);
-  EXPECT_EQ(s.retention, 4 * sim::kDay);
-  EXPECT_EQ(s.batch_size, 10u);
-  EXPECT_EQ(s.max_receive_count, 0u);
-  const KafkaOptions k = kafka_options(*config);
-  EXPECT_EQ(k.auto_commit_interval, 5 * sim::kSecond);
-  EXPECT_EQ(k.session_timeout, 45 * sim::kSecond);
-  EXPECT_EQ(k.retention, 7 * sim::kDay);
-  EXPECT_TRUE(k.idempotence);
-  EXPECT_EQ(settings->common.loss, 0.0);
-}
-
 TEST(BrokerConfig, OutOfRangeVisibilityTimeoutIsAnError) {
   auto config = load("[sqs]\nvisibility_timeout = 13h\n");
   ASSERT_FALSE(config);

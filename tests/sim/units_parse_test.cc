@@ -23,6 +23,27 @@ TEST(Units, DurationsInEveryUnit) {
   EXPECT_FALSE(parse_duration("5").ok());
 }
 
+// Option structs write their defaults as values; the schema's default text
+// is formatted from them and must read back as the same value.
+TEST(Units, ProbabilityAndRateTextReadBackExactly) {
+  EXPECT_EQ(format_probability(0), "0");
+  EXPECT_EQ(format_probability(1e-5), "0.00001");
+  EXPECT_EQ(format_probability(0.1), "0.1");
+  EXPECT_EQ(format_probability(1), "1");
+  EXPECT_EQ(format_rate(0), "0/s");
+  EXPECT_EQ(format_rate(2.5), "2.5/s");
+  for (double p : {0.0, 1e-5, 0.1, 1.0 / 3, 0.999999, 1e-30, 1.0}) {
+    auto back = parse_probability(format_probability(p));
+    ASSERT_TRUE(back) << format_probability(p);
+    EXPECT_EQ(*back, p) << format_probability(p);
+  }
+  for (double r : {0.0, 0.05, 200.0, 1.0 / 7, 1e6}) {
+    auto back = parse_rate(format_rate(r));
+    ASSERT_TRUE(back) << format_rate(r);
+    EXPECT_EQ(*back, r) << format_rate(r);
+  }
+}
+
 TEST(Units, CanonicalDurationText) {
   EXPECT_EQ(format_duration(0), "0");
   EXPECT_EQ(format_duration(90 * kSecond), "90s");
