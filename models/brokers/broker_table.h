@@ -38,9 +38,22 @@ using BrokerOptions = std::variant<NatsOptions, SqsOptions, KafkaOptions>;
 
 struct BrokerSettings;  // broker_settings.h
 
+// What the broker promises a subscription on delivery, stated by its row and
+// held to by the conformance tests (tests/brokers/conformance_test.cc).
+enum class Guarantee {
+  // Never a second delivery of a published copy; what a fault takes is lost
+  // (and counted as lost).
+  kAtMostOnce,
+  // Every published copy reaches the subscription's handler, if need be again
+  // after a crash or a partition, unless retention, a dead-letter move or
+  // injected loss takes it (counted).
+  kAtLeastOnce,
+};
+
 struct BrokerKind {
   std::string_view name;     // the value of broker.kind, and Broker::kind() of what make() builds
   std::string_view summary;  // one line: guarantee, order, how data is lost
+  Guarantee guarantee;
   // Adds the kind's own section ([nats], [sqs], [kafka]). Rows sharing a
   // section share this function; declare() calls it once.
   void (*declare)(sim::ConfigSchema& schema);

@@ -74,18 +74,6 @@ TEST(BrokerConfig, BuildsABrokerWithScriptedFaultsFromAScenario) {
     EXPECT_TRUE(delivery["latency_ms"].contains(key)) << key;
 }
 
-TEST(BrokerConfig, EveryKindBuilds) {
-  for (const char* kind : {"nats", "sqs", "sqs-fifo", "kafka"}) {
-    auto config = load("", {std::string("broker.kind=") + kind});
-    ASSERT_TRUE(config) << config.error().message;
-    auto settings = broker_settings(*config);
-    ASSERT_TRUE(settings) << settings.error().message;
-    EXPECT_EQ(settings->kind->name, kind);
-    sim::Simulation sim(1);
-    EXPECT_EQ(make_broker(*settings, sim)->kind(), kind);
-  }
-}
-
 TEST(BrokerConfig, KindsAreTheTableRows) {
   auto config = load("[broker]\nkind = natz\n");
   ASSERT_FALSE(config);

@@ -8,45 +8,36 @@
 #include <variant>
 
 #include "models/brokers/broker_settings.h"
+#include "tests/brokers/harness.h"
 
 namespace choreo::brokers {
 namespace {
 
-BrokerSettings settings_from(std::string_view text, const std::vector<std::string>& overrides = {}) {
-  sim::ConfigSchema schema;
-  declare(schema);
-  auto raw = sim::read_config_text(text, "x.ini");
-  EXPECT_TRUE(raw) << raw.error().message;
-  auto config = sim::resolve_config(*raw, overrides, schema);
-  EXPECT_TRUE(config) << config.error().message;
-  auto settings = broker_settings(*config);
-  EXPECT_TRUE(settings) << settings.error().message;
-  return *settings;
-}
+using testing::settings_from;
 
 TEST(BrokerDefaults, CommonOptionsFromAnEmptyScenarioAreTheStructsDefaults) {
-  const BrokerSettings s = settings_from("");
+  const BrokerSettings s = settings_from({});
   EXPECT_TRUE(s.common == CommonOptions{});
   EXPECT_EQ(s.kind, &broker_kinds().front());
   EXPECT_TRUE(s.faults == FaultPlan{});
 }
 
 TEST(BrokerDefaults, NatsOptionsFromAnEmptyScenarioAreTheStructsDefaults) {
-  const BrokerSettings s = settings_from("", {"broker.kind=nats"});
+  const BrokerSettings s = settings_from({"broker.kind=nats"});
   ASSERT_TRUE(std::holds_alternative<NatsOptions>(s.options));
   EXPECT_TRUE(std::get<NatsOptions>(s.options) == NatsOptions{});
 }
 
 TEST(BrokerDefaults, SqsOptionsFromAnEmptyScenarioAreTheStructsDefaults) {
-  const BrokerSettings s = settings_from("", {"broker.kind=sqs"});
+  const BrokerSettings s = settings_from({"broker.kind=sqs"});
   ASSERT_TRUE(std::holds_alternative<SqsOptions>(s.options));
   EXPECT_TRUE(std::get<SqsOptions>(s.options) == SqsOptions{});
-  const BrokerSettings fifo = settings_from("", {"broker.kind=sqs-fifo"});
+  const BrokerSettings fifo = settings_from({"broker.kind=sqs-fifo"});
   EXPECT_TRUE(std::get<SqsOptions>(fifo.options) == SqsOptions{.fifo = true});
 }
 
 TEST(BrokerDefaults, KafkaOptionsFromAnEmptyScenarioAreTheStructsDefaults) {
-  const BrokerSettings s = settings_from("", {"broker.kind=kafka"});
+  const BrokerSettings s = settings_from({"broker.kind=kafka"});
   ASSERT_TRUE(std::holds_alternative<KafkaOptions>(s.options));
   EXPECT_TRUE(std::get<KafkaOptions>(s.options) == KafkaOptions{});
 }
@@ -55,9 +46,8 @@ TEST(BrokerDefaults, KafkaOptionsFromAnEmptyScenarioAreTheStructsDefaults) {
 // every other key of it takes the struct's default.
 TEST(BrokerDefaults, FaultsFromMinimalSectionsAreTheStructsDefaults) {
   const BrokerSettings s = settings_from(
-      "[fault.a]\nkind = crash\nservice = counter\n"
-      "[fault.b]\nkind = drop\ntopic = comments\n"
-      "[fault.c]\nkind = partition\nservice = counter\nto = 3s\n");
+      {"fault.a.kind=crash", "fault.a.service=counter", "fault.b.kind=drop", "fault.b.topic=comments",
+       "fault.c.kind=partition", "fault.c.service=counter", "fault.c.to=3s"});
   ASSERT_EQ(s.faults.crashes.size(), 1u);
   EXPECT_TRUE(s.faults.crashes[0] == CrashFault{.service = "counter"});
   ASSERT_EQ(s.faults.drops.size(), 1u);

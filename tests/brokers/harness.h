@@ -1,14 +1,20 @@
 // Test fixtures for the broker tests: a handler that records every delivery
-// (and fails on demand), and a publisher node that publishes on a schedule.
-// Not a test by itself.
+// (and fails on demand), a publisher node that publishes on a schedule, and
+// brokers built from scenario keys as `choreo run` builds them. Not a test
+// by itself.
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
+#include <iostream>
+#include <memory>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "models/brokers/broker.h"
+#include "models/brokers/broker_settings.h"
 #include "sim/simulation.h"
 
 namespace choreo::brokers::testing {
@@ -92,6 +98,29 @@ inline Publisher& add_publisher(sim::Simulation& sim, Broker& broker, const std:
   auto& p = sim.add<Publisher>(name, broker, plan);
   p.start();
   return p;
+}
+
+// Broker settings from scenario keys given as `--set` overrides
+// ("broker.kind=sqs", "broker.loss=1%", "fault.cut.kind=partition"), checked
+// as a scenario file is. Bad keys are a bug in the test: it stops with the
+// message.
+inline BrokerSettings settings_from(const std::vector<std::string>& overrides) {
+  sim::ConfigSchema schema;
+  declare(schema);
+  auto config = sim::resolve_config(sim::RawConfig{}, overrides, schema);
+  auto settings = config ? broker_settings(*config) : sim::Result<BrokerSettings>(config.error());
+  if (!settings) {
+    std::cerr << "bad broker keys in a test: " << settings.error().message << "\n";
+    std::abort();
+  }
+  return *settings;
+}
+
+// The broker of table kind `kind` with `overrides`, adding its nodes to `sim`.
+inline std::unique_ptr<Broker> make_broker_from(sim::Simulation& sim, std::string_view kind,
+                                                std::vector<std::string> overrides = {}) {
+  overrides.insert(overrides.begin(), "broker.kind=" + std::string(kind));
+  return make_broker(settings_from(overrides), sim);
 }
 
 }  // namespace choreo::brokers::testing

@@ -204,24 +204,20 @@ TEST(KafkaRewind, EveryPartitionRestartsAtItsLogStartAfterTheRecordInProcess) {
   EXPECT_EQ(broker.stats().total().lost(), 0u);
 }
 
+// The conformance suite's determinism run, with the bootstrap flag on.
 std::uint64_t rewind_run_hash(std::uint64_t seed) {
   sim::Simulation sim(seed);
-  KafkaOptions o;
-  o.partitions = 3;
-  o.retention = 20 * kSecond;
-  o.retention_check_interval = kSecond;
-  CommonOptions common;
-  common.delay = *sim::parse_duration_distribution("exp:2ms");
-  common.processing = *sim::parse_duration_distribution("exp:1ms");
-  common.crash_rate_per_s = 0.05;
-  common.restart_after = 5 * kSecond;
-  KafkaBroker broker(sim, o, common, {});
+  auto broker = testing::make_broker_from(
+      sim, "kafka",
+      {"kafka.partitions=3", "kafka.retention=20s", "kafka.retention_check_interval=1s",
+       "broker.delay=exp:2ms", "broker.processing=exp:1ms", "broker.crash_rate=0.05/s",
+       "broker.restart_after=5s"});
   Recorder r;
-  broker.subscribe("t", "svc", r, {.workers = 3, .rewind_on_restart = true});
-  add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .count = 10'000, .period = 10 * kMillisecond, .keys = 31});
+  broker->subscribe("t", "svc", r, {.workers = 3, .rewind_on_restart = true});
+  add_publisher(sim, *broker, "pub",
+                {.topic = broker->topic("t"), .count = 10'000, .period = 10 * kMillisecond, .keys = 31});
   sim.run_until(3 * sim::kMinute);
-  EXPECT_GT(broker.stats().total().redelivered, 0u);
+  EXPECT_GT(broker->stats().total().redelivered, 0u);
   return sim.trace_hash();
 }
 

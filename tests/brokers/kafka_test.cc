@@ -224,34 +224,5 @@ TEST(Kafka, InjectedLossAndDuplicationRatesAreObserved) {
   EXPECT_EQ(c.delivered, 100'000 - c.lost() + c.duplicated);
 }
 
-std::uint64_t faulty_run_hash(std::uint64_t seed) {
-  sim::Simulation sim(seed);
-  KafkaOptions o;
-  o.partitions = 3;
-  o.idempotence = false;
-  o.producer_error = 0.02;
-  o.retention = 20 * kSecond;
-  o.retention_check_interval = kSecond;
-  CommonOptions common;
-  common.loss = 0.01;
-  common.duplicate = 0.01;
-  common.delay = *sim::parse_duration_distribution("exp:2ms");
-  common.processing = *sim::parse_duration_distribution("exp:1ms");
-  common.crash_rate_per_s = 0.05;
-  KafkaBroker broker(sim, o, common, {});
-  Recorder r;
-  broker.subscribe("t", "svc", r, {.workers = 3});
-  broker.partition("svc", 10 * kSecond, 60 * kSecond);
-  add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .count = 10'000, .period = 10 * kMillisecond, .keys = 31});
-  sim.run_until(3 * sim::kMinute);
-  return sim.trace_hash();
-}
-
-TEST(Kafka, SameSeedSameTraceHashDifferentSeedDifferentHash) {
-  EXPECT_EQ(faulty_run_hash(5), faulty_run_hash(5));
-  EXPECT_NE(faulty_run_hash(5), faulty_run_hash(6));
-}
-
 }  // namespace
 }  // namespace choreo::brokers

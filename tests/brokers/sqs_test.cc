@@ -274,35 +274,5 @@ TEST(SqsFifo, HeadOfLineBlocksTheGroupBehindAFailedMessage) {
   EXPECT_EQ(r.log[1].info.delivered_at, 30 * kSecond);
 }
 
-std::uint64_t faulty_run_hash(std::uint64_t seed, bool fifo) {
-  sim::Simulation sim(seed);
-  CommonOptions common;
-  common.loss = 0.01;
-  common.duplicate = 0.02;
-  common.handler_error = 0.05;
-  common.delay = *sim::parse_duration_distribution("exp:2ms");
-  common.processing = *sim::parse_duration_distribution("exp:1ms");
-  common.crash_rate_per_s = 0.05;
-  SqsOptions o;
-  o.fifo = fifo;
-  o.duplicate_after_delete = 0.01;
-  o.max_receive_count = 3;
-  SqsBroker broker(sim, o, common, {});
-  Recorder r;
-  broker.subscribe("t", "svc", r, {.workers = 3});
-  broker.partition("svc", 10 * kSecond, 20 * kSecond);
-  add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .count = 5'000, .period = 5 * kMillisecond, .keys = 7});
-  sim.run_until(5 * sim::kMinute);
-  return sim.trace_hash();
-}
-
-TEST(Sqs, SameSeedSameTraceHashDifferentSeedDifferentHash) {
-  for (bool fifo : {false, true}) {
-    EXPECT_EQ(faulty_run_hash(5, fifo), faulty_run_hash(5, fifo));
-    EXPECT_NE(faulty_run_hash(5, fifo), faulty_run_hash(6, fifo));
-  }
-}
-
 }  // namespace
 }  // namespace choreo::brokers
