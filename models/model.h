@@ -32,7 +32,7 @@ class Model {
   virtual void run(sim::Simulation& sim) = 0;
   // Adds the model's keys to the summary: at least `replicas` (an array,
   // empty when the model keeps none) and, where it has them, `delivery`,
-  // `reads` and `requests` as DESIGN.md defines them.
+  // `reads` and `requests` as README.md's summary.json section defines them.
   virtual void report(const sim::Simulation& sim, nlohmann::json& summary) const = 0;
   // Writes timeseries.csv's content; false if the model samples nothing.
   virtual bool write_time_series(std::ostream& out) const {

@@ -1,5 +1,5 @@
 // Brokers: models of NATS (core), SQS (standard and FIFO) and Kafka with the
-// delivery semantics of the real systems (DESIGN.md, semantics.md §1-4, 7).
+// delivery semantics of the real systems (docs/semantics.md).
 // This header is the integration contract every consuming service codes to.
 //
 // Building one, in code (nats_broker.h, sqs_broker.h, kafka_broker.h) or
@@ -109,7 +109,7 @@ class Broker {
   virtual const DeliveryStats& stats() const = 0;
   // The node id of a worker, e.g. to crash it with sim.crash().
   virtual sim::NodeId worker_node(SubscriptionId sub, std::uint32_t worker) const = 0;
-  // DESIGN.md's `delivery` object (see DeliveryStats::write_json).
+  // summary.json's `delivery` object (see DeliveryStats::write_json).
   void write_json(nlohmann::json& delivery) const { stats().write_json(delivery); }
 };
 

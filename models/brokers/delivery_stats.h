@@ -1,5 +1,5 @@
 // What a broker counts, per topic and in total, and how it appears in
-// summary.json under `delivery` (DESIGN.md).
+// summary.json under `delivery` (README.md, "summary.json and timeseries.csv").
 //
 // Counting unit: `published` counts publish calls; every other counter counts
 // per subscription (a message published to a topic with two consuming
@@ -74,7 +74,7 @@ class DeliveryStats {
   }
   const sim::Histogram& latency() const { return latency_; }
 
-  // Writes DESIGN.md's `delivery` object: published, delivered, lost,
+  // Writes summary.json's `delivery` object: published, delivered, lost,
   // duplicated, redelivered, reordered, dead_lettered, bytes, latency_ms
   // {mean, p50, p99, max}, plus lost_by_reason and by_topic (the same keys
   // per topic, with deduplicated and handler_errors).

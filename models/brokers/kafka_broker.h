@@ -1,5 +1,6 @@
-// A model of Apache Kafka (semantics.md §3, §7): partitioned logs read by
-// consumer groups that commit offsets.
+// A model of Apache Kafka: partitioned logs read by consumer groups that
+// commit offsets. The real behaviour, defaults and sources: docs/semantics.md,
+// "Apache Kafka".
 //
 //  - A topic has `partitions` logs; a record goes to partition
 //    hash(Message::key) % partitions with a stable 64-bit mix (Kafka uses

@@ -1,5 +1,5 @@
-// A model of core NATS (semantics.md §1, §7): at most once, no acks, no
-// storage, no retries.
+// A model of core NATS: at most once, no acks, no storage, no retries. The
+// real behaviour, defaults and sources: docs/semantics.md, "NATS (core)".
 //
 //  - A message reaches each subscription whose chosen worker is connected at
 //    publish time; in flight it is lost if that connection breaks. A topic

@@ -1,5 +1,6 @@
-// A model of Amazon SQS (semantics.md §2, §4, §7), standard or FIFO, fed
-// from a topic as SNS fans out to one queue per subscribing service.
+// A model of Amazon SQS, standard or FIFO, fed from a topic as SNS fans out
+// to one queue per subscribing service. The real behaviour, defaults and
+// sources: docs/semantics.md, "Amazon SQS" and "Wattpad's sqsconsumer".
 //
 //  - At least once. A receive (long poll, batches of up to `batch_size`)
 //    makes each message invisible for `visibility_timeout`; a message not

@@ -36,7 +36,7 @@ TEST(BrokerConfig, FaultWithoutServiceIsAnError) {
 }
 
 // A scenario section builds an SQS broker with a scripted drop and a
-// partition; the run reports DESIGN.md's delivery keys.
+// partition; the run reports summary.json's delivery keys.
 TEST(BrokerConfig, BuildsABrokerWithScriptedFaultsFromAScenario) {
   auto config = load(
       "[broker]\nkind = sqs\n"
