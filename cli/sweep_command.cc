@@ -14,6 +14,7 @@
 #include "cli/options.h"
 #include "cli/run_one.h"
 #include "cli/scenario.h"
+#include "cli/sweep_fingerprint.h"
 #include "cli/sweep_grid.h"
 #include "cli/sweep_pool.h"
 #include "cli/sweep_progress.h"
@@ -68,7 +69,8 @@ void print_sweep_help(const po::options_description& d, std::ostream& out) {
       << d
       << "\nExit status: 0 every run's expectations hold, 1 some do not, 2 bad input,\n"
          "3 internal error.\n\n"
-         "Example:\n  choreo sweep scenarios/phold.ini --seeds 1..100 --vary phold.mean_delay=1ms,2ms -j 2\n";
+         "Example:\n"
+         "  choreo sweep scenarios/duplicates-sqs.ini --seeds 1..10 --vary broker.duplicate=1%,5% -j 2\n";
 }
 
 // Everything the runs share; read-only while they run.
@@ -76,6 +78,7 @@ struct Sweep {
   SweepArgs args;
   Grid grid;
   std::string out_path;
+  SweepFingerprint fingerprint;
   std::vector<std::string> overrides(std::size_t cell) const {
     auto all = args.sets;
     for (auto& o : grid.cell_overrides(cell)) all.push_back(std::move(o));
@@ -114,13 +117,19 @@ sim::Result<Grid> build_grid(const SweepArgs& a) {
   return make_grid(*seeds, std::move(varies), kMaxRuns);
 }
 
-// Loads every cell once, so a bad key or value stops the sweep before it runs.
-sim::Status check_cells(const Sweep& s) {
+// Loads every cell once, so a bad key, value or [expect] path stops the
+// sweep before it runs; returns each cell's model.
+sim::Result<std::vector<const models::ModelKind*>> check_cells(const Sweep& s) {
+  std::vector<const models::ModelKind*> kinds;
   for (std::size_t cell = 0; cell < s.grid.cell_count(); ++cell) {
     auto scenario = load_scenario(s.args.scenario, s.overrides(cell), std::to_string(s.grid.seeds.first));
     if (!scenario) return sim::Error{blame_vary(s.grid, scenario.error().message)};
+    if (auto checked = check_expect_paths(*scenario); !checked) {
+      return sim::Error{blame_vary(s.grid, checked.error().message)};
+    }
+    kinds.push_back(scenario->kind);
   }
-  return sim::Ok{};
+  return kinds;
 }
 
 struct Resumed {
@@ -133,23 +142,38 @@ sim::Error foreign_csv(const std::string& path, const std::string& why) {
       fmt::format("--out {}: {}; resume with the same command, or use another --out", path, why)};
 }
 
-// Checks the rows already in the CSV against the grid and takes their verdicts.
+// Every row must carry this sweep's fingerprint: rows of another command
+// (another scenario, other overrides, another grid or model) are not resumed.
+sim::Status check_fingerprints(const Sweep& s, const ExistingCsv& csv) {
+  const std::string ours = s.fingerprint.text();
+  for (std::size_t i = 0; i < csv.rows.size(); ++i) {
+    const auto& row = csv.rows[i];
+    if (row.size() == csv.header.size() && row.back() == ours) continue;
+    const auto theirs = row.size() == csv.header.size() ? SweepFingerprint::parse(row.back()) : std::nullopt;
+    if (!theirs) return foreign_csv(s.out_path, fmt::format("line {} has no readable fingerprint", i + 2));
+    return foreign_csv(s.out_path, fmt::format("it was written by another sweep command ({})",
+                                               describe_difference(*theirs, s.fingerprint)));
+  }
+  return sim::Ok{};
+}
+
+// Checks the rows already in the CSV against the sweep and takes their verdicts.
 sim::Result<Resumed> resume(const Sweep& s, std::vector<RunVerdict>& verdicts) {
   auto csv = read_sweep_csv(s.out_path);
   if (!csv) return csv.error();
   if (!csv->has_header) return Resumed{};
   auto schema = schema_from_header(s.grid, s.args.wall_time, csv->header);
   if (!schema) return foreign_csv(s.out_path, schema.error().message);
+  if (auto same = check_fingerprints(s, *csv); !same) return same.error();
   if (csv->rows.size() > s.grid.run_count()) {
     return foreign_csv(s.out_path, fmt::format("it has {} rows, more than this grid's {} runs",
                                                csv->rows.size(), s.grid.run_count()));
   }
-  const std::size_t width = csv->header.size();
   for (std::size_t i = 0; i < csv->rows.size(); ++i) {
     const auto& row = csv->rows[i];
     auto expected = s.grid.cell_values(s.grid.cell_of(i));
     expected.push_back(std::to_string(s.grid.seed_of(i)));
-    if (row.size() != width || !std::equal(expected.begin(), expected.end(), row.begin())) {
+    if (!std::equal(expected.begin(), expected.end(), row.begin())) {
       std::string start;
       for (const auto& e : expected) start += (start.empty() ? "" : ",") + e;
       return foreign_csv(
@@ -220,7 +244,8 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
     err << resumed.error().message << "\n";
     return kExitBadInput;
   }
-  OrderedWriter writer(s.out_path, s.grid, s.args.wall_time, resumed->done, resumed->schema);
+  OrderedWriter writer(s.out_path, s.grid, s.args.wall_time, s.fingerprint.text(), resumed->done,
+                       resumed->schema);
   if (auto opened = writer.open(); !opened) {
     err << opened.error().message << "\n";
     return kExitBadInput;
@@ -284,10 +309,17 @@ int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::
     return kExitBadInput;
   }
   s.grid = std::move(*grid);
-  if (auto checked = check_cells(s); !checked) {
-    err << checked.error().message << "\n";
+  auto kinds = check_cells(s);
+  if (!kinds) {
+    err << kinds.error().message << "\n";
     return kExitBadInput;
   }
+  auto fingerprint = fingerprint_sweep(s.args.scenario, s.args.sets, s.grid, *kinds);
+  if (!fingerprint) {
+    err << fingerprint.error().message << "\n";
+    return kExitBadInput;
+  }
+  s.fingerprint = std::move(*fingerprint);
   s.out_path = s.args.out.empty()
                    ? "out/" + std::filesystem::path(s.args.scenario).stem().string() + ".sweep.csv"
                    : s.args.out;

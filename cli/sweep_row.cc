@@ -133,6 +133,7 @@ std::vector<std::string> RowSchema::columns() const {
     for (const char* f : kServiceFields) c.push_back(fmt::format("requests.{}.{}", s, f));
   }
   if (wall_time) c.emplace_back("wall_time_s");
+  c.emplace_back("fingerprint");
   return c;
 }
 
@@ -156,12 +157,30 @@ sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time,
   RowSchema schema = row_schema(grid, wall_time, nlohmann::json::object());
   const auto expected = schema.columns();
   const auto mismatch = [&] {
-    std::string want;
-    for (const auto& c : expected) want += (want.empty() ? "" : ",") + c;
-    return sim::Error{fmt::format("its header is not this sweep's (expected it to start with {}{})", want,
-                                  wall_time ? "" : "; was it written with --wall-time?")};
+    const auto seed = std::find(header.begin(), header.end(), "seed");
+    const std::vector<std::string> theirs(header.begin(), seed);
+    if (seed == header.end() || theirs != schema.vary_keys) {
+      const auto join = [](const std::vector<std::string>& keys) {
+        std::string text;
+        for (const auto& k : keys) text += (text.empty() ? "" : ",") + k;
+        return text.empty() ? std::string("none") : text;
+      };
+      return sim::Error{
+          fmt::format("its header is not this sweep's (its varied keys: {}; this command's: {})",
+                      join(theirs), join(schema.vary_keys))};
+    }
+    const bool has_wall = std::find(header.begin(), header.end(), "wall_time_s") != header.end();
+    if (has_wall != wall_time) {
+      return sim::Error{fmt::format("its header is not this sweep's (it was written {} --wall-time)",
+                                    has_wall ? "with" : "without")};
+    }
+    return sim::Error{
+        "its header is not this sweep's (its fixed columns differ: written by another choreo?)"};
   };
-  const std::size_t prefix = expected.size() - (wall_time ? 1 : 0);
+  if (header.empty() || header.back() != "fingerprint") {
+    return sim::Error{"it has no fingerprint column (written by an older choreo, or not by choreo sweep)"};
+  }
+  const std::size_t prefix = expected.size() - (wall_time ? 2 : 1);
   if (header.size() < expected.size() ||
       !std::equal(expected.begin(), expected.begin() + prefix, header.begin())) {
     return mismatch();
@@ -180,7 +199,8 @@ sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time,
 }
 
 std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<std::string>& vary_values,
-                                    const nlohmann::json& summary, bool holds) {
+                                    const nlohmann::json& summary, bool holds,
+                                    const std::string& fingerprint) {
   std::vector<std::string> f = vary_values;
   f.push_back(scalar_text(at_path(summary, "seed")));
   f.emplace_back(holds ? "1" : "0");
@@ -203,6 +223,7 @@ std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<s
       f.push_back(service == nullptr ? "" : scalar_text(at_path(*service, field)));
   }
   if (schema.wall_time) f.push_back(scalar_text(at_path(summary, "wall_time_s")));
+  f.push_back(fingerprint);
   return f;
 }
 

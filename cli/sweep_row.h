@@ -10,7 +10,9 @@
 //      replicas.<name>.{strategy,converged,converged_at_s,divergent_keys,abs_error};
 //      per service of the first run's `requests`: requests.<name>.{count,per_s};
 //   4. wall_time_s, only with --wall-time (it differs between runs of the
-//      same sweep, so it is off by default to keep CSVs byte-identical).
+//      same sweep, so it is off by default to keep CSVs byte-identical);
+//   5. fingerprint: what the sweep's rows depend on (sweep_fingerprint.h),
+//      the same on every row; a resume checks it.
 // A value absent from a run's summary is an empty field; booleans are 1/0;
 // numbers print as nlohmann::json does (shortest round-trip, no locale).
 //
@@ -35,18 +37,22 @@ struct RowSchema {
   std::vector<std::string> columns() const;
   std::size_t holds_column() const { return vary_keys.size() + 1; }
   std::size_t converged_column() const { return vary_keys.size() + 2; }
+  // The last column.
+  std::size_t fingerprint_column() const { return columns().size() - 1; }
 };
 
 // The schema whose per-replica and per-service columns come from `first`.
 RowSchema row_schema(const Grid& grid, bool wall_time, const nlohmann::json& first);
 // The schema of an existing CSV's header fields; an error when its varied and
-// fixed columns are not the ones this grid and flag would write.
+// fixed columns are not the ones this grid and flag would write, or when it
+// has no fingerprint column (a CSV written before choreo had one).
 sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time,
                                           const std::vector<std::string>& header);
 
-// The fields of one run's row.
+// The fields of one run's row; `fingerprint` is the sweep's (the last field).
 std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<std::string>& vary_values,
-                                    const nlohmann::json& summary, bool holds);
+                                    const nlohmann::json& summary, bool holds,
+                                    const std::string& fingerprint);
 
 // Names in the summary's replicas[] that the schema has no columns for.
 std::vector<std::string> unlisted_replicas(const RowSchema& schema, const nlohmann::json& summary);

@@ -132,20 +132,65 @@ TEST(SweepCommand, SigkilledSweepResumesWithEveryRowExactlyOnce) {
 TEST(SweepCommand, CsvOfAnotherSweepIsRefused) {
   const std::string csv = scratch_dir("foreign") + "s.csv";
   ASSERT_EQ(sweep(kSmall + " --out " + csv).exit_code, 1);
+  const std::string bytes = slurp(csv);
   const auto r = sweep(
       "scenarios/phold.ini --seeds 1..6 --vary phold.lookahead=1ms,2ms --set run.duration=50ms "
       "--out " +
       csv);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--out " + csv + ": its header is not this sweep's"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err, "--out " + csv +
+                       ": its header is not this sweep's (its varied keys: phold.mean_delay; this command's: "
+                       "phold.lookahead); resume with the same command, or use another --out\n");
   const auto seeds = sweep(
       "scenarios/phold.ini --seeds 2..7 --vary phold.mean_delay=1ms,2ms --set "
       "run.duration=50ms --set phold.processes=50 --out " +
       csv);
   EXPECT_EQ(seeds.exit_code, 2);
-  EXPECT_NE(seeds.err.find("line 2 is not run 1 of this grid (expected it to start 1ms,2)"),
-            std::string::npos)
-      << seeds.err;
+  EXPECT_EQ(seeds.err, "--out " + csv +
+                           ": it was written by another sweep command (different --seeds/--vary grid); "
+                           "resume with the same command, or use another --out\n");
+  EXPECT_EQ(slurp(csv), bytes);  // refused before touching it
+}
+
+// Issue 14: `--set broker.loss=1%` over a 0 %-loss CSV printed "0 run now"
+// and the old table, exit 0.
+TEST(SweepCommand, ResumeWithOtherOverridesIsRefused) {
+  const std::string csv = scratch_dir("overrides") + "s.csv";
+  const std::string args = "scenarios/default.ini --seeds 1..2 --set run.duration=2s --set run.settle=2s";
+  ASSERT_LE(sweep(args + " --out " + csv).exit_code, 1);
+  const auto r = sweep(args + " --set broker.loss=1% --out " + csv);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "--out " + csv +
+                       ": it was written by another sweep command (different --set overrides); resume with "
+                       "the same command, or use another --out\n");
+  // The same overrides in another order are the same sweep.
+  const auto same =
+      sweep("scenarios/default.ini --seeds 1..2 --set run.settle=2s --set run.duration=2s --out " + csv);
+  EXPECT_LE(same.exit_code, 1) << same.err;
+  EXPECT_NE(same.err.find("2 of 2 runs already done"), std::string::npos) << same.err;
+}
+
+// Issue 14: a copy of default's CSV was accepted as out-of-order-sqs's results.
+TEST(SweepCommand, CsvOfAnotherScenarioIsRefused) {
+  const std::string dir = scratch_dir("scenario");
+  const std::string tail = " --seeds 1..2 --set run.duration=2s --set run.settle=2s --out " + dir + "s.csv";
+  ASSERT_LE(sweep("scenarios/default.ini" + tail).exit_code, 1);
+  const auto r = sweep("scenarios/out-of-order-sqs.ini" + tail);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "--out " + dir +
+                       "s.csv: it was written by another sweep command (different scenario file); resume "
+                       "with the same command, or use another --out\n");
+}
+
+TEST(SweepCommand, CsvWithoutFingerprintsIsRefused) {
+  const std::string dir = scratch_dir("old");
+  std::ofstream(dir + "old.csv") << "seed,holds,converged\n1,1,1\n";
+  const auto r = sweep("scenarios/phold.ini --seeds 1..2 --out " + dir + "old.csv");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "--out " + dir +
+                       "old.csv: it has no fingerprint column (written by an older choreo, or not by choreo "
+                       "sweep); resume with the same command, or use another --out\n");
 }
 
 TEST(SweepCommand, BadInputExitsTwoWithOneLine) {

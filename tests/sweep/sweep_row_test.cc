@@ -54,7 +54,8 @@ TEST(RowSchema, ColumnsStartWithVariedKeysThenSeedAndEndWithReplicasAndServices)
   EXPECT_EQ(columns[1], "seed");
   EXPECT_EQ(columns[schema.holds_column()], "holds");
   EXPECT_EQ(columns[schema.converged_column()], "converged");
-  const std::vector<std::string> tail(columns.end() - 12, columns.end());
+  EXPECT_EQ(columns.back(), "fingerprint");
+  const std::vector<std::string> tail(columns.end() - 13, columns.end() - 1);
   EXPECT_EQ(tail, (std::vector<std::string>{
                       "replicas.mirror.strategy", "replicas.mirror.converged",
                       "replicas.mirror.converged_at_s", "replicas.mirror.divergent_keys",
@@ -65,7 +66,7 @@ TEST(RowSchema, ColumnsStartWithVariedKeysThenSeedAndEndWithReplicasAndServices)
 
 TEST(RowFields, FlattensTheSummaryWithBooleansAsDigitsAndAbsentValuesEmpty) {
   const auto schema = row_schema(loss_grid(), false, two_replica_summary());
-  const auto row = row_fields(schema, {"1%"}, two_replica_summary(), false);
+  const auto row = row_fields(schema, {"1%"}, two_replica_summary(), false, "scenario:00000001");
   ASSERT_EQ(row.size(), schema.columns().size());
   EXPECT_EQ(row[0], "1%");
   EXPECT_EQ(field(schema, row, "seed"), "7");
@@ -83,6 +84,7 @@ TEST(RowFields, FlattensTheSummaryWithBooleansAsDigitsAndAbsentValuesEmpty) {
   EXPECT_EQ(field(schema, row, "replicas.counter.converged_at_s"), "");
   EXPECT_EQ(field(schema, row, "replicas.counter.strategy"), "naive");
   EXPECT_EQ(field(schema, row, "requests.users.per_s"), "0.25");
+  EXPECT_EQ(row.back(), "scenario:00000001");
 }
 
 TEST(RowFields, ModelWithoutReplicasGetsOnlyFixedColumns) {
@@ -90,8 +92,9 @@ TEST(RowFields, ModelWithoutReplicasGetsOnlyFixedColumns) {
       {"seed", 1}, {"converged", true}, {"replicas", nlohmann::json::array()}, {"events_processed", 5}};
   const auto schema = row_schema(loss_grid(), true, phold);
   EXPECT_TRUE(schema.replicas.empty());
-  EXPECT_EQ(schema.columns().back(), "wall_time_s");
-  const auto row = row_fields(schema, {"0"}, phold, true);
+  const auto columns = schema.columns();
+  EXPECT_EQ(columns[columns.size() - 2], "wall_time_s");
+  const auto row = row_fields(schema, {"0"}, phold, true, "f");
   EXPECT_EQ(field(schema, row, "replicas_total"), "0");
   EXPECT_EQ(field(schema, row, "converged"), "1");
 }
@@ -111,7 +114,20 @@ TEST(SchemaFromHeader, RejectsAnotherGridsHeaderOrAMissingWallTimeColumn) {
   EXPECT_FALSE(schema_from_header(*other, false, written.columns()));
   auto with_wall = schema_from_header(loss_grid(), true, written.columns());
   ASSERT_FALSE(with_wall);
-  EXPECT_NE(with_wall.error().message.find("its header is not this sweep's"), std::string::npos);
+  EXPECT_EQ(with_wall.error().message, "its header is not this sweep's (it was written without --wall-time)");
+  auto varied = schema_from_header(*other, false, written.columns());
+  ASSERT_FALSE(varied);
+  EXPECT_EQ(varied.error().message,
+            "its header is not this sweep's (its varied keys: sqs.loss; this command's: sqs.duplication)");
+}
+
+TEST(SchemaFromHeader, RejectsAHeaderWithoutAFingerprintColumn) {
+  auto columns = row_schema(loss_grid(), false, two_replica_summary()).columns();
+  columns.pop_back();
+  auto read = schema_from_header(loss_grid(), false, columns);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().message,
+            "it has no fingerprint column (written by an older choreo, or not by choreo sweep)");
 }
 
 TEST(UnlistedReplicas, NamesReplicasTheHeaderHasNoColumnsFor) {
