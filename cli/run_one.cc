@@ -26,7 +26,42 @@ bool all_converged(const nlohmann::json& summary) {
   return true;
 }
 
+// summary.json without `expectations`, from a model that has run (or, for
+// the shape, has only been built).
+nlohmann::json assemble(const Scenario& scenario, const sim::Simulation& simulation,
+                        const models::Model& model, double wall_s) {
+  nlohmann::json s;
+  s["scenario"] = scenario.name;
+  s["seed"] = scenario.seed;
+  s["config"] = config_object(scenario.config);
+  s["events_processed"] = simulation.events_processed();
+  s["sim_time_s"] = sim::to_seconds(simulation.now());
+  s["wall_time_s"] = wall_s;
+  s["trace_hash"] = sim::format_hash(simulation.trace_hash());
+  model.report(simulation, s);
+  s["converged"] = all_converged(s);
+  return s;
+}
+
 }  // namespace
+
+sim::Result<nlohmann::json> summary_shape(const Scenario& scenario) {
+  auto model = scenario.kind->make(scenario.config);
+  if (!model) return model.error();
+  sim::Simulation simulation(scenario.seed);
+  (*model)->build(simulation);
+  auto s = assemble(scenario, simulation, **model, 0.0);
+  s["expectations"] = nlohmann::json::array();
+  return s;
+}
+
+sim::Status check_expect_paths(const Scenario& scenario) {
+  const auto entries = scenario.config.open_entries("expect");
+  if (entries.empty()) return sim::Ok{};
+  auto shape = summary_shape(scenario);
+  if (!shape) return shape.error();
+  return sim::check_expectation_paths(*shape, entries);
+}
 
 sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out) {
   auto model = scenario.kind->make(scenario.config);
@@ -40,17 +75,8 @@ sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* tra
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   RunOutcome outcome;
+  outcome.summary = assemble(scenario, simulation, **model, wall_s);
   nlohmann::json& s = outcome.summary;
-  s["scenario"] = scenario.name;
-  s["seed"] = scenario.seed;
-  s["config"] = config_object(scenario.config);
-  s["events_processed"] = simulation.events_processed();
-  s["sim_time_s"] = sim::to_seconds(simulation.now());
-  s["wall_time_s"] = wall_s;
-  s["trace_hash"] = sim::format_hash(simulation.trace_hash());
-  (*model)->report(simulation, s);
-  s["converged"] = all_converged(s);
-
   auto checked = sim::check_expectations(s, scenario.config.open_entries("expect"));
   if (!checked) return checked.error();
   s["expectations"] = nlohmann::json::array();

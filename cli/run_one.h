@@ -21,9 +21,16 @@ struct RunOutcome {
   bool expectations_hold = true;         // every [expect] entry holds
 };
 
-// Errors are user errors found after the run started (an [expect] path that
-// names nothing, a model rejecting a combination of keys).
+// Errors are user errors found after the run started (a model rejecting a
+// combination of keys; an [expect] entry check_expect_paths would have caught).
 sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out);
+
+// summary.json's shape before the run: the model built, not run, and
+// reported (values are zeros and nulls; keys and replica names are final).
+sim::Result<nlohmann::json> summary_shape(const Scenario& scenario);
+// The [expect] errors a run would end with (a path naming nothing, a
+// malformed condition), found on summary_shape before anything runs.
+sim::Status check_expect_paths(const Scenario& scenario);
 
 // The command that replays this exact run.
 std::string replay_command(const Scenario& scenario);

@@ -33,6 +33,10 @@ class Model {
   // Adds the model's keys to the summary: at least `replicas` (an array,
   // empty when the model keeps none) and, where it has them, `delivery`,
   // `reads` and `requests` as README.md's summary.json section defines them.
+  // Also called on a model that was built but never run: the CLI checks
+  // [expect] paths against that shape before the run, so it must write the
+  // same keys (values may be zero or null); tests/cli/expect_command_test.cc
+  // checks every scenario.
   virtual void report(const sim::Simulation& sim, nlohmann::json& summary) const = 0;
   // Writes timeseries.csv's content; false if the model samples nothing.
   virtual bool write_time_series(std::ostream& out) const {

@@ -213,7 +213,14 @@ Result<Config> resolve_config(const RawConfig& raw, const std::vector<std::strin
   config.file_ = raw.file;
   for (const auto& e : entries) {
     if (schema.is_open_section(section_of(e.key)) && e.key.find('.') != std::string::npos) {
-      config.open_.push_back(e);
+      // Later wins, as for every key: an override replaces the entry in place.
+      const auto same = std::find_if(config.open_.begin(), config.open_.end(),
+                                     [&](const RawEntry& o) { return o.key == e.key; });
+      if (same != config.open_.end()) {
+        *same = e;
+      } else {
+        config.open_.push_back(e);
+      }
       continue;
     }
     const KeySpec* spec = schema.find(e.key);

@@ -78,7 +78,9 @@ class Config {
   // Instance names of a pattern section, sorted: instances("replica") lists
   // "mirror" for [replica.mirror]. Defaults of "replica.*.k" apply per instance.
   std::vector<std::string> instances(std::string_view section) const;
-  // The entries of an open section, in file order then override order.
+  // The entries of an open section, one per key, in file order then
+  // override order; an override of a key the file has replaces its entry
+  // in place (later wins, as for every key).
   std::vector<RawEntry> open_entries(std::string_view section) const;
 
   // Every declared key (and instance key), sorted, with value text and origin.

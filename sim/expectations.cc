@@ -133,26 +133,55 @@ std::string located(const RawEntry& e, std::string_view message) {
 
 }  // namespace
 
+namespace {
+
+// The condition and the value `path` names, or the error located at the entry.
+struct Checked {
+  std::string path;
+  Condition condition;
+  const nlohmann::json* actual = nullptr;
+};
+
+Result<Checked> check_entry(const nlohmann::json& summary, const RawEntry& e) {
+  Checked c;
+  c.path = e.key.substr(e.key.find('.') + 1);
+  auto condition = parse_condition(e.value);
+  if (!condition) return Error{located(e, condition.error().message)};
+  c.condition = *condition;
+  auto node = resolve_path(summary, c.path);
+  if (!node) return Error{located(e, node.error().message)};
+  c.actual = *node;
+  const bool want_bool = c.condition.op == Condition::Op::kBool;
+  if (c.actual->is_null()) return c;  // a value the run has not produced yet
+  if (want_bool && !c.actual->is_boolean())
+    return Error{located(e, fmt::format("'{}' is {}, not true/false", c.path, c.actual->dump()))};
+  if (!want_bool && !c.actual->is_number())
+    return Error{located(e, fmt::format("'{}' is {}, not a number", c.path, c.actual->dump()))};
+  return c;
+}
+
+}  // namespace
+
+Status check_expectation_paths(const nlohmann::json& shape, const std::vector<RawEntry>& entries) {
+  for (const auto& e : entries) {
+    if (auto checked = check_entry(shape, e); !checked) return checked.error();
+  }
+  return Ok{};
+}
+
 Result<std::vector<ExpectationResult>> check_expectations(const nlohmann::json& summary,
                                                           const std::vector<RawEntry>& entries) {
   std::vector<ExpectationResult> out;
   for (const auto& e : entries) {
-    const std::string path = e.key.substr(e.key.find('.') + 1);
-    auto condition = parse_condition(e.value);
-    if (!condition) return Error{located(e, condition.error().message)};
-    auto node = resolve_path(summary, path);
-    if (!node) return Error{located(e, node.error().message)};
-    const nlohmann::json& actual = **node;
+    auto checked = check_entry(summary, e);
+    if (!checked) return checked.error();
+    const nlohmann::json& actual = *checked->actual;
     ExpectationResult r;
-    r.name = fmt::format("{} = {}", path, e.value);
-    if (condition->op == Condition::Op::kBool) {
-      if (!actual.is_boolean())
-        return Error{located(e, fmt::format("'{}' is {}, not true/false", path, actual.dump()))};
-      r.holds = actual.get<bool>() == condition->flag;
+    r.name = fmt::format("{} = {}", checked->path, e.value);
+    if (checked->condition.op == Condition::Op::kBool) {
+      r.holds = actual.is_boolean() && actual.get<bool>() == checked->condition.flag;
     } else {
-      if (!actual.is_number())
-        return Error{located(e, fmt::format("'{}' is {}, not a number", path, actual.dump()))};
-      r.holds = evaluate(*condition, actual.get<double>());
+      r.holds = actual.is_number() && evaluate(checked->condition, actual.get<double>());
     }
     r.detail = fmt::format("actual {}, expected {}", actual.dump(), e.value);
     out.push_back(std::move(r));

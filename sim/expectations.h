@@ -10,8 +10,12 @@
 // config.phold.processes) and arrays by the `name` field of their elements.
 //
 // Checks only read the summary; they never change a run. An entry whose path
-// names nothing, or whose condition is malformed, is a user error located at
-// the entry (file:line), with did-you-mean among the keys that exist there.
+// names nothing, whose condition is malformed, or whose condition does not
+// fit the value's type (true/false against a number) is a user error located
+// at the entry (file:line), with did-you-mean among the keys that exist there.
+// The CLI finds these errors before the run, with check_expectation_paths on
+// the summary's shape; a value still null there (converged_at_s) is
+// type-checked only after the run, where null never holds.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -32,5 +36,9 @@ struct ExpectationResult {
 // `entries` are the [expect] entries (keys "expect.<path>").
 Result<std::vector<ExpectationResult>> check_expectations(const nlohmann::json& summary,
                                                           const std::vector<RawEntry>& entries);
+
+// The same user errors, without judging values: `shape` is a summary with
+// every key the run will write, its values not yet final.
+Status check_expectation_paths(const nlohmann::json& shape, const std::vector<RawEntry>& entries);
 
 }  // namespace choreo::sim
