@@ -43,18 +43,54 @@ const char* type_name(sim::ValueType t) {
   return "?";
 }
 
+// What a key accepts, for every type: its bounds when it has them, else the
+// type's own range.
+std::string range_text(const sim::KeySpec& k) {
+  if (k.type == sim::ValueType::kEnum) {
+    std::string allowed;
+    for (const auto& a : k.allowed) allowed += (allowed.empty() ? "" : "|") + a;
+    return allowed;
+  }
+  const char* lowest = "";
+  switch (k.type) {
+    case sim::ValueType::kDuration:
+      lowest = "0s";
+      break;
+    case sim::ValueType::kRate:
+      lowest = "0/s";
+      break;
+    case sim::ValueType::kBytes:
+      lowest = "0B";
+      break;
+    case sim::ValueType::kProbability:
+      return "0..1 or 0%..100%";
+    case sim::ValueType::kDistribution:
+      return "D | uniform:A..B | exp:M | normal:M,S | lognormal:M,S | pareto:X,A (durations)";
+    case sim::ValueType::kZipf:
+      return "zipf:S, S > 0";
+    case sim::ValueType::kBool:
+      return "true|false";
+    case sim::ValueType::kString:
+      return "any text";
+    case sim::ValueType::kInteger:
+      if (k.min.empty() && k.max.empty()) return "any whole number";
+      break;
+    case sim::ValueType::kNumber:
+      if (k.min.empty() && k.max.empty()) return "any number";
+      break;
+    case sim::ValueType::kEnum:
+      break;
+  }
+  const std::string low = k.min.empty() ? lowest : k.min;
+  return k.max.empty() ? low + ".." : fmt::format("{}..{}", low, k.max);
+}
+
 void print_schema(const models::ModelKind& kind, std::ostream& out) {
   out << fmt::format("model {}: {}\n", kind.name, kind.summary);
   const auto schema = models::scenario_schema(kind);
   for (const auto& k : schema.keys()) {
-    std::string allowed;
-    if (k.type == sim::ValueType::kEnum) {
-      for (const auto& a : k.allowed) allowed += (allowed.empty() ? "" : "|") + a;
-    } else if (!k.min.empty() || !k.max.empty()) {
-      allowed = fmt::format("{}..{}", k.min, k.max);
-    }
     out << fmt::format("  {:<36} {:<12} default {:<10} {}\n      {}\n", k.key, type_name(k.type),
-                       k.default_value.empty() ? "''" : k.default_value, allowed, k.help);
+                       k.default_value.empty() ? "''" : k.default_value, range_text(k), k.help);
   }
   for (const auto& s : schema.open_sections()) {
     out << fmt::format("  [{}] takes any 'path = condition' entry (see README: expectations)\n", s);
@@ -86,7 +122,10 @@ int keys_command(const std::vector<std::string>& args, std::ostream& out, std::o
     found = true;
   }
   if (!found) {
-    err << fmt::format("choreo keys: --model '{}': unknown model\n", model);
+    std::string names;
+    for (const auto& kind : models::model_kinds())
+      names += fmt::format("{}{}", names.empty() ? "" : ", ", kind.name);
+    err << fmt::format("choreo keys: --model '{}': unknown model (allowed: {})\n", model, names);
     return kExitBadInput;
   }
   return kExitHolds;

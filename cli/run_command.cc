@@ -25,6 +25,7 @@ struct RunArgs {
   std::string out_dir;
   std::string trace_file;
   bool json = false;
+  bool verbose = false;
   bool help = false;
 };
 
@@ -39,19 +40,24 @@ po::options_description run_options(RunArgs& a) {
       "trace", po::value(&a.trace_file)->value_name("FILE"),
       "also write every event as JSON Lines to FILE (default: none)")(
       "json", po::bool_switch(&a.json), "print summary.json to stdout instead of the readable report")(
+      "verbose,v", po::bool_switch(&a.verbose),
+      "list every resolved option in the header (default: only those not at their defaults)")(
       "help,h", po::bool_switch(&a.help), "show this help");
   return d;
 }
 
 void print_run_help(const po::options_description& d, std::ostream& out) {
   out << "Usage: choreo run SCENARIO.ini [options]\n\n"
-         "Runs one scenario with one seed. Prints the seed and every resolved option,\n"
-         "the results, and a verdict with the command that replays the run; writes\n"
-         "summary.json and timeseries.csv under the out dir.\n\n"
+         "Runs one scenario with one seed. Prints the seed and the options that differ\n"
+         "from their defaults (--verbose: every option), the results, and a verdict\n"
+         "with the command that replays the run; writes summary.json and\n"
+         "timeseries.csv under the out dir.\n\n"
       << d
       << "\nExit status: 0 every expectation holds, 1 one is violated, 2 bad input,\n"
          "3 internal error.\n\n"
-         "Example:\n  choreo run scenarios/phold.ini --seed 7 --set phold.processes=5000\n";
+         "Examples:\n"
+         "  choreo run scenarios/default.ini --seed 7\n"
+         "  choreo run scenarios/default.ini --seed 7 --set broker.duplicate=5% --out out/dup5\n";
 }
 
 // Writes summary.json and, if the model samples, timeseries.csv.
@@ -76,7 +82,11 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
     err << scenario.error().message << "\n";
     return kExitBadInput;
   }
-  if (!a.json) print_header(*scenario, out);
+  if (auto checked = check_expect_paths(*scenario); !checked) {
+    err << checked.error().message << "\n";
+    return kExitBadInput;
+  }
+  if (!a.json) print_header(*scenario, a.verbose, out);
 
   std::ofstream trace;
   if (!a.trace_file.empty()) {

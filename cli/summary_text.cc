@@ -71,15 +71,27 @@ void print_replicas(const nlohmann::json& replicas, std::ostream& out) {
 
 }  // namespace
 
-void print_header(const Scenario& scenario, std::ostream& out) {
+void print_header(const Scenario& scenario, bool verbose, std::ostream& out) {
   out << fmt::format("choreo run {}  model {}  seed {}\n", scenario.path, scenario.kind->name, scenario.seed);
-  const auto values = scenario.config.effective();
-  std::size_t width = 0;
-  for (const auto& v : values) width = std::max(width, v.key.size());
-  out << "options\n";
-  for (const auto& v : values) {
+  std::vector<sim::EffectiveValue> shown;
+  std::size_t defaults = 0;
+  for (auto& v : scenario.config.effective()) {
     const bool seed_flag = v.key == "run.seed" && scenario.seed_from_flag;
-    out << fmt::format("  {:<{}} = {:<16} {}\n", v.key, width, v.value, seed_flag ? "--seed" : v.origin);
+    if (seed_flag) v.origin = "--seed";
+    if (!verbose && v.origin == "default") {
+      ++defaults;
+      continue;
+    }
+    shown.push_back(std::move(v));
+  }
+  std::size_t width = 0;
+  for (const auto& v : shown) width = std::max(width, v.key.size());
+  out << (verbose ? "options\n" : "options (set by the scenario or the command line)\n");
+  for (const auto& v : shown) out << fmt::format("  {:<{}} = {:<16} {}\n", v.key, width, v.value, v.origin);
+  if (defaults > 0) {
+    out << fmt::format(
+        "  and {} more at their defaults (--verbose lists every option; choreo keys explains them)\n",
+        defaults);
   }
 }
 

@@ -1,5 +1,6 @@
-// The readable run report: the header printed before a run (seed and every
-// resolved option) and the results printed after it, both rendered from the
+// The readable run report: the header printed before a run (the seed and
+// the options set by the scenario or the command line; every resolved option
+// when verbose) and the results printed after it, both rendered from the
 // same data that goes to summary.json, so the two never disagree.
 #pragma once
 
@@ -10,7 +11,7 @@
 
 namespace choreo::cli {
 
-void print_header(const Scenario& scenario, std::ostream& out);
+void print_header(const Scenario& scenario, bool verbose, std::ostream& out);
 // Everything after the run except the verdict line.
 void print_results(const nlohmann::json& summary, std::ostream& out);
 

@@ -3,9 +3,9 @@
 // same), and lists the scenario library for tests that cover every scenario.
 //
 // Commands run with /bin/sh in the source directory, so scenarios/ and
-// scripts/ resolve. Each call captures stderr in its own file, named by test,
-// process and call, and removes it after: ctest runs test binaries in
-// parallel and they never share one.
+// scripts/ resolve (run_shell_in picks another directory). Each call captures stderr in its own file, named
+// by test, process and call, and removes it after: ctest runs test binaries in parallel and they never share
+// one.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -36,15 +36,15 @@ inline std::string slurp(const std::string& path) {
   return s.str();
 }
 
-// Runs `command` with /bin/sh in the source directory.
-inline CommandResult run_shell(const std::string& command) {
+// Runs `command` with /bin/sh in `dir`.
+inline CommandResult run_shell_in(const std::string& dir, const std::string& command) {
   static int calls = 0;
   const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string tag = test != nullptr ? std::string(test->test_suite_name()) + "." + test->name() : "";
   for (char& c : tag) c = c == '/' ? '_' : c;  // parameterised names hold '/'
   const std::string err_file = ::testing::TempDir() + "choreo_stderr_" + tag + "_" +
                                std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt";
-  const std::string cmd = std::string("cd ") + CHOREO_SOURCE_DIR + " && " + command + " 2>" + err_file;
+  const std::string cmd = "cd '" + dir + "' && { " + command + "\n} 2>" + err_file;
   CommandResult r;
   FILE* pipe = popen(cmd.c_str(), "r");
   std::array<char, 4096> buffer;
@@ -55,6 +55,11 @@ inline CommandResult run_shell(const std::string& command) {
   r.err = slurp(err_file);
   std::filesystem::remove(err_file);
   return r;
+}
+
+// Runs `command` with /bin/sh in the source directory.
+inline CommandResult run_shell(const std::string& command) {
+  return run_shell_in(CHOREO_SOURCE_DIR, command);
 }
 
 // Runs `CHOREO_BINARY args`.

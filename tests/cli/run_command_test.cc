@@ -39,12 +39,12 @@ TEST(RunCommand, PholdScenarioHoldsItsExpectationsAndExitsZero) {
   EXPECT_NE(r.out.find("replay: choreo run scenarios/phold.ini --seed 3\n"), std::string::npos) << r.out;
 }
 
-TEST(RunCommand, PrintsSeedAndEveryResolvedOptionFirst) {
+TEST(RunCommand, PrintsSeedAndTheOptionsSetFirst) {
   const auto r = choreo("run scenarios/phold.ini " + kShort + " --out " + out_dir("header"));
   const auto first_line = r.out.substr(0, r.out.find('\n'));
   EXPECT_EQ(first_line, "choreo run scenarios/phold.ini  model phold  seed 1");
   for (const char* key :
-       {"phold.processes", "phold.lookahead", "phold.mean_delay", "run.duration", "run.seed"}) {
+       {"phold.processes", "phold.lookahead", "phold.mean_delay", "run.duration", "run.model"}) {
     EXPECT_NE(r.out.find(key), std::string::npos) << key;
   }
   EXPECT_LT(r.out.find("phold.processes"), r.out.find("trace hash"));
