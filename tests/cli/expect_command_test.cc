@@ -45,9 +45,10 @@ TEST(ExpectPaths, ATypoStopsTheRunBeforeItStarts) {
 TEST(ExpectPaths, ATypoStopsTheSweepBeforeAnyRun) {
   const std::string csv = out_dir("sweep.csv");
   std::filesystem::remove(csv);
-  const auto r = choreo("sweep scenarios/phold.ini --seeds 1..3 --vary phold.processes=10,20 "
-                        "--set expect.events_procesed=1..2 --out " +
-                        csv);
+  const auto r = choreo(
+      "sweep scenarios/phold.ini --seeds 1..3 --vary phold.processes=10,20 "
+      "--set expect.events_procesed=1..2 --out " +
+      csv);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "--set expect.events_procesed: '1..2': no 'events_procesed' in the summary (did you mean "

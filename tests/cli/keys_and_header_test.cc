@@ -39,8 +39,9 @@ TEST(Keys, EveryKeyOfEveryModelShowsWhatItAccepts) {
     EXPECT_FALSE(range.empty()) << line;
   }
   EXPECT_GT(keys, 80u);
-  EXPECT_NE(r.out.find("broker.loss                          probability  default 0          0..1 or 0%..100%"),
-            std::string::npos);
+  EXPECT_NE(
+      r.out.find("broker.loss                          probability  default 0          0..1 or 0%..100%"),
+      std::string::npos);
   EXPECT_NE(r.out.find("sqs.heartbeat                        bool         default false      true|false"),
             std::string::npos);
   EXPECT_NE(r.out.find("workload.clock_skew                  duration     default 0          0s.."),
@@ -62,7 +63,8 @@ TEST(Keys, ModelFlagListsOnlyThatModel) {
 TEST(RunHeader, ShowsOnlyOptionsAwayFromTheirDefaultsUnlessVerbose) {
   const std::string out = " --out " + ::testing::TempDir() + "choreo_header";
   const auto brief = choreo("run scenarios/default.ini --set run.duration=2s --set run.settle=1s" + out);
-  const auto all = choreo("run scenarios/default.ini --set run.duration=2s --set run.settle=1s --verbose" + out);
+  const auto all =
+      choreo("run scenarios/default.ini --set run.duration=2s --set run.settle=1s --verbose" + out);
   ASSERT_LE(brief.exit_code, 1) << brief.err;
   ASSERT_LE(all.exit_code, 1) << all.err;
   const auto header = [](const std::string& text) { return text.substr(0, text.find("\nrun\n")); };
@@ -72,9 +74,10 @@ TEST(RunHeader, ShowsOnlyOptionsAwayFromTheirDefaultsUnlessVerbose) {
   EXPECT_NE(header(brief.out).find("  broker.kind                       = sqs              file\n"),
             std::string::npos);
   EXPECT_EQ(header(brief.out).find("kafka.retention"), std::string::npos);  // a default
-  EXPECT_NE(header(brief.out).find("  and 65 more at their defaults (--verbose lists every option; choreo keys "
-                                   "explains them)"),
-            std::string::npos)
+  EXPECT_NE(
+      header(brief.out).find("  and 65 more at their defaults (--verbose lists every option; choreo keys "
+                             "explains them)"),
+      std::string::npos)
       << brief.out;
   EXPECT_NE(header(all.out).find("kafka.retention"), std::string::npos);
   EXPECT_NE(header(all.out).find("= 7d               default\n"), std::string::npos) << all.out;
@@ -86,12 +89,15 @@ TEST(Install, PutsChoreoOnPathAndTheReplayCommandRunsAsPrinted) {
   const std::filesystem::path build = std::filesystem::path(CHOREO_BINARY).parent_path().parent_path();
   const std::string prefix = ::testing::TempDir() + "choreo_install_" + std::to_string(::getpid());
   std::filesystem::remove_all(prefix);
-  const auto installed = testing::run_shell("cmake --install '" + build.string() + "' --prefix '" + prefix + "'");
+  const auto installed =
+      testing::run_shell("cmake --install '" + build.string() + "' --prefix '" + prefix + "'");
   ASSERT_EQ(installed.exit_code, 0) << installed.out << installed.err;
   ASSERT_TRUE(std::filesystem::exists(prefix + "/bin/choreo"));
   const std::string path = "PATH='" + prefix + "/bin':/usr/bin:/bin ";
-  const auto run = testing::run_shell(path + "choreo run scenarios/phold.ini --seed 5 --set run.duration=20ms "
-                                      "--set expect.events_processed=1..1000000 --out " + prefix + "/a");
+  const auto run = testing::run_shell(path +
+                                      "choreo run scenarios/phold.ini --seed 5 --set run.duration=20ms "
+                                      "--set expect.events_processed=1..1000000 --out " +
+                                      prefix + "/a");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto at = run.out.find("replay: ");
   ASSERT_NE(at, std::string::npos) << run.out;

@@ -32,18 +32,18 @@ inline constexpr std::array<std::string_view, 6> kExemptPrefixes = {
     "scripts/quickstart.sh", "scripts/test.sh", "scripts/setup.sh", "cmake ", "sudo cmake ", "export PATH="};
 
 struct ReadmeStep {
-  int line = 0;                // of the command, or of the ini block's first line
-  std::string command;         // empty for a file to write
-  int exit_code = 0;           // expected
-  bool check_output = false;   // console transcripts
-  std::string output;          // expected stdout + stderr, lines ending in '\n'
-  std::string file, content;   // an ini block with "# file: NAME"
+  int line = 0;               // of the command, or of the ini block's first line
+  std::string command;        // empty for a file to write
+  int exit_code = 0;          // expected
+  bool check_output = false;  // console transcripts
+  std::string output;         // expected stdout + stderr, lines ending in '\n'
+  std::string file, content;  // an ini block with "# file: NAME"
 };
 
 struct ReadmeExamples {
-  std::vector<ReadmeStep> steps;     // in file order
-  std::vector<std::string> exempt;   // setup commands, not run
-  std::vector<std::string> problems; // "README.md:12: ..." lines
+  std::vector<ReadmeStep> steps;      // in file order
+  std::vector<std::string> exempt;    // setup commands, not run
+  std::vector<std::string> problems;  // "README.md:12: ..." lines
 };
 
 namespace readme_detail {
@@ -96,7 +96,8 @@ inline ReadmeExamples parse_readme(const std::string& text, const std::string& n
       for (std::size_t j = start; j < end; ++j) {
         std::string joined = lines[j];
         const std::size_t first = j;
-        while (!joined.empty() && joined.back() == '\\' && j + 1 < end) joined.pop_back(), joined += trim(lines[++j]);
+        while (!joined.empty() && joined.back() == '\\' && j + 1 < end)
+          joined.pop_back(), joined += trim(lines[++j]);
         ReadmeStep step;
         step.line = static_cast<int>(first + 1);
         step.command = readme_detail::strip_comment(joined, step.exit_code);
@@ -135,7 +136,8 @@ inline ReadmeExamples parse_readme(const std::string& text, const std::string& n
     } else {
       for (std::size_t j = start; j < end; ++j) {
         if (readme_detail::looks_like_command(lines[j]))
-          out.problems.push_back(where(j) + "a command in a ```" + info + " block (use sh, console or sh setup)");
+          out.problems.push_back(where(j) + "a command in a ```" + info +
+                                 " block (use sh, console or sh setup)");
       }
     }
     i = end;

@@ -55,7 +55,8 @@ std::vector<std::string> run_steps(const std::vector<testing::ReadmeStep>& steps
       failures.push_back(at + "'" + step.command + "' exited " + std::to_string(r.exit_code) + ", expected " +
                          std::to_string(step.exit_code) + "; stderr: " + r.err.substr(0, 2000));
     } else if (step.check_output && r.out + r.err != step.output) {
-      failures.push_back(at + "'" + step.command + "' printed:\n" + r.out + r.err + "expected:\n" + step.output);
+      failures.push_back(at + "'" + step.command + "' printed:\n" + r.out + r.err + "expected:\n" +
+                         step.output);
     }
   }
   return failures;

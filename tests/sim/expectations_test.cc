@@ -71,10 +71,12 @@ TEST(Expectations, ConditionsOnNumbersBooleansAndNamedArrayElements) {
 }
 
 TEST(ExpectationPaths, ATypoIsFoundOnTheShapeWithASuggestion) {
-  auto bad = check_expectation_paths(kSummary, entries("[expect]\nconverged = true\nreplicas.mirorr.converged = true\n"));
+  auto bad = check_expectation_paths(
+      kSummary, entries("[expect]\nconverged = true\nreplicas.mirorr.converged = true\n"));
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().message,
-            "x.ini:3: expect.replicas.mirorr.converged = 'true': no 'mirorr' in replicas (did you mean 'mirror'?)");
+  EXPECT_EQ(
+      bad.error().message,
+      "x.ini:3: expect.replicas.mirorr.converged = 'true': no 'mirorr' in replicas (did you mean 'mirror'?)");
   auto listed = check_expectation_paths(kSummary, entries("[expect]\ndelivery.zzz = 1\n"));
   ASSERT_FALSE(listed);
   EXPECT_EQ(listed.error().message, "x.ini:2: expect.delivery.zzz = '1': no 'zzz' in delivery (have: lost)");
@@ -86,9 +88,10 @@ TEST(ExpectationPaths, ConditionsMustFitTheValuesType) {
   EXPECT_EQ(on_bool.error().message, "x.ini:2: expect.converged = '>1': 'converged' is false, not a number");
   auto malformed = check_expectation_paths(kSummary, entries("[expect]\nevents_processed = 5..1\n"));
   ASSERT_FALSE(malformed);
-  EXPECT_EQ(malformed.error().message,
-            "x.ini:2: expect.events_processed = '5..1': expected true, false, a number, >N, >=N, <N, <=N, !=N "
-            "or A..B");
+  EXPECT_EQ(
+      malformed.error().message,
+      "x.ini:2: expect.events_processed = '5..1': expected true, false, a number, >N, >=N, <N, <=N, !=N "
+      "or A..B");
   auto text = check_expectation_paths(kSummary, entries("[expect]\nconfig.phold.processes = 5\n"));
   ASSERT_FALSE(text);
   EXPECT_EQ(text.error().message,
@@ -98,7 +101,8 @@ TEST(ExpectationPaths, ConditionsMustFitTheValuesType) {
   EXPECT_EQ(from_set.error().message,
             "--set expect.events_processed: 'true': 'events_processed' is 120, not true/false");
   // A value the run has not produced yet is not judged before the run.
-  EXPECT_TRUE(check_expectation_paths(kSummary, entries("[expect]\nreplicas.counts-naive.converged_at_s = >1\n")));
+  EXPECT_TRUE(
+      check_expectation_paths(kSummary, entries("[expect]\nreplicas.counts-naive.converged_at_s = >1\n")));
 }
 
 }  // namespace
