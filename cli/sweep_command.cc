@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -14,12 +15,13 @@
 #include "cli/options.h"
 #include "cli/run_one.h"
 #include "cli/scenario.h"
+#include "cli/sweep_continue.h"
 #include "cli/sweep_fingerprint.h"
 #include "cli/sweep_grid.h"
 #include "cli/sweep_pool.h"
 #include "cli/sweep_progress.h"
 #include "cli/sweep_report.h"
-#include "cli/sweep_resume.h"
+#include "cli/sweep_tally.h"
 #include "cli/sweep_writer.h"
 
 namespace po = boost::program_options;
@@ -132,59 +134,6 @@ sim::Result<std::vector<const models::ModelKind*>> check_cells(const Sweep& s) {
   return kinds;
 }
 
-struct Resumed {
-  std::optional<RowSchema> schema;  // empty when the file has no header yet
-  std::size_t done = 0;             // rows already in the file
-};
-
-sim::Error foreign_csv(const std::string& path, const std::string& why) {
-  return sim::Error{
-      fmt::format("--out {}: {}; resume with the same command, or use another --out", path, why)};
-}
-
-// Every row must carry this sweep's fingerprint: rows of another command
-// (another scenario, other overrides, another grid or model) are not resumed.
-sim::Status check_fingerprints(const Sweep& s, const ExistingCsv& csv) {
-  const std::string ours = s.fingerprint.text();
-  for (std::size_t i = 0; i < csv.rows.size(); ++i) {
-    const auto& row = csv.rows[i];
-    if (row.size() == csv.header.size() && row.back() == ours) continue;
-    const auto theirs = row.size() == csv.header.size() ? SweepFingerprint::parse(row.back()) : std::nullopt;
-    if (!theirs) return foreign_csv(s.out_path, fmt::format("line {} has no readable fingerprint", i + 2));
-    return foreign_csv(s.out_path, fmt::format("it was written by another sweep command ({})",
-                                               describe_difference(*theirs, s.fingerprint)));
-  }
-  return sim::Ok{};
-}
-
-// Checks the rows already in the CSV against the sweep and takes their verdicts.
-sim::Result<Resumed> resume(const Sweep& s, std::vector<RunVerdict>& verdicts) {
-  auto csv = read_sweep_csv(s.out_path);
-  if (!csv) return csv.error();
-  if (!csv->has_header) return Resumed{};
-  auto schema = schema_from_header(s.grid, s.args.wall_time, csv->header);
-  if (!schema) return foreign_csv(s.out_path, schema.error().message);
-  if (auto same = check_fingerprints(s, *csv); !same) return same.error();
-  if (csv->rows.size() > s.grid.run_count()) {
-    return foreign_csv(s.out_path, fmt::format("it has {} rows, more than this grid's {} runs",
-                                               csv->rows.size(), s.grid.run_count()));
-  }
-  for (std::size_t i = 0; i < csv->rows.size(); ++i) {
-    const auto& row = csv->rows[i];
-    auto expected = s.grid.cell_values(s.grid.cell_of(i));
-    expected.push_back(std::to_string(s.grid.seed_of(i)));
-    if (!std::equal(expected.begin(), expected.end(), row.begin())) {
-      std::string start;
-      for (const auto& e : expected) start += (start.empty() ? "" : ",") + e;
-      return foreign_csv(
-          s.out_path,
-          fmt::format("line {} is not run {} of this grid (expected it to start {})", i + 2, i + 1, start));
-    }
-    verdicts[i] = {row[schema->holds_column()] == "1", row[schema->converged_column()] == "1"};
-  }
-  return Resumed{std::move(*schema), csv->rows.size()};
-}
-
 // The first error of any run, by run index, so the message does not depend on -j.
 class FirstError {
  public:
@@ -201,7 +150,7 @@ class FirstError {
 
 // One run: load its scenario, simulate, hand the summary to the writer.
 bool run_one_cell(const Sweep& s, std::size_t run, OrderedWriter& writer, Progress& progress,
-                  std::vector<RunVerdict>& verdicts, FirstError& error) {
+                  std::vector<RunVerdict>& verdicts, ReplicaTally& tally, FirstError& error) {
   auto scenario =
       load_scenario(s.args.scenario, s.overrides(s.grid.cell_of(run)), std::to_string(s.grid.seed_of(run)));
   if (!scenario) {
@@ -215,6 +164,7 @@ bool run_one_cell(const Sweep& s, std::size_t run, OrderedWriter& writer, Progre
   }
   const bool holds = outcome->expectations_hold;
   verdicts[run] = {holds, outcome->summary.value("converged", false)};
+  tally.add_summary(s.grid.cell_of(run), outcome->summary);
   if (auto written = writer.submit(run, std::move(outcome->summary), holds); !written) {
     error.record(run, written.error().message);
     return false;
@@ -233,13 +183,30 @@ sim::Status prepare_out(const std::string& path) {
   return sim::Ok{};
 }
 
+// Replaces the cells CSV whole (write a temporary, rename), so a reader
+// never sees half of it.
+sim::Status write_cells_csv(const Sweep& s, const ReplicaTally& tally) {
+  const std::string path = cells_csv_path(s.out_path);
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << cells_csv(s.grid, tally);
+    if (!file) return sim::Error{fmt::format("--out {}: cannot write {}", s.out_path, temporary)};
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) return sim::Error{fmt::format("--out {}: cannot write {}: {}", s.out_path, path, ec.message())};
+  return sim::Ok{};
+}
+
 int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
   std::vector<RunVerdict> verdicts(s.grid.run_count());
+  ReplicaTally tally(s.grid.cell_count());
   if (auto ready = prepare_out(s.out_path); !ready) {
     err << ready.error().message << "\n";
     return kExitBadInput;
   }
-  auto resumed = resume(s, verdicts);
+  auto resumed = resume_sweep(s.out_path, s.grid, s.args.wall_time, s.fingerprint, verdicts, tally);
   if (!resumed) {
     err << resumed.error().message << "\n";
     return kExitBadInput;
@@ -257,7 +224,7 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
   Progress progress(s.grid.run_count(), resumed->done, err, ::isatty(STDERR_FILENO) == 1);
   FirstError error;
   run_pool(resumed->done, s.grid.run_count(), threads,
-           [&](std::size_t run) { return run_one_cell(s, run, writer, progress, verdicts, error); });
+           [&](std::size_t run) { return run_one_cell(s, run, writer, progress, verdicts, tally, error); });
   progress.finish();
   if (const auto& e = error.get()) {
     err << e->second << "\n";
@@ -270,9 +237,14 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
         name);
   }
   print_sweep_report(
-      s.grid, verdicts, [&](std::size_t run) { return s.replay(run); }, out);
-  out << fmt::format("wrote {} ({} rows; {} run now with -j {} in {})\n", s.out_path, s.grid.run_count(),
-                     s.grid.run_count() - resumed->done, threads, format_duration_s(progress.elapsed_s()));
+      s.grid, verdicts, tally, [&](std::size_t run) { return s.replay(run); }, out);
+  if (auto cells = write_cells_csv(s, tally); !cells) {
+    err << cells.error().message << "\n";
+    return kExitBadInput;
+  }
+  out << fmt::format("wrote {} ({} rows; {} run now with -j {} in {}) and {}\n", s.out_path,
+                     s.grid.run_count(), s.grid.run_count() - resumed->done, threads,
+                     format_duration_s(progress.elapsed_s()), cells_csv_path(s.out_path));
   const bool all_hold = std::all_of(verdicts.begin(), verdicts.end(), [](auto& v) { return v.holds; });
   return all_hold ? kExitHolds : kExitViolated;
 }

@@ -20,7 +20,7 @@ std::vector<std::vector<std::string>> cell_rows(const Grid& grid, const std::vec
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> head;
   for (const auto& v : grid.varies) head.push_back(v.key);
-  for (const char* h : {"runs", "hold", "converged", "convergence_rate", "failing"}) head.emplace_back(h);
+  for (const char* h : {"runs", "hold", "failing", "all_replicas_converged"}) head.emplace_back(h);
   rows.push_back(head);
   const std::size_t seeds = grid.seeds.count();
   for (std::size_t cell = 0; cell < grid.cell_count(); ++cell) {
@@ -30,9 +30,31 @@ std::vector<std::vector<std::string>> cell_rows(const Grid& grid, const std::vec
     const auto conv =
         static_cast<std::size_t>(std::count_if(first, last, [](auto& v) { return v.converged; }));
     auto row = grid.cell_values(cell);
-    for (auto s : {std::to_string(seeds), std::to_string(hold), std::to_string(conv), percent(conv, seeds),
-                   std::to_string(seeds - hold)}) {
+    for (auto s : {std::to_string(seeds), std::to_string(hold), std::to_string(seeds - hold),
+                   fmt::format("{} ({})", conv, percent(conv, seeds))}) {
       row.push_back(std::move(s));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// One row per replica, one column per cell: "19/20 95.0%".
+std::vector<std::vector<std::string>> replica_rows(const Grid& grid, const ReplicaTally& tally) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> head = {"replica", "strategy"};
+  for (std::size_t cell = 0; cell < grid.cell_count(); ++cell) {
+    std::string name;
+    for (const auto& v : grid.cell_values(cell)) name += (name.empty() ? "" : ",") + v;
+    head.push_back(name.empty() ? "converged" : name);
+  }
+  rows.push_back(head);
+  for (const auto& replica : tally.replicas()) {
+    std::vector<std::string> row = {replica, tally.strategy(replica)};
+    for (std::size_t cell = 0; cell < grid.cell_count(); ++cell) {
+      const auto c = tally.count(cell, replica);
+      row.push_back(c.runs == 0 ? "-"
+                                : fmt::format("{}/{} {}", c.converged, c.runs, percent(c.converged, c.runs)));
     }
     rows.push_back(std::move(row));
   }
@@ -54,12 +76,19 @@ void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream
 
 }  // namespace
 
-void print_sweep_report(const Grid& grid, const std::vector<RunVerdict>& verdicts,
+void print_sweep_report(const Grid& grid, const std::vector<RunVerdict>& verdicts, const ReplicaTally& tally,
                         const std::function<std::string(std::size_t run)>& replay, std::ostream& out) {
   assert(verdicts.size() == grid.run_count());
-  out << "convergence per cell (" << grid.seeds.count() << " seeds each, " << grid.seeds.first << ".."
-      << grid.seeds.last << "):\n";
+  out << "per cell (" << grid.seeds.count() << " seeds each, " << grid.seeds.first << ".." << grid.seeds.last
+      << "):\n";
   print_table(cell_rows(grid, verdicts), out);
+  if (!tally.replicas().empty()) {
+    std::string keys;
+    for (const auto& v : grid.varies) keys += (keys.empty() ? "" : ",") + v.key;
+    out << "per replica: runs in which it converged"
+        << (keys.empty() ? std::string() : " (columns: " + keys + ")") << "\n";
+    print_table(replica_rows(grid, tally), out);
+  }
   const auto failing = std::count_if(verdicts.begin(), verdicts.end(), [](auto& v) { return !v.holds; });
   if (failing == 0) {
     out << "every run's expectations hold (" << verdicts.size() << " runs)\n";

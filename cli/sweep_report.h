@@ -1,7 +1,9 @@
-// The table printed at the end of a sweep: per grid cell, how many runs held
-// their expectations and converged; then every failing run with the exact
-// command that replays it (up to kMaxReplaysPerCell per cell; the CSV's
-// `holds` column lists all of them).
+// The tables printed at the end of a sweep: per grid cell, how many runs
+// held their expectations and in how many every replica converged; per
+// replica and cell, the share of seeds in which that replica converged (a
+// foil's 0% does not hide its neighbours' 100%); then every failing run with
+// the exact command that replays it (up to kMaxReplaysPerCell per cell; the
+// CSV's `holds` column lists all of them).
 //
 // Only formats: the verdicts come from the runs of this process and from
 // the rows of a resumed CSV alike.
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "cli/sweep_grid.h"
+#include "cli/sweep_tally.h"
 
 namespace choreo::cli {
 
@@ -25,7 +28,7 @@ struct RunVerdict {
 inline constexpr std::size_t kMaxReplaysPerCell = 20;
 
 // REQUIRES: verdicts.size() == grid.run_count().
-void print_sweep_report(const Grid& grid, const std::vector<RunVerdict>& verdicts,
+void print_sweep_report(const Grid& grid, const std::vector<RunVerdict>& verdicts, const ReplicaTally& tally,
                         const std::function<std::string(std::size_t run)>& replay, std::ostream& out);
 
 }  // namespace choreo::cli

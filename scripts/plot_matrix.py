@@ -3,10 +3,11 @@
 sweep CSVs (`choreo sweep`): each cell is the share of runs (seeds) in which
 the replica converged, annotated with the count.
 
-Rows: by default one per replica strategy, read from the per-replica columns
-replicas.<name>.strategy / replicas.<name>.converged (so one run with several
-replicas, each a strategy, fills several rows); with --rows KEY, one per
-value of that column, using the run's `converged` (or --metric holds).
+Rows: by default one per replica, by name and labelled with its strategy,
+read from the per-replica columns replicas.<name>.strategy /
+replicas.<name>.converged (two replicas of one strategy, say with and without
+recovery, stay two rows); with --rows KEY, one per value of that column,
+using the run's `converged` (or --metric holds).
 Columns: the values of --cols KEY (default: the first varied key).
 Not for error magnitudes (see plot_sweep.py).
 
@@ -30,16 +31,19 @@ def tally(paths, args):
         col_key = args.cols or (cp.vary_columns(header) or cp.fail(f"{path}: no varied key; pass --cols"))[0]
         if col_key not in header:
             cp.fail(f"{path}: no column '{col_key}' (varied keys: {', '.join(cp.vary_columns(header))})")
-        pairs = ([(f"replicas.{n}.strategy", f"replicas.{n}.converged") for n in replica_names(header)]
-                 if args.rows is None else [(args.rows, args.metric)])
+        # One row per replica, by name: two replicas of one strategy (one
+        # recovering, one not) stay apart. The label adds the strategy.
+        pairs = ([(n, f"replicas.{n}.strategy", f"replicas.{n}.converged") for n in replica_names(header)]
+                 if args.rows is None else [(None, args.rows, args.metric)])
         if not pairs:
             cp.fail(f"{path}: no replicas.<name>.strategy columns; pass --rows KEY")
-        for row_col, ok_col in pairs:
+        for name, row_col, ok_col in pairs:
             for c in (row_col, ok_col):
                 if c not in header:
                     cp.fail(f"{path}: no column '{c}'")
             for i, r in enumerate(rows):
-                y, x = r[row_col], r[col_key]
+                y = f"{name} ({r[row_col]})" if name is not None else r[row_col]
+                x = r[col_key]
                 ok = cp.number(r[ok_col], f"{path}:{i + 2}")
                 if ok is None:
                     continue
@@ -76,7 +80,7 @@ def main():
     ax.set_xticks(range(len(xs)), xs)
     ax.set_yticks(range(len(ys)), ys)
     ax.set_xlabel(col_key)
-    ax.set_ylabel(args.rows or "strategy")
+    ax.set_ylabel(args.rows or "replica (strategy)")
     fig.colorbar(image, ax=ax, label="converged runs")
     ax.set_title(args.title)
     cp.save(fig, args.out)

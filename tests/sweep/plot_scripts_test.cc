@@ -78,6 +78,23 @@ TEST(PlotFixtures, EveryPlotRendersFromFixtures) {
              out + "bandwidth.png");
 }
 
+// Issue 14: rows were strategies, so a recovering and a non-recovering
+// 2P-Set merged into "50 %" and the scenario's point disappeared.
+TEST(PlotMatrix, KeepsTwoReplicasOfOneStrategyApart) {
+  const std::string dir = scratch_dir("same_strategy");
+  std::ofstream(dir + "m.csv") << "broker.loss,seed,replicas.plain.strategy,replicas.plain.converged,"
+                                  "replicas.healed.strategy,replicas.healed.converged\n"
+                                  "1%,1,2p-set,0,2p-set,1\n1%,2,2p-set,0,2p-set,1\n";
+  const auto r =
+      testing::run_shell(std::string(CHOREO_PYTHON) +
+                         " -c 'import sys; sys.path.insert(0, \"scripts\"); import plot_matrix, "
+                         "argparse; a = argparse.Namespace(cols=None, rows=None, metric=\"converged\"); "
+                         "cells, ys, xs, key = plot_matrix.tally([\"" +
+                         dir + "m.csv\"], a); print(sorted(cells.items()))'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "[(('healed (2p-set)', '1%'), [2, 2]), (('plain (2p-set)', '1%'), [0, 2])]\n");
+}
+
 TEST(PlotScripts, EachHasHelp) {
   for (const char* script : kScripts) {
     const auto r = python(std::string(script) + " --help");

@@ -53,9 +53,37 @@ TEST(SweepCommand, ReportListsEachFailingSeedWithItsReplayCommand) {
                  "--set phold.mean_delay=2ms\n"),
       std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("phold.mean_delay  runs  hold  converged  convergence_rate  failing"),
+  EXPECT_NE(r.out.find("phold.mean_delay  runs  hold  failing  all_replicas_converged"), std::string::npos)
+      << r.out;
+}
+
+// Issue 14: with a foil in the scenario, the table said 0 % converged for
+// every cell and never named the replicas that did converge.
+TEST(SweepCommand, ReportsConvergencePerReplicaBesideTheFoils) {
+  const std::string dir = scratch_dir("replicas");
+  const std::string args =
+      "scenarios/default.ini --seeds 1..3 --vary broker.kind=sqs,kafka --set run.duration=10s "
+      "--set run.settle=10s -j 2 --out " +
+      dir + "s.csv";
+  const auto r = sweep(args);
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("per replica: runs in which it converged (columns: broker.kind)\n"
+                       "  replica           strategy     sqs         kafka\n"
+                       "  counts-2p         2p-set       3/3 100.0%  3/3 100.0%\n"),
             std::string::npos)
       << r.out;
+  EXPECT_NE(r.out.find("  counts-naive      naive        0/3 0.0%"), std::string::npos) << r.out;
+  const std::string cells = slurp(dir + "s.cells.csv");
+  EXPECT_TRUE(
+      cells.starts_with("broker.kind,replica,strategy,runs,converged,convergence_rate\n"
+                        "sqs,counts-2p,2p-set,3,3,1.0\n"
+                        "sqs,counts-naive,naive,3,0,0.0\n"))
+      << cells;
+  EXPECT_EQ(count_lines(cells), 9u);
+  // A resumed sweep counts its rows from the CSV: the same tables and file.
+  const auto again = sweep(args);
+  EXPECT_EQ(again.out.substr(0, again.out.find("wrote")), r.out.substr(0, r.out.find("wrote")));
+  EXPECT_EQ(slurp(dir + "s.cells.csv"), cells);
 }
 
 TEST(SweepCommand, ExitsZeroWhenEveryRunHolds) {
