@@ -6,42 +6,11 @@
 #include <algorithm>
 #include <string>
 
+#include "cli/report_sections.h"
+
 namespace choreo::cli {
 
 namespace {
-
-std::string number(const nlohmann::json& v) {
-  if (v.is_number_float()) return fmt::format("{:.6g}", v.get<double>());
-  return v.dump();
-}
-
-void print_section_values(const char* title, const nlohmann::json& obj, std::ostream& out) {
-  out << title << "\n";
-  for (const auto& [key, value] : obj.items()) {
-    if (key == "by_topic") continue;  // in summary.json
-    if (value.is_array()) {           // a curve of {t_s, p_fresh, ...}
-      std::string points;
-      for (const auto& p : value) {
-        if (p.contains("t_s") && p.contains("p_fresh")) {
-          points += fmt::format("{}{}s:{:.3f}", points.empty() ? "" : "  ", number(p.at("t_s")),
-                                p.at("p_fresh").get<double>());
-        }
-      }
-      out << fmt::format("  {:<16} {}\n", key, points);
-      continue;
-    }
-    if (value.is_object()) {
-      std::string inner;
-      for (const auto& [k, v] : value.items()) {
-        if (v.is_number() && v == 0 && key == "lost_by_reason") continue;
-        inner += fmt::format("{}{}={}", inner.empty() ? "" : "  ", k, v.is_object() ? v.dump() : number(v));
-      }
-      out << fmt::format("  {:<16} {}\n", key, inner);
-    } else {
-      out << fmt::format("  {:<16} {}\n", key, number(value));
-    }
-  }
-}
 
 void print_replicas(const nlohmann::json& replicas, std::ostream& out) {
   if (replicas.empty()) return;
@@ -52,16 +21,17 @@ void print_replicas(const nlohmann::json& replicas, std::ostream& out) {
     out << fmt::format("  {:<22} {:<10} {:<14} {:<10} {:>13} {:>14} {:>10}\n",
                        r.at("name").get<std::string>(), r.at("kind").get<std::string>(),
                        r.at("strategy").get<std::string>(), r.at("converged").get<bool>() ? "yes" : "NO",
-                       at.is_null() ? "-" : number(at) + "s", number(r.at("divergent_keys")),
-                       number(r.at("abs_error")));
+                       at.is_null() ? "-" : number_text(at) + "s", number_text(r.at("divergent_keys")),
+                       number_text(r.at("abs_error")));
   }
   // Where the diverged ones differ: the first keys, owner's value vs the replica's.
   for (const auto& r : replicas) {
     if (!r.contains("divergent_examples") || r.at("divergent_examples").empty()) continue;
     std::string keys;
     for (const auto& k : r.at("divergent_examples")) {
-      keys += fmt::format("{}{} (owner {}, replica {})", keys.empty() ? "" : "; ",
-                          k.at("key").get<std::string>(), number(k.at("owner")), number(k.at("replica")));
+      keys +=
+          fmt::format("{}{} (owner {}, replica {})", keys.empty() ? "" : "; ", k.at("key").get<std::string>(),
+                      number_text(k.at("owner")), number_text(k.at("replica")));
     }
     const auto more = r.at("divergent_keys").get<std::uint64_t>() - r.at("divergent_examples").size();
     out << fmt::format("  {} differs at: {}{}\n", r.at("name").get<std::string>(), keys,
@@ -100,13 +70,16 @@ void print_results(const nlohmann::json& s, std::ostream& out) {
   const auto events = s.at("events_processed").get<std::uint64_t>();
   out << fmt::format(
       "run\n  events           {} processed; {} s simulated in {:.3f} s wall ({:.2f} M events/s)\n", events,
-      number(s.at("sim_time_s")), wall, wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0);
+      number_text(s.at("sim_time_s")), wall, wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0);
   out << fmt::format("  trace hash       {}\n", s.at("trace_hash").get<std::string>());
   out << fmt::format("  converged        {}\n", s.at("converged").get<bool>() ? "yes" : "NO");
   print_replicas(s.at("replicas"), out);
-  for (const char* section : {"delivery", "reads", "requests"}) {
-    if (s.contains(section)) print_section_values(section, s.at(section), out);
+  if (s.contains("delivery")) {
+    const auto& config = s.at("config");
+    print_delivery(s.at("delivery"), config.value("broker.kind", ""), out);
   }
+  if (s.contains("reads")) print_reads(s.at("reads"), out);
+  if (s.contains("requests")) print_generic("requests", s.at("requests"), out);
   if (!s.at("expectations").empty()) {
     out << "expectations\n";
     for (const auto& e : s.at("expectations")) {
