@@ -41,7 +41,8 @@ std::optional<std::int64_t> total(const nlohmann::json& delivery, const char* ke
 std::string stats_text(const nlohmann::json& stats) {
   std::string text;
   for (const char* k : {"mean", "p50", "p99", "max"}) {
-    if (stats.contains(k)) text += fmt::format("{}{} {}", text.empty() ? "" : "  ", k, number_text(stats.at(k)));
+    if (stats.contains(k))
+      text += fmt::format("{}{} {}", text.empty() ? "" : "  ", k, number_text(stats.at(k)));
   }
   return text;
 }
@@ -56,8 +57,10 @@ std::string reasons_text(const nlohmann::json& reasons) {
 
 // What each loss reason means, for the legend (the broker's LossReason names).
 std::string reason_meaning(const std::string& reason) {
-  if (reason == "no-subscriber") return "published on a topic that no replica consumes: not a fault, nobody waited for it";
-  if (reason == "disconnected") return "NATS: the subscriber was cut off (partition) or down when the message was sent";
+  if (reason == "no-subscriber")
+    return "published on a topic that no replica consumes: not a fault, nobody waited for it";
+  if (reason == "disconnected")
+    return "NATS: the subscriber was cut off (partition) or down when the message was sent";
   if (reason == "slow-consumer") return "NATS: the subscriber held more than nats.pending_limit messages";
   if (reason == "crash") return "NATS: pending in a worker when it crashed";
   if (reason == "injected") return "dropped by broker.loss";
@@ -69,8 +72,10 @@ std::string reason_meaning(const std::string& reason) {
 
 std::string handler_error_meaning(const std::string& broker_kind) {
   if (broker_kind == "sqs" || broker_kind == "sqs-fifo")
-    return "the handler failed; SQS leaves the message undeleted and redelivers it after the visibility timeout";
-  if (broker_kind == "nats") return "the handler failed; NATS forgets the message, so its replica never applies it";
+    return "the handler failed; SQS leaves the message undeleted and redelivers it after the visibility "
+           "timeout";
+  if (broker_kind == "nats")
+    return "the handler failed; NATS forgets the message, so its replica never applies it";
   if (broker_kind == "kafka")
     return "the handler failed; Kafka moves on to the next record, so its replica never applies it";
   return "the handler failed";
@@ -128,7 +133,8 @@ void print_legend(const nlohmann::json& delivery, const std::string& broker_kind
   }
   line("handler_errors", handler_error_meaning(broker_kind));
   line("redelivered", "deliveries of a message already delivered once (SQS receive count > 1, Kafka replay)");
-  line("reordered", "first deliveries that came after a message its publisher published later on the same topic");
+  line("reordered",
+       "first deliveries that came after a message its publisher published later on the same topic");
 }
 
 }  // namespace
@@ -179,7 +185,8 @@ void print_reads(const nlohmann::json& reads, std::ostream& out) {
   row("total", text(count(reads, "total")) + "  page reads");
   row("stale", text(count(reads, "stale")) + "  reads that missed some author's latest change");
   row("stale_fraction", reads.contains("stale_fraction") ? number_text(reads.at("stale_fraction")) : "");
-  row("failed", text(count(reads, "failed")) + "  reads that got no answer (orchestration, user service down)");
+  row("failed",
+      text(count(reads, "failed")) + "  reads that got no answer (orchestration, user service down)");
   if (reads.contains("latency_ms")) row("latency_ms", stats_text(reads.at("latency_ms")));
   if (reads.contains("staleness_ms"))
     row("staleness_ms", stats_text(reads.at("staleness_ms")) + "  (age of the change a stale read missed)");
@@ -214,7 +221,8 @@ void print_generic(const char* title, const nlohmann::json& section, std::ostrea
     }
     std::string inner;
     for (const auto& [k, v] : value.items()) {
-      inner += fmt::format("{}{} {}", inner.empty() ? "" : "  ", k, v.is_object() ? v.dump() : number_text(v));
+      inner +=
+          fmt::format("{}{} {}", inner.empty() ? "" : "  ", k, v.is_object() ? v.dump() : number_text(v));
     }
     out << fmt::format(kRow, key, inner);
   }

@@ -57,8 +57,8 @@ sim::Result<Resumed> resume_sweep(const std::string& path, const Grid& grid, boo
   if (!schema) return foreign_csv(path, schema.error().message);
   if (auto same = check_fingerprints(path, fingerprint, *csv); !same) return same.error();
   if (csv->rows.size() > grid.run_count()) {
-    return foreign_csv(path, fmt::format("it has {} rows, more than this grid's {} runs",
-                                               csv->rows.size(), grid.run_count()));
+    return foreign_csv(path, fmt::format("it has {} rows, more than this grid's {} runs", csv->rows.size(),
+                                         grid.run_count()));
   }
   const auto columns = schema->columns();
   for (std::size_t i = 0; i < csv->rows.size(); ++i) {
@@ -68,9 +68,8 @@ sim::Result<Resumed> resume_sweep(const std::string& path, const Grid& grid, boo
     if (!std::equal(expected.begin(), expected.end(), row.begin())) {
       std::string start;
       for (const auto& e : expected) start += (start.empty() ? "" : ",") + e;
-      return foreign_csv(
-          path,
-          fmt::format("line {} is not run {} of this grid (expected it to start {})", i + 2, i + 1, start));
+      return foreign_csv(path, fmt::format("line {} is not run {} of this grid (expected it to start {})",
+                                           i + 2, i + 1, start));
     }
     verdicts[i] = {row[schema->holds_column()] == "1", row[schema->converged_column()] == "1"};
     tally_row(*schema, columns, row, grid.cell_of(i), tally);

@@ -52,7 +52,8 @@ ReplicaTally::Count ReplicaTally::count(std::size_t cell, const std::string& rep
 std::string cells_csv(const Grid& grid, const ReplicaTally& tally) {
   std::vector<std::string> header;
   for (const auto& v : grid.varies) header.push_back(v.key);
-  for (const char* h : {"replica", "strategy", "runs", "converged", "convergence_rate"}) header.emplace_back(h);
+  for (const char* h : {"replica", "strategy", "runs", "converged", "convergence_rate"})
+    header.emplace_back(h);
   std::string text = csv_line(header);
   const auto names = tally.replicas();
   for (std::size_t cell = 0; cell < grid.cell_count(); ++cell) {
@@ -63,9 +64,10 @@ std::string cells_csv(const Grid& grid, const ReplicaTally& tally) {
       row.push_back(tally.strategy(name));
       row.push_back(std::to_string(c.runs));
       row.push_back(std::to_string(c.converged));
-      row.push_back(c.runs == 0 ? ""
-                                : nlohmann::json(static_cast<double>(c.converged) / static_cast<double>(c.runs))
-                                      .dump());
+      row.push_back(
+          c.runs == 0
+              ? ""
+              : nlohmann::json(static_cast<double>(c.converged) / static_cast<double>(c.runs)).dump());
       text += csv_line(row);
     }
   }

@@ -1,12 +1,11 @@
 // The readable run report (cli/summary_text.h, cli/report_sections.h): every
 // counter shown, zeros and absences included; handler errors and every loss
 // reason visible and explained; t_visibility printed cumulatively.
-#include "cli/report_sections.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 
+#include "cli/report_sections.h"
 #include "tests/cli/command.h"
 
 namespace choreo {
@@ -35,10 +34,13 @@ std::string delivery_text(const nlohmann::json& d, const std::string& kind) {
 TEST(ReportDelivery, HandlerErrorsAreSummedOverTopicsAndExplainedPerBroker) {
   const auto text = delivery_text(nats_delivery(), "nats");
   EXPECT_NE(text.find("\n  handler_errors   7\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("handler_errors  the handler failed; NATS forgets the message, so its replica never applies it"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(
+          "handler_errors  the handler failed; NATS forgets the message, so its replica never applies it"),
+      std::string::npos)
       << text;
-  EXPECT_NE(delivery_text(nats_delivery(), "kafka").find("Kafka moves on to the next record"), std::string::npos);
+  EXPECT_NE(delivery_text(nats_delivery(), "kafka").find("Kafka moves on to the next record"),
+            std::string::npos);
   EXPECT_NE(delivery_text(nats_delivery(), "sqs").find("redelivers it after the visibility timeout"),
             std::string::npos);
 }
@@ -49,9 +51,10 @@ TEST(ReportDelivery, EveryLossReasonIsListedAndNoSubscriberNamesItsTopic) {
   EXPECT_NE(text.find("\n  lost             13  (crash 0, disconnected 0, injected 3, no-subscriber 10)\n"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("      no-subscriber published on a topic that no replica consumes: not a fault, nobody "
-                      "waited for it (here: 'comments')\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("      no-subscriber published on a topic that no replica consumes: not a fault, nobody "
+                "waited for it (here: 'comments')\n"),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("      injected      dropped by broker.loss\n"), std::string::npos) << text;
   EXPECT_EQ(text.find("      crash "), std::string::npos) << "only reasons that occurred are explained";
@@ -62,9 +65,10 @@ TEST(ReportDelivery, DefinesReorderedAndShowsAnAbsentCounterAsADash) {
   auto d = nats_delivery();
   d.erase("dead_lettered");
   const auto text = delivery_text(d, "nats");
-  EXPECT_NE(text.find("    reordered       first deliveries that came after a message its publisher published "
-                      "later on the same topic\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("    reordered       first deliveries that came after a message its publisher published "
+                "later on the same topic\n"),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("\n  dead_lettered    -\n"), std::string::npos) << text;
   EXPECT_NE(text.find("\n  deduplicated     -\n"), std::string::npos) << text;
@@ -77,16 +81,18 @@ TEST(ReportReads, TVisibilityIsCumulativeAndSaysSo) {
                      {"t_s": 1.0, "p_fresh": 0.5, "lookups": 40}]})");
   std::ostringstream out;
   cli::print_reads(reads, out);
-  EXPECT_NE(out.str().find("  t_visibility     cumulative: of the lookups made at most t after the write they "
-                           "should see, the share that saw it\n"
-                           "                   <=0.001s 0.000  <=0.01s 0.750  <=1s 0.625\n"),
-            std::string::npos)
+  EXPECT_NE(
+      out.str().find("  t_visibility     cumulative: of the lookups made at most t after the write they "
+                     "should see, the share that saw it\n"
+                     "                   <=0.001s 0.000  <=0.01s 0.750  <=1s 0.625\n"),
+      std::string::npos)
       << out.str();
 }
 
 TEST(ReportEndToEnd, NatsHandlerErrorsAndUnconsumedTopicsShowInTheReport) {
   auto r = testing::choreo(
-      "run scenarios/at-most-once-nats.ini --set run.duration=5s --set run.settle=5s --set broker.handler_error=5% "
+      "run scenarios/at-most-once-nats.ini --set run.duration=5s --set run.settle=5s --set "
+      "broker.handler_error=5% "
       "--out " +
       ::testing::TempDir() + "choreo_report_nats");
   EXPECT_LE(r.exit_code, 1) << r.err;

@@ -48,7 +48,8 @@ TEST(CellsCsv, OneRowPerCellAndReplicaWithTheRate) {
             "0,mirror-lww,lww-version,4,4,1.0\n"
             "1%,counts-naive,naive,4,1,0.25\n"
             "1%,mirror-lww,lww-version,4,3,0.75\n");
-  EXPECT_EQ(cells_csv(grid, ReplicaTally(2)), "broker.loss,replica,strategy,runs,converged,convergence_rate\n");
+  EXPECT_EQ(cells_csv(grid, ReplicaTally(2)),
+            "broker.loss,replica,strategy,runs,converged,convergence_rate\n");
 }
 
 TEST(CellsCsv, SitsBesideTheSweepCsv) {
