@@ -21,13 +21,23 @@ std::vector<std::string> kind_names() {
   return names;
 }
 
+// "which broker ...: nats = <its row's summary>; sqs = ...".
+std::string kind_help() {
+  std::string help = "which broker's delivery semantics the services use:";
+  for (const BrokerKind& k : broker_kinds()) {
+    help +=
+        (&k == &broker_kinds().front() ? " " : "; ") + std::string(k.name) + " = " + std::string(k.summary);
+  }
+  return help;
+}
+
 void declare_common(sim::ConfigSchema& s) {
   const CommonOptions d;
   s.add({.key = "broker.kind",
          .type = ValueType::kEnum,
          .default_value = std::string(broker_kinds().front().name),
          .allowed = kind_names(),
-         .help = "which broker's delivery semantics the services use"});
+         .help = kind_help()});
   s.add({.key = "broker.loss",
          .type = ValueType::kProbability,
          .default_value = sim::format_probability(d.loss),

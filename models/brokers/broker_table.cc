@@ -24,14 +24,14 @@ BrokerOptions sqs_fifo(const sim::Config& c) {
 BrokerOptions kafka(const sim::Config& c) { return kafka_options(c); }
 
 const std::array<BrokerKind, 4> kBrokers = {{
-    {"nats", "core NATS: at most once, in order per publisher, lost when nobody is connected",
-     Guarantee::kAtMostOnce, &declare_nats_keys, &nats, &make<NatsBroker, NatsOptions>},
-    {"sqs", "SQS standard: at least once, best-effort order, redelivered after the visibility timeout",
-     Guarantee::kAtLeastOnce, &declare_sqs_keys, &sqs, &make<SqsBroker, SqsOptions>},
-    {"sqs-fifo", "SQS FIFO: in order per message group, deduplicated within a window",
-     Guarantee::kAtLeastOnce, &declare_sqs_keys, &sqs_fifo, &make<SqsBroker, SqsOptions>},
-    {"kafka", "Kafka: partitioned logs, consumer groups resume from the last committed offset",
-     Guarantee::kAtLeastOnce, &declare_kafka_keys, &kafka, &make<KafkaBroker, KafkaOptions>},
+    {"nats", "core NATS, at most once, in order per publisher", Guarantee::kAtMostOnce, &declare_nats_keys,
+     &nats, &make<NatsBroker, NatsOptions>},
+    {"sqs", "SQS standard, at least once, best-effort order", Guarantee::kAtLeastOnce, &declare_sqs_keys,
+     &sqs, &make<SqsBroker, SqsOptions>},
+    {"sqs-fifo", "SQS FIFO, in order per message group, deduplicated", Guarantee::kAtLeastOnce,
+     &declare_sqs_keys, &sqs_fifo, &make<SqsBroker, SqsOptions>},
+    {"kafka", "Kafka, in order per partition, replays from the last commit", Guarantee::kAtLeastOnce,
+     &declare_kafka_keys, &kafka, &make<KafkaBroker, KafkaOptions>},
 }};
 
 }  // namespace

@@ -52,7 +52,7 @@ enum class Guarantee {
 
 struct BrokerKind {
   std::string_view name;     // the value of broker.kind, and Broker::kind() of what make() builds
-  std::string_view summary;  // one line: guarantee, order, how data is lost
+  std::string_view summary;  // a few words: guarantee and order (`choreo keys` shows it)
   Guarantee guarantee;
   // Adds the kind's own section ([nats], [sqs], [kafka]). Rows sharing a
   // section share this function; declare() calls it once.
