@@ -187,6 +187,7 @@ sim::Status prepare_out(const std::string& path) {
 // never sees half of it.
 sim::Status write_cells_csv(const Sweep& s, const ReplicaTally& tally) {
   const std::string path = cells_csv_path(s.out_path);
+  if (tally.replicas().empty()) return sim::Ok{};  // a model without replicas (PHOLD)
   const std::string temporary = path + ".tmp";
   {
     std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
@@ -211,7 +212,9 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
     err << resumed.error().message << "\n";
     return kExitBadInput;
   }
-  OrderedWriter writer(s.out_path, s.grid, s.args.wall_time, s.fingerprint.text(), resumed->done,
+  std::string overrides;
+  for (const auto& o : s.args.sets) overrides += (overrides.empty() ? "" : ";") + o;
+  OrderedWriter writer(s.out_path, s.grid, s.args.wall_time, {overrides, s.fingerprint.text()}, resumed->done,
                        resumed->schema);
   if (auto opened = writer.open(); !opened) {
     err << opened.error().message << "\n";
@@ -242,9 +245,9 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
     err << cells.error().message << "\n";
     return kExitBadInput;
   }
-  out << fmt::format("wrote {} ({} rows; {} run now with -j {} in {}) and {}\n", s.out_path,
-                     s.grid.run_count(), s.grid.run_count() - resumed->done, threads,
-                     format_duration_s(progress.elapsed_s()), cells_csv_path(s.out_path));
+  out << fmt::format("wrote {} ({} rows; {} run now with -j {} in {}){}\n", s.out_path, s.grid.run_count(),
+                     s.grid.run_count() - resumed->done, threads, format_duration_s(progress.elapsed_s()),
+                     tally.replicas().empty() ? "" : " and " + cells_csv_path(s.out_path));
   const bool all_hold = std::all_of(verdicts.begin(), verdicts.end(), [](auto& v) { return v.holds; });
   return all_hold ? kExitHolds : kExitViolated;
 }

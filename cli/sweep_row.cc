@@ -9,8 +9,8 @@ namespace choreo::cli {
 
 namespace {
 
-// Summary paths of the fixed columns after seed, holds, converged and
-// failed_expectations; the column is named like its path.
+// Summary paths of the fixed columns after seed, holds, converged,
+// failed_expectations, scenario and overrides; the column is named like its path.
 const char* const kSummaryColumns[] = {
     "events_processed",
     "sim_time_s",
@@ -43,7 +43,7 @@ const char* const kReplicaFields[] = {"strategy", "converged", "converged_at_s",
 const char* const kServiceFields[] = {"count", "per_s"};
 
 std::vector<std::string> fixed_columns() {
-  std::vector<std::string> c = {"seed", "holds", "converged", "failed_expectations"};
+  std::vector<std::string> c = {"seed", "holds", "converged", "failed_expectations", "scenario", "overrides"};
   c.insert(c.end(), std::begin(kSummaryColumns), std::begin(kSummaryColumns) + 3);
   c.insert(c.end(), std::begin(kAggregateColumns), std::end(kAggregateColumns));
   c.insert(c.end(), std::begin(kSummaryColumns) + 3, std::end(kSummaryColumns));
@@ -200,12 +200,14 @@ sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time,
 
 std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<std::string>& vary_values,
                                     const nlohmann::json& summary, bool holds,
-                                    const std::string& fingerprint) {
+                                    const SweepIdentity& identity) {
   std::vector<std::string> f = vary_values;
   f.push_back(scalar_text(at_path(summary, "seed")));
   f.emplace_back(holds ? "1" : "0");
   f.push_back(scalar_text(at_path(summary, "converged")));
   f.push_back(failed_expectations(summary));
+  f.push_back(scalar_text(at_path(summary, "scenario")));
+  f.push_back(identity.overrides);
   for (std::size_t i = 0; i < 3; ++i) f.push_back(scalar_text(at_path(summary, kSummaryColumns[i])));
   const auto aggregates = aggregate_fields(summary);
   f.insert(f.end(), aggregates.begin(), aggregates.end());
@@ -223,7 +225,7 @@ std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<s
       f.push_back(service == nullptr ? "" : scalar_text(at_path(*service, field)));
   }
   if (schema.wall_time) f.push_back(scalar_text(at_path(summary, "wall_time_s")));
-  f.push_back(fingerprint);
+  f.push_back(identity.fingerprint);
   return f;
 }
 

@@ -4,7 +4,9 @@
 // Columns, in order:
 //   1. the varied keys, named as given to --vary (values as given);
 //   2. fixed columns: seed, holds (1 when every expectation holds),
-//      converged, failed_expectations (names joined by ';'), events_processed,
+//      converged, failed_expectations (names joined by ';'), scenario (the
+//      summary's name for it) and overrides (the sweep's --set values joined
+//      by ';'), which plots put in their titles; events_processed,
 //      sim_time_s, trace_hash, replica aggregates, delivery.*, reads.*;
 //   3. per replica of the first run, in summary order:
 //      replicas.<name>.{strategy,converged,converged_at_s,divergent_keys,abs_error};
@@ -49,10 +51,15 @@ RowSchema row_schema(const Grid& grid, bool wall_time, const nlohmann::json& fir
 sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time,
                                           const std::vector<std::string>& header);
 
-// The fields of one run's row; `fingerprint` is the sweep's (the last field).
+// What every row of one sweep has in common.
+struct SweepIdentity {
+  std::string overrides;    // the --set values, "k=v;k=v"
+  std::string fingerprint;  // sweep_fingerprint.h, text form
+};
+
+// The fields of one run's row.
 std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<std::string>& vary_values,
-                                    const nlohmann::json& summary, bool holds,
-                                    const std::string& fingerprint);
+                                    const nlohmann::json& summary, bool holds, const SweepIdentity& identity);
 
 // Names in the summary's replicas[] that the schema has no columns for.
 std::vector<std::string> unlisted_replicas(const RowSchema& schema, const nlohmann::json& summary);

@@ -53,7 +53,7 @@ class ReplicaTally {
 // The tally as CSV: the varied keys, replica, strategy, runs, converged,
 // convergence_rate (converged / runs, 0..1); one row per cell and replica,
 // cells in grid order, replicas by name. Only a header when no run has a
-// replica.
+// replica (the sweep then writes no file).
 std::string cells_csv(const Grid& grid, const ReplicaTally& tally);
 
 // Where the cells CSV of the sweep CSV `out` goes: x.csv -> x.cells.csv.

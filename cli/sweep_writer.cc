@@ -12,12 +12,12 @@
 
 namespace choreo::cli {
 
-OrderedWriter::OrderedWriter(std::string path, const Grid& grid, bool wall_time, std::string fingerprint,
+OrderedWriter::OrderedWriter(std::string path, const Grid& grid, bool wall_time, SweepIdentity identity,
                              std::size_t next, std::optional<RowSchema> schema)
     : path_(std::move(path)),
       grid_(grid),
       wall_time_(wall_time),
-      fingerprint_(std::move(fingerprint)),
+      identity_(std::move(identity)),
       next_(next),
       schema_(std::move(schema)) {
   assert(schema_.has_value() || next_ == 0);
@@ -57,7 +57,7 @@ sim::Status OrderedWriter::submit(std::size_t index, nlohmann::json summary, boo
     }
     for (auto& name : unlisted_replicas(*schema_, it->second.summary)) unlisted_.insert(std::move(name));
     text += csv_line(row_fields(*schema_, grid_.cell_values(grid_.cell_of(next_)), it->second.summary,
-                                it->second.holds, fingerprint_));
+                                it->second.holds, identity_));
     if (auto w = write_line(text); !w) return w;
     pending_.erase(it);
     ++next_;

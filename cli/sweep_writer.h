@@ -27,8 +27,8 @@ class OrderedWriter {
  public:
   // Appends to `path` from row `next` on. `schema` is the existing header's,
   // or empty when the file has no header yet (then `next` must be 0).
-  // `fingerprint` is the sweep's, written on every row.
-  OrderedWriter(std::string path, const Grid& grid, bool wall_time, std::string fingerprint, std::size_t next,
+  // `identity` is written on every row.
+  OrderedWriter(std::string path, const Grid& grid, bool wall_time, SweepIdentity identity, std::size_t next,
                 std::optional<RowSchema> schema);
   ~OrderedWriter();
   OrderedWriter(const OrderedWriter&) = delete;
@@ -51,7 +51,7 @@ class OrderedWriter {
   std::string path_;
   const Grid& grid_;
   bool wall_time_;
-  std::string fingerprint_;
+  SweepIdentity identity_;
   int fd_ = -1;
   mutable std::mutex mutex_;
   std::size_t next_;

@@ -39,8 +39,12 @@ TEST(SweepCommand, CsvIsByteIdenticalForOneAndTwoThreads) {
   EXPECT_EQ(two.exit_code, 1) << two.err;
   const std::string csv = slurp(dir + "j1.csv");
   EXPECT_EQ(count_lines(csv), 13u);
-  EXPECT_TRUE(csv.starts_with("phold.mean_delay,seed,holds,converged,failed_expectations,events_processed,"));
-  EXPECT_NE(csv.find("\n2ms,6,0,1,events_processed = 8600000..9550000,"), std::string::npos) << csv;
+  EXPECT_TRUE(csv.starts_with(
+      "phold.mean_delay,seed,holds,converged,failed_expectations,scenario,overrides,events_processed,"));
+  EXPECT_NE(
+      csv.find("\n2ms,6,0,1,events_processed = 8600000..9550000,phold,run.duration=50ms;phold.processes=50,"),
+      std::string::npos)
+      << csv;
   EXPECT_EQ(csv, slurp(dir + "j2.csv"));
 }
 

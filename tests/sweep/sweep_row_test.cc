@@ -66,13 +66,16 @@ TEST(RowSchema, ColumnsStartWithVariedKeysThenSeedAndEndWithReplicasAndServices)
 
 TEST(RowFields, FlattensTheSummaryWithBooleansAsDigitsAndAbsentValuesEmpty) {
   const auto schema = row_schema(loss_grid(), false, two_replica_summary());
-  const auto row = row_fields(schema, {"1%"}, two_replica_summary(), false, "scenario:00000001");
+  const auto row =
+      row_fields(schema, {"1%"}, two_replica_summary(), false, {"a.b=1;c.d=2", "scenario:00000001"});
   ASSERT_EQ(row.size(), schema.columns().size());
   EXPECT_EQ(row[0], "1%");
   EXPECT_EQ(field(schema, row, "seed"), "7");
   EXPECT_EQ(field(schema, row, "holds"), "0");
   EXPECT_EQ(field(schema, row, "converged"), "0");
   EXPECT_EQ(field(schema, row, "failed_expectations"), "a;c");
+  EXPECT_EQ(field(schema, row, "scenario"), "x");
+  EXPECT_EQ(field(schema, row, "overrides"), "a.b=1;c.d=2");
   EXPECT_EQ(field(schema, row, "sim_time_s"), "90.5");
   EXPECT_EQ(field(schema, row, "replicas_total"), "2");
   EXPECT_EQ(field(schema, row, "replicas_converged"), "1");
@@ -94,7 +97,7 @@ TEST(RowFields, ModelWithoutReplicasGetsOnlyFixedColumns) {
   EXPECT_TRUE(schema.replicas.empty());
   const auto columns = schema.columns();
   EXPECT_EQ(columns[columns.size() - 2], "wall_time_s");
-  const auto row = row_fields(schema, {"0"}, phold, true, "f");
+  const auto row = row_fields(schema, {"0"}, phold, true, {"", "f"});
   EXPECT_EQ(field(schema, row, "replicas_total"), "0");
   EXPECT_EQ(field(schema, row, "converged"), "1");
 }
