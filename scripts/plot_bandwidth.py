@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""Bar chart of bytes on the wire per event, per strategy (state-based vs
-op-based vs delta CRDTs), from sweep CSVs: delivery.bytes divided by
---per (default delivery.published), averaged over seeds with a 95% interval.
-
-Groups: --by COLUMN (default: the first varied key), e.g. the varied
-replica strategy key. Not for latency (see plot_sweep.py --y delivery.latency_ms.p99).
+"""Bar chart of bytes on the wire per published event, from sweep CSVs:
+delivery.bytes divided by --per (default delivery.published), the mean over
+seeds with a 95% interval, one bar per value of --by (default: the first
+varied key: brokers, or a varied replica strategy to compare state-based,
+op-based and delta CRDTs). Titled with the scenario, seeds and fault mix.
+Not for latency (see plot_sweep.py --y delivery.latency_ms.p99).
 
   scripts/python.sh scripts/plot_bandwidth.py sweep.csv --by replica.counter.strategy -o bytes.png
 """
@@ -22,6 +22,8 @@ def main():
     parser.add_argument("--per", default="delivery.published",
                         help="events column to divide by (default: delivery.published)")
     parser.add_argument("--logy", action="store_true", help="logarithmic y axis")
+    parser.add_argument("--scenario", help="the scenario file, for the title's fault mix "
+                                           "(default: scenarios/<scenario>.ini)")
     args = parser.parse_args()
 
     groups, by = {}, args.by
@@ -47,11 +49,16 @@ def main():
                     va="bottom", fontsize=8, xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(range(len(names)), names, rotation=20, ha="right")
     ax.set_xlabel(by)
-    ax.set_ylabel(f"{args.bytes} per {args.per}")
+    ax.set_ylabel(f"bytes per {'published event' if args.per == 'delivery.published' else args.per} (B)")
     if args.logy:
         ax.set_yscale("log")
     ax.grid(axis="y", alpha=0.3)
-    ax.set_title("bytes on the wire per event")
+    header, rows = cp.read_csv(args.csv[0])
+    what = ("bytes on the wire per published event" if (args.bytes, args.per) == ("delivery.bytes", "delivery.published")
+            else f"{args.bytes} per {args.per}")
+    fig.suptitle(cp.sweep_title(f"{what}: mean over seeds, 95% interval",
+                                args.csv[0], header, rows, args.scenario), fontsize=9)
+    fig.tight_layout()
     cp.save(fig, args.out)
 
 

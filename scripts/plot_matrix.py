@@ -60,29 +60,36 @@ def main():
     parser.add_argument("csv", nargs="+", help="sweep CSVs")
     parser.add_argument("-o", "--out", required=True, help="the PNG to write")
     parser.add_argument("--cols", help="column for the x axis, e.g. broker.kind (default: first varied key)")
-    parser.add_argument("--rows", help="column for the y axis (default: per-replica strategy)")
+    parser.add_argument("--rows", help="column for the y axis (default: one row per replica)")
     parser.add_argument("--metric", default="converged", choices=("converged", "holds"),
                         help="run column counted as success with --rows (default: converged)")
-    parser.add_argument("--title", default="convergence rate over seeds")
+    parser.add_argument("--scenario", help="the scenario file, for the title's fault mix "
+                                           "(default: scenarios/<scenario>.ini)")
     args = parser.parse_args()
 
     cells, ys, xs, col_key = tally(args.csv, args)
     if not cells:
         cp.fail("no runs with a value to count")
-    grid = [[cells[(y, x)][0] / cells[(y, x)][1] if (y, x) in cells else float("nan") for x in xs] for y in ys]
-    fig, ax = cp.plt.subplots(figsize=(1.6 + 1.3 * len(xs), 1.0 + 0.55 * len(ys)))
-    image = ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
+    grid = [[100 * cells[(y, x)][0] / cells[(y, x)][1] if (y, x) in cells else float("nan") for x in xs]
+            for y in ys]
+    fig, ax = cp.plt.subplots(figsize=(3.2 + 1.4 * len(xs), 1.6 + 0.5 * len(ys)))
+    image = ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=100, aspect="auto")
     for i, y in enumerate(ys):
         for j, x in enumerate(xs):
             if (y, x) in cells:
                 k, n = cells[(y, x)]
-                ax.text(j, i, f"{100 * k / n:.0f}%\n{k}/{n}", ha="center", va="center", fontsize=8)
+                dark = k / n < 0.2 or k / n > 0.8  # the colormap's ends: white text reads better
+                ax.text(j, i, f"{100 * k / n:.0f}%\n{k}/{n}", ha="center", va="center", fontsize=8,
+                        color="white" if dark else "black")
     ax.set_xticks(range(len(xs)), xs)
     ax.set_yticks(range(len(ys)), ys)
     ax.set_xlabel(col_key)
     ax.set_ylabel(args.rows or "replica (strategy)")
-    fig.colorbar(image, ax=ax, label="converged runs")
-    ax.set_title(args.title)
+    what = "runs in which each replica converged" if args.rows is None else f"runs with {args.metric} = 1"
+    fig.colorbar(image, ax=ax, label="runs (%)")
+    header, rows = cp.read_csv(args.csv[0])
+    fig.suptitle(cp.sweep_title(what, args.csv[0], header, rows, args.scenario), fontsize=9)
+    fig.tight_layout()
     cp.save(fig, args.out)
 
 

@@ -6,11 +6,12 @@
 # A scenario opts in with one comment line naming its grid, e.g.
 #   # reproduce: --vary broker.kind=nats,sqs,sqs_fifo,kafka
 # (anything after "reproduce:" is passed to `choreo sweep`). Each such
-# scenarios/NAME.ini gives results/NAME.csv (one row per run), NAME.txt (the
-# sweep's convergence table and failing seeds), NAME.matrix.png (strategy x
-# first varied key), NAME.error.png (total absolute error against it) and,
-# when the model reports bytes, NAME.bandwidth.png. scenarios/phold.ini (the
-# engine benchmark) is always swept as a baseline.
+# scenarios/NAME.ini gives results/NAME.csv (one row per run), NAME.cells.csv
+# (per cell and replica, the runs that converged), NAME.txt (the sweep's
+# tables and failing seeds), NAME.matrix.png (replica x first varied key),
+# NAME.error.png (each replica's absolute error against it) and, when the
+# model reports bytes, NAME.bandwidth.png. scenarios/phold.ini (the engine
+# benchmark) is always swept as a baseline, with its closed form overlaid.
 #
 #   scripts/reproduce.sh                # seeds 1..20 (SEEDS=1..100 for more)
 #   CHOREO=build-x/cli/choreo scripts/reproduce.sh   # use an existing binary
@@ -41,8 +42,9 @@ sweep() {
 # Plots that need columns a model may not report are skipped with a note.
 plots() {
   local name=$1 csv=results/$1.csv
-  $py scripts/plot_sweep.py "$csv" --y abs_error_total -o "results/$name.error.png" ||
-    echo "  (no error plot for $name)"
+  if head -1 "$csv" | grep -q '\.abs_error'; then
+    $py scripts/plot_sweep.py "$csv" --y abs_error -o "results/$name.error.png"
+  fi
   if head -1 "$csv" | grep -q '\.strategy'; then
     $py scripts/plot_matrix.py "$csv" -o "results/$name.matrix.png"
   fi
@@ -56,10 +58,12 @@ PY
   fi
 }
 
-# The engine baseline: events per run against the varied delay.
+# The engine baseline: events per run against the varied delay, with PHOLD's
+# closed form (N processes x duration / (lookahead + mean delay)) overlaid.
 sweep phold --vary phold.mean_delay=1ms,2ms,4ms --set run.duration=1s --set phold.processes=1000 \
   --set expect.events_processed=1..1000000000
-$py scripts/plot_sweep.py results/phold.csv --y events_processed -o results/phold.events.png
+$py scripts/plot_sweep.py results/phold.csv --y events_processed -o results/phold.events.png \
+  --overlay 'closed form: 1000 processes x 1 s / (100 us + mean delay)=1000 / (0.0001 + x)'
 
 for ini in scenarios/*.ini; do
   name=$(basename "$ini" .ini)
