@@ -23,8 +23,9 @@ using testing::slurp;
 
 // Runs `scripts/<script_and_args> -o DIR/plot.png` and returns the figure's description.
 nlohmann::json describe(const std::string& dir, const std::string& script_and_args) {
-  const auto r = testing::run_shell("CHOREO_PLOT_DESCRIBE='" + dir + "figure.json' " + std::string(CHOREO_PYTHON) +
-                                    " scripts/" + script_and_args + " -o " + dir + "plot.png");
+  const auto r =
+      testing::run_shell("CHOREO_PLOT_DESCRIBE='" + dir + "figure.json' " + std::string(CHOREO_PYTHON) +
+                         " scripts/" + script_and_args + " -o " + dir + "plot.png");
   EXPECT_EQ(r.exit_code, 0) << script_and_args << "\n" << r.err;
   return nlohmann::json::parse(slurp(dir + "figure.json"));
 }
@@ -40,7 +41,8 @@ std::string titles(const nlohmann::json& figure) {
 std::string write_sweep(const std::string& dir) {
   std::ofstream csv(dir + "s.csv");
   csv << "broker.kind,broker.loss,seed,holds,converged,scenario,overrides,replicas.counts.strategy,"
-         "replicas.counts.converged,replicas.counts.abs_error,replicas.mirror.strategy,replicas.mirror.converged,"
+         "replicas.counts.converged,replicas.counts.abs_error,replicas.mirror.strategy,replicas.mirror."
+         "converged,"
          "replicas.mirror.abs_error,replicas.good.strategy,replicas.good.converged,replicas.good.abs_error\n";
   int seed = 0;
   for (const char* kind : {"nats", "sqs"}) {
@@ -94,9 +96,10 @@ TEST(PlotContent, RatesAndPercentKnobsArePercentages) {
 // Issue 14: phold.events.png had no title and no closed-form curve.
 TEST(PlotContent, PholdEventsCarryTheClosedFormAndATitle) {
   const std::string dir = scratch_dir("phold");
-  const auto sweep = testing::choreo("sweep scenarios/phold.ini --seeds 1..3 --vary phold.mean_delay=1ms,2ms "
-                                     "--set run.duration=20ms --set expect.events_processed=1..1000000000 --out " +
-                                     dir + "phold.csv");
+  const auto sweep = testing::choreo(
+      "sweep scenarios/phold.ini --seeds 1..3 --vary phold.mean_delay=1ms,2ms "
+      "--set run.duration=20ms --set expect.events_processed=1..1000000000 --out " +
+      dir + "phold.csv");
   ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
   const auto fig = describe(dir, "plot_sweep.py " + dir +
                                      "phold.csv --y events_processed --overlay 'closed form=1000 * 0.02 / "
@@ -104,9 +107,10 @@ TEST(PlotContent, PholdEventsCarryTheClosedFormAndATitle) {
   const auto& ax = fig.at("axes")[0];
   EXPECT_EQ(ax.at("xlabel"), "phold.mean_delay (ms)");
   EXPECT_EQ(ax.at("legend"), (nlohmann::json{"closed form", "measured (mean over seeds)"}));
-  EXPECT_EQ(fig.at("suptitle"),
-            "events processed per run: mean over seeds, 95% interval\nphold · seeds 1..3 · 1000 processes, 20ms "
-            "per run, no faults (engine benchmark)");
+  EXPECT_EQ(
+      fig.at("suptitle"),
+      "events processed per run: mean over seeds, 95% interval\nphold · seeds 1..3 · 1000 processes, 20ms "
+      "per run, no faults (engine benchmark)");
 }
 
 // Issue 14: run.png's title was the directory name, the foil's scale hid a
@@ -114,9 +118,10 @@ TEST(PlotContent, PholdEventsCarryTheClosedFormAndATitle) {
 // cumulative counts and all-zero panels took space.
 TEST(PlotContent, RunPlotIsReadableAtAGlance) {
   const std::string dir = scratch_dir("run");
-  const auto run = testing::choreo("run scenarios/at-most-once-nats.ini --set run.duration=20s --set run.settle=10s "
-                                   "--out " +
-                                   dir + "run");
+  const auto run = testing::choreo(
+      "run scenarios/at-most-once-nats.ini --set run.duration=20s --set run.settle=10s "
+      "--out " +
+      dir + "run");
   ASSERT_LE(run.exit_code, 1) << run.err;
   const auto fig = describe(dir, "plot_run.py " + dir + "run/timeseries.csv");
   const std::string title = fig.at("suptitle");
@@ -145,7 +150,8 @@ TEST(PlotContent, RunPlotShadesCrashesFromTheConfig) {
     "config": {"run.duration": "30s", "run.settle": "30s", "fault.c.kind": "crash", "fault.c.at": "12s",
                "fault.c.restart_after": "3s", "fault.c.service": "counts", "fault.c.worker": "1"},
     "replicas": [{"name": "counts", "strategy": "naive", "converged": false, "divergent_keys": 2, "abs_error": 2}]})";
-  std::ofstream(dir + "timeseries.csv") << "t_s,counts.divergent_keys,counts.abs_error\n10,0,0\n20,9,9\n60,2,2\n";
+  std::ofstream(dir + "timeseries.csv")
+      << "t_s,counts.divergent_keys,counts.abs_error\n10,0,0\n20,9,9\n60,2,2\n";
   const auto fig = describe(dir, "plot_run.py " + dir + "timeseries.csv");
   const auto& ax = fig.at("axes")[0];
   EXPECT_EQ(ax.at("spans"), 2) << "the settle phase and the crash";
@@ -157,14 +163,17 @@ TEST(PlotContent, MatrixAndStalenessAndBandwidthAreTitled) {
   const std::string dir = scratch_dir("titled");
   const std::string csv = write_sweep(dir);
   auto fig = describe(dir, "plot_matrix.py " + csv + " --cols broker.kind");
-  EXPECT_TRUE(fig.at("suptitle").get<std::string>().starts_with(
-      "runs in which each replica converged\nat-most-once-nats · seeds 1..12 · "))
+  EXPECT_TRUE(fig.at("suptitle")
+                  .get<std::string>()
+                  .starts_with("runs in which each replica converged\nat-most-once-nats · seeds 1..12 · "))
       << fig.at("suptitle");
-  EXPECT_EQ(fig.at("axes")[0].at("yticklabels"), (nlohmann::json{"counts (naive)", "mirror (overwrite)", "good (2p-set)"}));
+  EXPECT_EQ(fig.at("axes")[0].at("yticklabels"),
+            (nlohmann::json{"counts (naive)", "mirror (overwrite)", "good (2p-set)"}));
   const auto run = testing::choreo("run scenarios/clock-skew.ini --out " + dir + "skew");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   fig = describe(dir, "plot_staleness.py " + dir + "skew/summary.json");
-  EXPECT_EQ(fig.at("suptitle"), "t-visibility (cumulative)\nclock-skew · seed 1 · NATS, delay exp:200ms, hosts 2s apart");
+  EXPECT_EQ(fig.at("suptitle"),
+            "t-visibility (cumulative)\nclock-skew · seed 1 · NATS, delay exp:200ms, hosts 2s apart");
   EXPECT_EQ(fig.at("axes")[0].at("legend"), (nlohmann::json{"clock-skew seed 1: mirror-clock (lww-clock)"}));
   EXPECT_EQ(fig.at("axes")[0].at("ylabel"), "lookups within t that saw the write (%)");
 }
