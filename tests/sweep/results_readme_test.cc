@@ -77,7 +77,8 @@ TEST(ResultsReadme, StrategyTableMatchesTheCellsCsv) {
       for (int b = 0; b < 4; ++b) {
         const auto key = std::make_pair(std::string(brokers[b]), (*it)[1].str());
         ASSERT_TRUE(converged.contains(key)) << key.second << " is not in strategy-matrix.cells.csv";
-        EXPECT_EQ(number_of(cells[2 + b]), converged[key]) << key.second << " on " << key.first << ": " << line;
+        EXPECT_EQ(number_of(cells[2 + b]), converged[key])
+            << key.second << " on " << key.first << ": " << line;
         ++checked;
       }
     }
