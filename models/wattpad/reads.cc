@@ -8,7 +8,7 @@
 
 namespace choreo::wattpad {
 
-Reads::Reads(const WorkloadOptions& w, const UserService& users, const Mirror* mirror, sim::Rng rng,
+Reads::Reads(const WorkloadOptions& w, const UserService& users, const ProfilesView* mirror, sim::Rng rng,
              sim::Time stop)
     : Node("page-reads"), w_(w), users_(users), mirror_(mirror), rng_(rng), stop_(stop) {}
 
@@ -17,9 +17,10 @@ void Reads::start() {
 }
 
 void Reads::lookup(std::uint64_t user) {
-  const std::uint64_t truth = users_.version(user);
+  const ProfileLedger& owner = users_.ledger();
+  const std::uint64_t truth = owner.version(user);
   if (truth == 0) return;  // never changed: nothing to miss
-  visibility_.lookup(sim().now() - users_.updated_at(user),
+  visibility_.lookup(sim().now() - owner.updated_at(user),
                      mirror_ == nullptr || mirror_->version(user) >= truth);
 }
 

@@ -15,9 +15,9 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "models/wattpad/events.h"
-#include "models/wattpad/mirror.h"
 #include "models/wattpad/owners.h"
+#include "models/wattpad/views.h"
+#include "models/wattpad/workload_options.h"
 #include "sim/histogram.h"
 #include "sim/node.h"
 #include "sim/visibility.h"
@@ -26,7 +26,8 @@ namespace choreo::wattpad {
 
 class Reads final : public sim::Node {
  public:
-  Reads(const WorkloadOptions& w, const UserService& users, const Mirror* mirror, sim::Rng rng,
+  // `mirror` (the first user mirror, or nullptr) and `users` outlive the reads.
+  Reads(const WorkloadOptions& w, const UserService& users, const ProfilesView* mirror, sim::Rng rng,
         sim::Time stop);
   void start();
   void on_event(const sim::Event& e) override;
@@ -45,7 +46,7 @@ class Reads final : public sim::Node {
 
   WorkloadOptions w_;
   const UserService& users_;
-  const Mirror* mirror_;
+  const ProfilesView* mirror_;
   sim::Rng rng_;
   sim::Time stop_;
   std::uint64_t total_ = 0, failed_ = 0, requests_ = 0;

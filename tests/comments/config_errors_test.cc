@@ -2,6 +2,9 @@
 // bad combination exits 2 with one line naming the key, the value and the fix.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <string>
+
 #include "tests/cli/command.h"
 
 namespace choreo {
@@ -33,7 +36,58 @@ TEST(CommentsConfig, AMirrorStrategyOnACounterIsRefused) {
   EXPECT_EQ(
       r.err,
       "--set replica.counts-2p.strategy: 'mv-register': a counter takes naive, dedup-id, 2p-set, or-set, "
-      "g-counter or pn-counter\n");
+      "g-counter, pn-counter or shard-delta-sum\n");
+}
+
+TEST(CommentsConfig, TwoReplicasMayNotConsumeATopicAsOneService) {
+  const std::string file = ::testing::TempDir() + "one_service.ini";
+  std::ofstream(file) << "[replica.a]\nstrategy = naive\nservice = svc\n\n"
+                         "[replica.b]\nstrategy = 2p-set\nservice = svc\n";
+  const auto r = choreo("run " + file);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            file +
+                ":7: replica.b.service = 'svc': replicas a and b would both consume topic 'comments' as "
+                "service 'svc'; give each its own service\n");
+}
+
+TEST(CommentsConfig, AServiceNamedAfterAnotherReplicaIsRefused) {
+  // counts-naive's service defaults to its name.
+  const auto r = choreo("run scenarios/default.ini --set replica.counts-2p.service=counts-naive");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "--set replica.counts-2p.service: 'counts-naive': replicas counts-2p and counts-naive would both "
+            "consume topic 'comments' as service 'counts-naive'; give each its own service\n");
+}
+
+TEST(CommentsConfig, AMirrorAndACounterMayShareAServiceName) {
+  // Different topics, different subscriptions.
+  const auto r = choreo(
+      "run scenarios/default.ini --set run.duration=1s --set run.settle=0 "
+      "--set replica.counts-2p.service=mirror-lww --out " +
+      ::testing::TempDir() + "shared_service");
+  EXPECT_LE(r.exit_code, 1) << r.err;
+}
+
+TEST(CommentsConfig, AFaultMustNameAServiceWorkerAndTopicTheScenarioHas) {
+  auto r = choreo("run scenarios/kafka-replay.ini --set fault.crash-naive.service=counts-nave");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "--set fault.crash-naive.service: 'counts-nave': no replica consumes as this service (services: "
+            "counts-naive, counts-pn)\n");
+  r = choreo("run scenarios/kafka-replay.ini --set fault.crash-naive.worker=2");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "--set fault.crash-naive.worker: '2': service counts-naive has workers 0..1\n");
+  r = choreo("run scenarios/default.ini --set fault.x.kind=drop --set fault.x.topic=comment");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "--set fault.x.topic: 'comment': the comments model has topics users and comments\n");
+  r = choreo(
+      "run scenarios/default.ini --set fault.x.kind=drop --set fault.x.topic=users "
+      "--set fault.x.service=counts-2p");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "--set fault.x.service: 'counts-2p': no replica consumes topic users as this service (services: "
+            "mirror-lww, mirror-overwrite)\n");
 }
 
 }  // namespace

@@ -1,10 +1,15 @@
-// Scenario keys of the comments system; see schema.h.
-#include "models/wattpad/schema.h"
+// The [workload] keys, their defaults written from WorkloadOptions{}; see
+// workload_options.h.
+#include "models/wattpad/workload_options.h"
 
+#include <fmt/format.h>
+
+#include <array>
+#include <cassert>
 #include <string>
 
-#include "models/brokers/broker_settings.h"
-#include "models/wattpad/count_keys.h"
+#include "models/wattpad/codec.h"
+#include "sim/units.h"
 
 namespace choreo::wattpad {
 
@@ -12,158 +17,150 @@ using sim::ValueType;
 
 namespace {
 
-void declare_workload(sim::ConfigSchema& s) {
+// Enum keys that set a bool: the text for false, then for true.
+constexpr std::array<const char*, 2> kReads = {"choreography", "orchestration"};
+constexpr std::array<const char*, 2> kLookups = {"per-comment", "per-author"};
+
+// Default texts in the scenario syntax, read back exactly by the parsers.
+std::string percent(double p) { return fmt::format("{}%", p * 100); }
+std::string per_second(double r) { return fmt::format("{}/s", r); }
+std::string duration(sim::Time t) { return sim::format_duration(t); }
+template <class N>
+std::string integer(N n) {
+  return std::to_string(n);
+}
+
+void declare_population(sim::ConfigSchema& s, const WorkloadOptions& d) {
   s.add({.key = "workload.users",
          .type = ValueType::kInteger,
-         .default_value = "1000",
+         .default_value = integer(d.users),
          .min = "1",
          .max = "100000000",
          .help = "users owned by the user service"});
   s.add({.key = "workload.stories",
          .type = ValueType::kInteger,
-         .default_value = "100",
+         .default_value = integer(d.stories),
          .min = "1",
          .max = std::to_string(kMaxStories),
          .help = "stories comments are posted on (counted per story, chapter, paragraph)"});
   s.add({.key = "workload.chapters",
          .type = ValueType::kInteger,
-         .default_value = "10",
+         .default_value = integer(d.chapters),
          .min = "1",
          .max = std::to_string(kMaxChapters),
          .help = "chapters per story; a comment is on a uniform one"});
   s.add({.key = "workload.paragraphs",
          .type = ValueType::kInteger,
-         .default_value = "20",
+         .default_value = integer(d.paragraphs),
          .min = "1",
          .max = std::to_string(kMaxParagraphs),
          .help = "paragraphs per chapter; an inline comment is on a uniform one"});
   s.add({.key = "workload.inline_fraction",
          .type = ValueType::kProbability,
-         .default_value = "50%",
+         .default_value = percent(d.inline_fraction),
          .help = "share of comments on a paragraph (inline); the rest are on the chapter"});
   s.add({.key = "workload.popularity",
          .type = ValueType::kZipf,
-         .default_value = "zipf:1.1",
+         .default_value = d.popularity.text,
          .help = "story popularity for posts and reads"});
+}
+
+void declare_writes(sim::ConfigSchema& s, const WorkloadOptions& d) {
   s.add({.key = "workload.comment_rate",
          .type = ValueType::kRate,
-         .default_value = "200/s",
+         .default_value = per_second(d.comment_rate),
          .min = "0/s",
          .help = "comments posted (Poisson)"});
   s.add({.key = "workload.delete_fraction",
          .type = ValueType::kProbability,
-         .default_value = "10%",
+         .default_value = percent(d.delete_fraction),
          .help = "share of posted comments deleted later"});
   s.add({.key = "workload.delete_after",
          .type = ValueType::kDistribution,
-         .default_value = "exp:5s",
+         .default_value = d.delete_after.text,
          .help = "time from a post to its delete"});
   s.add({.key = "workload.profile_rate",
          .type = ValueType::kRate,
-         .default_value = "20/s",
+         .default_value = per_second(d.profile_rate),
          .min = "0/s",
          .help = "profile changes (username/avatar) (Poisson)"});
+  s.add({.key = "workload.shards",
+         .type = ValueType::kInteger,
+         .default_value = integer(d.shards),
+         .min = "1",
+         .max = "1024",
+         .help = "comment-service shards (one G-Counter entry each)"});
+}
+
+void declare_reads(sim::ConfigSchema& s, const WorkloadOptions& d) {
   s.add({.key = "workload.read_rate",
          .type = ValueType::kRate,
-         .default_value = "2000/s",
+         .default_value = per_second(d.read_rate),
          .min = "0/s",
          .help = "page reads (Wattpad: about 2,000 pages/s)"});
   s.add({.key = "workload.comments_per_page",
          .type = ValueType::kInteger,
-         .default_value = "10",
+         .default_value = integer(d.comments_per_page),
          .min = "1",
          .max = "1000",
          .help = "comments (authors) per page read (Wattpad: 10)"});
   s.add({.key = "workload.reads",
          .type = ValueType::kEnum,
-         .default_value = "choreography",
-         .allowed = {"choreography", "orchestration"},
+         .default_value = kReads[d.orchestration],
+         .allowed = {kReads.begin(), kReads.end()},
          .help = "authors from the user mirror, or a request to the user service each"});
   s.add({.key = "workload.lookups",
          .type = ValueType::kEnum,
-         .default_value = "per-comment",
-         .allowed = {"per-comment", "per-author"},
+         .default_value = kLookups[d.per_author],
+         .allowed = {kLookups.begin(), kLookups.end()},
          .help = "orchestration: requests per comment or per distinct author"});
   s.add({.key = "workload.request_latency",
          .type = ValueType::kDuration,
-         .default_value = "2ms",
+         .default_value = duration(d.request_latency),
          .help = "orchestration: one user-service round trip"});
-  s.add({.key = "workload.shards",
-         .type = ValueType::kInteger,
-         .default_value = "4",
-         .min = "1",
-         .max = "1024",
-         .help = "comment-service shards (one G-Counter entry each)"});
+}
+
+void declare_hosts(sim::ConfigSchema& s, const WorkloadOptions& d) {
   s.add({.key = "workload.user_instances",
          .type = ValueType::kInteger,
-         .default_value = "2",
+         .default_value = integer(d.user_instances),
          .min = "1",
          .max = "64",
          .help = "user-service hosts; host i's clock runs i * clock_skew behind"});
+  // At most a day: 63 hosts a day apart stay within the clocks' 1,000-day
+  // epoch (owners.cc), so no reading goes negative.
   s.add({.key = "workload.clock_skew",
          .type = ValueType::kDuration,
-         .default_value = "0",
+         .default_value = duration(d.clock_skew),
+         .max = "1d",
          .help = "clock offset between consecutive user-service hosts (breaks lww-clock)"});
   s.add({.key = "workload.outage_from",
          .type = ValueType::kDuration,
-         .default_value = "0",
+         .default_value = duration(d.outage_from),
          .help = "user-service outage start (no changes, lookups fail)"});
   s.add({.key = "workload.outage_to",
          .type = ValueType::kDuration,
-         .default_value = "0",
+         .default_value = duration(d.outage_to),
          .help = "user-service outage end (exclusive); equal to outage_from: none"});
-}
-
-void declare_replicas(sim::ConfigSchema& s) {
-  s.add({.key = "replica.*.kind",
-         .type = ValueType::kEnum,
-         .default_value = "counter",
-         .allowed = {"mirror", "counter"},
-         .help = "a user mirror (users topic) or comment counters (comments topic)"});
-  s.add({.key = "replica.*.strategy",
-         .type = ValueType::kEnum,
-         .default_value = "naive",
-         .allowed = {"overwrite", "lww-version", "lww-clock", "mv-register", "naive", "dedup-id", "2p-set",
-                     "or-set", "g-counter", "pn-counter"},
-         .help = "mirror: overwrite|lww-version|lww-clock|mv-register; "
-                 "counter: naive|dedup-id|2p-set|or-set|g-counter|pn-counter"});
-  s.add({.key = "replica.*.service",
-         .type = ValueType::kString,
-         .default_value = "",
-         .help = "the consuming service's name (default: the replica's name)"});
-  s.add({.key = "replica.*.workers",
-         .type = ValueType::kInteger,
-         .default_value = "1",
-         .min = "1",
-         .max = "1024",
-         .help = "competing consumer workers writing the one store"});
-  s.add({.key = "replica.*.recovery",
-         .type = ValueType::kEnum,
-         .default_value = "none",
-         .allowed = {"none", "anti-entropy", "bootstrap"},
-         .help = "anti-entropy: pull the owner's full state every sync_interval; "
-                 "bootstrap: on a worker's restart, replay the Kafka log from its earliest retained offset"});
-  s.add({.key = "replica.*.sync_interval",
-         .type = ValueType::kDuration,
-         .default_value = "10s",
-         .min = "1ms",
-         .help = "anti-entropy period"});
-  s.add({.key = "replica.*.store",
-         .type = ValueType::kEnum,
-         .default_value = "durable",
-         .allowed = {"durable", "memory"},
-         .help = "memory: the store is lost when a worker crashes"});
 }
 
 }  // namespace
 
-void declare_wattpad(sim::ConfigSchema& schema) {
-  brokers::declare(schema);
-  declare_workload(schema);
-  declare_replicas(schema);
+sim::Distribution distribution_literal(std::string_view text) {
+  auto d = text.rfind("zipf:", 0) == 0 ? sim::parse_zipf(text) : sim::parse_duration_distribution(text);
+  assert(d.ok() && "a default distribution must parse");
+  return *d;
 }
 
-WorkloadOptions workload_options(const sim::Config& c) {
+void declare_workload(sim::ConfigSchema& schema) {
+  const WorkloadOptions defaults;
+  declare_population(schema, defaults);
+  declare_writes(schema, defaults);
+  declare_reads(schema, defaults);
+  declare_hosts(schema, defaults);
+}
+
+sim::Result<WorkloadOptions> workload_options(const sim::Config& c) {
   WorkloadOptions w;
   w.users = static_cast<std::uint64_t>(c.integer("workload.users"));
   w.stories = static_cast<std::uint64_t>(c.integer("workload.stories"));
@@ -177,14 +174,18 @@ WorkloadOptions workload_options(const sim::Config& c) {
   w.profile_rate = c.rate("workload.profile_rate");
   w.read_rate = c.rate("workload.read_rate");
   w.comments_per_page = static_cast<std::uint32_t>(c.integer("workload.comments_per_page"));
-  w.orchestration = c.text("workload.reads") == "orchestration";
-  w.per_author = c.text("workload.lookups") == "per-author";
+  w.orchestration = c.text("workload.reads") == kReads[1];
+  w.per_author = c.text("workload.lookups") == kLookups[1];
   w.request_latency = c.duration("workload.request_latency");
   w.shards = static_cast<std::uint32_t>(c.integer("workload.shards"));
   w.user_instances = static_cast<std::uint32_t>(c.integer("workload.user_instances"));
   w.clock_skew = c.duration("workload.clock_skew");
   w.outage_from = c.duration("workload.outage_from");
   w.outage_to = c.duration("workload.outage_to");
+  if (w.outage_to < w.outage_from) {
+    return c.error("workload.outage_to",
+                   "must not be before workload.outage_from (" + sim::format_duration(w.outage_from) + ")");
+  }
   return w;
 }
 

@@ -1,0 +1,26 @@
+// The state checker; see checker.h.
+#include "models/wattpad/checker.h"
+
+#include <string>
+
+namespace choreo::wattpad {
+
+sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView& mirror) {
+  sim::DivergenceBuilder d;
+  for (std::uint64_t u = 0; u < owner.users(); ++u) {
+    d.key(static_cast<std::int64_t>(owner.version(u)), static_cast<std::int64_t>(mirror.version(u)),
+          [u] { return "user " + std::to_string(u); });
+  }
+  return d.take();
+}
+
+sim::Divergence compare_counts(const CommentLedger& owner, const CountsView& counts) {
+  sim::DivergenceBuilder d;
+  const KeyIndex& keys = owner.keys();
+  for (std::uint32_t id = 0; id < keys.size(); ++id) {
+    d.key(owner.live(id), counts.count(id), [&] { return keys.name(id); });
+  }
+  return d.take();
+}
+
+}  // namespace choreo::wattpad

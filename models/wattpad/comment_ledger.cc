@@ -1,0 +1,39 @@
+// The comment service's truth; see comment_ledger.h.
+#include "models/wattpad/comment_ledger.h"
+
+#include <cassert>
+
+namespace choreo::wattpad {
+
+CommentChange CommentLedger::create(std::uint64_t comment, const Location& where, std::uint64_t author) {
+  [[maybe_unused]] const bool added =
+      comments_.try_emplace(comment, CommentInfo{where, author, false}).second;
+  assert(added && "comment ids are unique");
+  return CommentChange{.comment = comment, .where = where, .totals = count(comment, where, true)};
+}
+
+CommentChange CommentLedger::remove(std::uint64_t comment) {
+  CommentInfo& c = comments_.at(comment);
+  assert(!c.deleted && "a comment is deleted once");
+  c.deleted = true;
+  return CommentChange{.comment = comment, .where = c.where, .totals = count(comment, c.where, false)};
+}
+
+ShardTotals CommentLedger::count(std::uint64_t comment, const Location& where, bool created) {
+  const std::uint32_t shard = shard_of(comment, shards_);
+  const KeyIds ids = keys_.intern(where);
+  ShardTotals totals{};
+  for (std::size_t level = 0; level < ids.levels; ++level) {
+    const std::uint32_t id = ids.id[level];
+    if (id >= live_.size()) {
+      live_.resize(id + 1);
+      totals_.resize(live_.size() * shards_);
+    }
+    live_[id] += created ? 1 : -1;
+    Totals& t = totals_[id * shards_ + shard];
+    totals[level] = created ? ++t.created : ++t.deleted;
+  }
+  return totals;
+}
+
+}  // namespace choreo::wattpad

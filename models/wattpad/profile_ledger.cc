@@ -1,0 +1,23 @@
+// The user service's truth; see profile_ledger.h.
+#include "models/wattpad/profile_ledger.h"
+
+#include <cassert>
+
+namespace choreo::wattpad {
+
+UserUpdated ProfileLedger::write(std::uint64_t user, std::uint32_t host, std::uint64_t clock, sim::Time now) {
+  Profile& p = users_[user];
+  ++p.version;
+  if (host < kMaxVectorHosts) ++p.writes[host];
+  p.clock = clock;
+  p.updated_at = now;
+  return latest(user);
+}
+
+UserUpdated ProfileLedger::latest(std::uint64_t user) const {
+  const Profile& p = users_[user];
+  assert(p.version > 0);
+  return UserUpdated{.user = user, .version = p.version, .clock = p.clock, .writes = p.writes};
+}
+
+}  // namespace choreo::wattpad
