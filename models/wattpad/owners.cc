@@ -10,11 +10,16 @@ namespace {
 
 enum Kind : std::uint16_t { kChange = 1, kPost, kDelete };
 
-sim::Time gap(sim::Rng& rng, double rate) {
-  return 1 + static_cast<sim::Time>(sim::exponential(rng, 1e6 / rate));
-}
-
 }  // namespace
+
+sim::Time poisson_gap(sim::Rng& rng, double rate) {
+  // Longer than any run (run.duration and run.settle are at most 3650 d
+  // each): a gap this long never fires, and capping it keeps the timer's
+  // time from overflowing (a rate of 1e-15/s draws gaps near 1e21 us).
+  constexpr double kNever = 100.0 * 365 * sim::kDay;
+  const double x = sim::exponential(rng, 1e6 / rate);
+  return 1 + static_cast<sim::Time>(x < kNever ? x : kNever);
+}
 
 UserService::UserService(const WorkloadOptions& w, brokers::Broker& broker, sim::Rng rng, sim::Time stop)
     : Node("user-service"),
@@ -26,13 +31,13 @@ UserService::UserService(const WorkloadOptions& w, brokers::Broker& broker, sim:
       ledger_(w.users) {}
 
 void UserService::start() {
-  if (w_.profile_rate > 0) sim().timer(id(), gap(rng_, w_.profile_rate), kChange, 0);
+  if (w_.profile_rate > 0) sim().timer(id(), poisson_gap(rng_, w_.profile_rate), kChange, 0);
 }
 
 void UserService::on_event(const sim::Event&) {
   const sim::Time now = sim().now();
   if (now >= stop_) return;
-  sim().timer(id(), gap(rng_, w_.profile_rate), kChange, 0);
+  sim().timer(id(), poisson_gap(rng_, w_.profile_rate), kChange, 0);
   if (!available(now)) return;
   const std::uint64_t user = sim::uniform_int(rng_, w_.users);
   const auto host = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.user_instances));
@@ -58,7 +63,7 @@ CommentService::CommentService(const WorkloadOptions& w, KeyIndex& keys, brokers
       ledger_(w.shards, keys) {}
 
 void CommentService::start() {
-  if (w_.comment_rate > 0) sim().timer(id(), gap(rng_, w_.comment_rate), kPost, 0);
+  if (w_.comment_rate > 0) sim().timer(id(), poisson_gap(rng_, w_.comment_rate), kPost, 0);
 }
 
 std::string_view CommentService::kind_name(std::uint16_t kind) const {
@@ -71,7 +76,7 @@ void CommentService::on_event(const sim::Event& e) {
     return;
   }
   if (sim().now() >= stop_) return;
-  sim().timer(id(), gap(rng_, w_.comment_rate), kPost, 0);
+  sim().timer(id(), poisson_gap(rng_, w_.comment_rate), kPost, 0);
   post();
 }
 

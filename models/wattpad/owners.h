@@ -30,6 +30,10 @@
 
 namespace choreo::wattpad {
 
+// The gap to the next event of a Poisson process of `rate` per second, in
+// whole microseconds, at least 1. REQUIRES: rate > 0.
+sim::Time poisson_gap(sim::Rng& rng, double rate);
+
 class UserService final : public sim::Node {
  public:
   UserService(const WorkloadOptions& w, brokers::Broker& broker, sim::Rng rng, sim::Time stop);

@@ -27,7 +27,7 @@ void Reads::lookup(std::uint64_t user) {
 void Reads::on_event(const sim::Event&) {
   const sim::Time now = sim().now();
   if (now >= stop_) return;
-  sim().timer(id(), 1 + static_cast<sim::Time>(sim::exponential(rng_, 1e6 / w_.read_rate)), 0, 0);
+  sim().timer(id(), poisson_gap(rng_, w_.read_rate), 0, 0);
   ++total_;
   std::vector<std::uint64_t>& authors = authors_;
   authors.resize(w_.comments_per_page);
