@@ -1,4 +1,4 @@
-// G-Set (Spec 11): a grow-only set; merge is union. Its size is an exact,
+// G-Set (Shapiro et al. 2011, Spec 11): a grow-only set; merge is union. Its size is an exact,
 // idempotent counter ("G-Set can serve as an increment-only counter"): count
 // comments as the set of their ids and duplicates cannot overcount.
 // The add op is idempotent and commutes, so it needs only eventual delivery.

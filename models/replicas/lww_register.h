@@ -1,4 +1,4 @@
-// LWW-Register (Spec 8): a value and the stamp of the write that set it;
+// LWW-Register (Shapiro et al. 2011, Spec 8): a value and the stamp of the write that set it;
 // merge (and applying a received write) keeps the pair with the larger stamp.
 //
 //   LwwRegister r;

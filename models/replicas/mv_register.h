@@ -1,4 +1,4 @@
-// MV-Register (Spec 10): keeps every value written concurrently, each with
+// MV-Register (Shapiro et al. 2011, Spec 10): keeps every value written concurrently, each with
 // the version vector of its write; a write by a replica that has seen them
 // all replaces them.
 //

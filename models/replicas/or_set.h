@@ -1,4 +1,4 @@
-// OR-Set (observed-remove set, Spec 15), add wins.
+// OR-Set (observed-remove set; Shapiro et al. 2011, Spec 15), add wins.
 //
 // Every add of an element creates a unique tag (replica, counter); a remove
 // removes the tags its replica has *observed* for that element. An add

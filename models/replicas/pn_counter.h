@@ -1,4 +1,4 @@
-// PN-Counter (Spec 7): two G-Counters, increments P and decrements N;
+// PN-Counter (Shapiro et al. 2011, Spec 7): two G-Counters, increments P and decrements N;
 // value = sum(P) - sum(N); merge merges both. Same channel needs as the
 // G-Counter. Pitfall: it can go negative (no non-negative counter exists
 // without coordination): two replicas at 1 that both decrement end at -1.

@@ -1,4 +1,4 @@
-// 2P-Set (Spec 12): an add set A and a remove set R (tombstones); e is in the
+// 2P-Set (Shapiro et al. 2011, Spec 12): an add set A and a remove set R (tombstones); e is in the
 // set iff e ∈ A and e ∉ R; merge unions both. A remove that arrives before
 // its add still wins (the tombstone waits for it) — the property that keeps a
 // comment deleted when SQS delivers the delete before the create. An element
