@@ -3,6 +3,8 @@
 
 #include <cassert>
 
+#include "sim/pack.h"
+
 namespace choreo::wattpad {
 
 namespace {
@@ -11,61 +13,66 @@ namespace {
 constexpr std::uint32_t kUserEventBytes = 160;
 constexpr std::uint32_t kCommentEventBytes = 200;
 
-constexpr std::uint64_t kLow32 = 0xffff'ffff;
-constexpr std::uint64_t kLow16 = 0xffff;
-
 // A field's value + 1, so that 0 can mean "the whole level above".
-std::uint64_t chapter_field(std::uint32_t chapter) { return std::uint64_t{chapter} + 1; }
-std::uint64_t paragraph_field(std::uint32_t paragraph) {
-  return paragraph == kNoParagraph ? 0 : std::uint64_t{paragraph} + 1;
+std::uint32_t chapter_field(std::uint32_t chapter) { return chapter + 1; }
+std::uint32_t paragraph_field(std::uint32_t paragraph) {
+  return paragraph == kNoParagraph ? 0 : paragraph + 1;
+}
+std::uint32_t paragraph_of(std::uint32_t field) { return field == 0 ? kNoParagraph : field - 1; }
+
+std::uint64_t key_word(std::uint64_t story, std::uint32_t chapter_field, std::uint32_t paragraph_field) {
+  return sim::pack_halves(static_cast<std::uint32_t>(story),
+                          sim::pack_shorts(chapter_field, paragraph_field));
 }
 
 brokers::Message encode_change(const CommentChange& e, EventType type) {
-  return brokers::Message{.id = e.event,
-                          .key = e.where.story,
-                          .a = e.comment,
-                          .b = pack_location(e.where),
-                          .c = e.totals[1] << 32 | (e.totals[2] & kLow32),
-                          .d = e.totals[0],
-                          .type = type,
-                          .bytes = kCommentEventBytes};
+  // The chapter and paragraph totals keep their low 32 bits (codec.h).
+  return brokers::Message{
+      .id = e.event,
+      .key = e.where.story,
+      .a = e.comment,
+      .b = pack_location(e.where),
+      .c = sim::pack_halves(static_cast<std::uint32_t>(e.totals[1]), static_cast<std::uint32_t>(e.totals[2])),
+      .d = e.totals[0],
+      .type = type,
+      .bytes = kCommentEventBytes};
 }
 
 CommentChange decode_change(const brokers::Message& m) {
-  return CommentChange{
-      .event = m.id, .comment = m.a, .where = unpack_location(m.b), .totals = {m.d, m.c >> 32, m.c & kLow32}};
+  const sim::Halves chapter_paragraph = sim::unpack_halves(m.c);
+  return CommentChange{.event = m.id,
+                       .comment = m.a,
+                       .where = unpack_location(m.b),
+                       .totals = {m.d, chapter_paragraph.hi, chapter_paragraph.lo}};
 }
 
 }  // namespace
 
 std::uint64_t pack_location(const Location& where) {
-  return where.story << 32 | chapter_field(where.chapter) << 16 | paragraph_field(where.paragraph);
+  return key_word(where.story, chapter_field(where.chapter), paragraph_field(where.paragraph));
 }
 
 Location unpack_location(std::uint64_t word) {
-  const auto chapter = static_cast<std::uint32_t>(word >> 16 & kLow16);
-  const auto paragraph = static_cast<std::uint32_t>(word & kLow16);
-  return {word >> 32, chapter - 1, paragraph == 0 ? kNoParagraph : paragraph - 1};
+  const CountKey key = unpack_key(word);
+  return key.where;
 }
 
 std::uint64_t pack_key(const Location& where, std::size_t level) {
   assert(level < where.levels());
-  const std::uint64_t word = pack_location(where);
-  if (level == 0) return word & ~(kLow32);
-  if (level == 1) return word & ~kLow16;
-  return word;
+  return key_word(where.story, level >= 1 ? chapter_field(where.chapter) : 0,
+                  level >= 2 ? paragraph_field(where.paragraph) : 0);
 }
 
 CountKey unpack_key(std::uint64_t word) {
-  const auto chapter = static_cast<std::uint32_t>(word >> 16 & kLow16);
-  const auto paragraph = static_cast<std::uint32_t>(word & kLow16);
-  const std::size_t level = paragraph != 0 ? 2 : chapter != 0 ? 1 : 0;
-  return {Location{word >> 32, chapter == 0 ? 0 : chapter - 1, paragraph == 0 ? kNoParagraph : paragraph - 1},
-          level};
+  const sim::Halves story_rest = sim::unpack_halves(word);
+  const sim::Halves fields = sim::unpack_shorts(story_rest.lo);
+  const std::size_t level = fields.lo != 0 ? 2 : fields.hi != 0 ? 1 : 0;
+  // A story key has no chapter: its chapter field 0 unpacks as chapter 0.
+  return {Location{story_rest.hi, fields.hi == 0 ? 0 : fields.hi - 1, paragraph_of(fields.lo)}, level};
 }
 
-std::uint64_t user_event_id(std::uint64_t n) { return std::uint64_t{1} << 62 | n; }
-std::uint64_t comment_event_id(std::uint64_t n) { return std::uint64_t{2} << 62 | n; }
+std::uint64_t user_event_id(std::uint64_t n) { return sim::pack_halves(1u << 30, 0) | n; }
+std::uint64_t comment_event_id(std::uint64_t n) { return sim::pack_halves(2u << 30, 0) | n; }
 
 brokers::Message encode(const UserUpdated& e) {
   const HostWrites& w = e.writes;
@@ -74,8 +81,8 @@ brokers::Message encode(const UserUpdated& e) {
                           .key = e.user,
                           .a = e.version,
                           .b = e.clock,
-                          .c = std::uint64_t{w[0]} | std::uint64_t{w[1]} << 32,
-                          .d = std::uint64_t{w[2]} | std::uint64_t{w[3]} << 32,
+                          .c = sim::pack_halves(w[1], w[0]),
+                          .d = sim::pack_halves(w[3], w[2]),
                           .type = kUserUpdated,
                           .bytes = kUserEventBytes};
 }
@@ -85,12 +92,9 @@ brokers::Message encode(const CommentDeleted& e) { return encode_change(e, kComm
 
 UserUpdated decode_user_updated(const brokers::Message& m) {
   assert(m.type == kUserUpdated);
-  return UserUpdated{.event = m.id,
-                     .user = m.key,
-                     .version = m.a,
-                     .clock = m.b,
-                     .writes = {static_cast<std::uint32_t>(m.c), static_cast<std::uint32_t>(m.c >> 32),
-                                static_cast<std::uint32_t>(m.d), static_cast<std::uint32_t>(m.d >> 32)}};
+  const sim::Halves c = sim::unpack_halves(m.c), d = sim::unpack_halves(m.d);
+  return UserUpdated{
+      .event = m.id, .user = m.key, .version = m.a, .clock = m.b, .writes = {c.lo, c.hi, d.lo, d.hi}};
 }
 
 CommentCreated decode_comment_created(const brokers::Message& m) {

@@ -21,9 +21,9 @@ namespace {
 constexpr std::array<const char*, 2> kReads = {"choreography", "orchestration"};
 constexpr std::array<const char*, 2> kLookups = {"per-comment", "per-author"};
 
-// Default texts in the scenario syntax, read back exactly by the parsers.
+// Default texts in the scenario syntax, read back exactly by the parsers
+// (options_test.cc). The fractions have always been written as percentages.
 std::string percent(double p) { return fmt::format("{}%", p * 100); }
-std::string per_second(double r) { return fmt::format("{}/s", r); }
 std::string duration(sim::Time t) { return sim::format_duration(t); }
 template <class N>
 std::string integer(N n) {
@@ -68,7 +68,7 @@ void declare_population(sim::ConfigSchema& s, const WorkloadOptions& d) {
 void declare_writes(sim::ConfigSchema& s, const WorkloadOptions& d) {
   s.add({.key = "workload.comment_rate",
          .type = ValueType::kRate,
-         .default_value = per_second(d.comment_rate),
+         .default_value = sim::format_rate(d.comment_rate),
          .min = "0/s",
          .help = "comments posted (Poisson)"});
   s.add({.key = "workload.delete_fraction",
@@ -81,7 +81,7 @@ void declare_writes(sim::ConfigSchema& s, const WorkloadOptions& d) {
          .help = "time from a post to its delete"});
   s.add({.key = "workload.profile_rate",
          .type = ValueType::kRate,
-         .default_value = per_second(d.profile_rate),
+         .default_value = sim::format_rate(d.profile_rate),
          .min = "0/s",
          .help = "profile changes (username/avatar) (Poisson)"});
   s.add({.key = "workload.shards",
@@ -95,7 +95,7 @@ void declare_writes(sim::ConfigSchema& s, const WorkloadOptions& d) {
 void declare_reads(sim::ConfigSchema& s, const WorkloadOptions& d) {
   s.add({.key = "workload.read_rate",
          .type = ValueType::kRate,
-         .default_value = per_second(d.read_rate),
+         .default_value = sim::format_rate(d.read_rate),
          .min = "0/s",
          .help = "page reads (Wattpad: about 2,000 pages/s)"});
   s.add({.key = "workload.comments_per_page",
@@ -147,7 +147,8 @@ void declare_hosts(sim::ConfigSchema& s, const WorkloadOptions& d) {
 }  // namespace
 
 sim::Distribution distribution_literal(std::string_view text) {
-  auto d = text.rfind("zipf:", 0) == 0 ? sim::parse_zipf(text) : sim::parse_duration_distribution(text);
+  if (text.rfind("zipf:", 0) != 0) return sim::duration_distribution(text);
+  auto d = sim::parse_zipf(text);
   assert(d.ok() && "a default distribution must parse");
   return *d;
 }
