@@ -30,8 +30,8 @@ namespace choreo::testing {
 // What a ```sh setup block may hold: installing, building, testing, and
 // rewriting the golden files (which a test run must never do by itself).
 inline constexpr std::array<std::string_view, 7> kExemptPrefixes = {
-    "scripts/quickstart.sh", "scripts/test.sh",         "scripts/setup.sh", "cmake ", "sudo cmake ",
-    "export PATH=",          "CHOREO_UPDATE_GOLDEN=1 "};
+    "scripts/quickstart.sh", "scripts/test.sh", "scripts/setup.sh",       "cmake ",
+    "sudo cmake ",           "export PATH=",    "CHOREO_UPDATE_GOLDEN=1 "};
 
 struct ReadmeStep {
   int line = 0;               // of the command, or of the ini block's first line
