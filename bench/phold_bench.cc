@@ -1,15 +1,22 @@
-// The PHOLD benchmark of issue 2: choreo against a textbook
-// std::priority_queue loop, ns-3's simulator core and SimGrid, on
-// (a) N=1,000, M=1; (b) N=100,000, M=1; (c) N=1,000, M=100.
+// The PHOLD benchmark: choreo's event queue and engine against strong
+// baselines, on two delay shapes (bench/compare/phold_common.h) and three
+// configurations: (a) N=1,000 M=1, (b) N=100,000 M=1, (c) N=1,000 M=100.
 //
-//   phold_bench [--reps 3] [--configs abc] [--impls choreo,textbook,ns3,...]
-//   phold_bench --one IMPL N M      # one in-process run; prints a RESULT line
+//   phold_bench [--reps 5] [--configs abc] [--shapes standard,quantized] [--impls a,b,...]
+//   phold_bench --one IMPL SHAPE N M [EVENTS]  # one in-process run; prints a RESULT line
 //
-// Each (implementation, configuration, repetition) runs in its own process
-// (this program re-executed with --one, or a bench/compare/ program), so
-// every peak RSS is that run's alone. Reports the median of the repetitions:
-// events per second of virtual run time only (set-up excluded), peak RSS,
-// choreo's speed ratio to each, and choreo's bytes per pending event.
+// Implementations: choreo-queue (sim::EventQueue in the shared loop),
+// choreo-engine (sim::Simulation running models/phold), std-heap
+// (std::priority_queue of 16-byte events), quad-heap (4-ary heap), calendar
+// (Brown's calendar queue), ns3 and simgrid (bench/compare/, built when
+// installed); on request ns3-heap, ns3-calendar, ns3-pq, simgrid-actors.
+//
+// Each repetition runs every implementation once per (shape, configuration),
+// one after another (the order rotates with the repetition), each in its own
+// process so every peak RSS is its own. The report gives, per row, the
+// median rate and the median and range of the same-repetition ratios
+// choreo-queue / row and choreo-engine / row, and the load average at the
+// start of every repetition (bench/compare/phold_report.h).
 //
 // Not a test: nothing here asserts; speeds depend on the machine and its load.
 #include <sys/wait.h>
@@ -19,50 +26,31 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <map>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "bench/compare/phold_common.h"
-#include "bench/compare/phold_experiments.h"
-#include "bench/compare/phold_textbook.h"
-#include "models/phold/phold.h"
-#include "sim/simulation.h"
+#include "bench/compare/phold_loops.h"
+#include "bench/compare/phold_report.h"
 
 namespace choreo::bench {
 namespace {
-
-Sample run_choreo(std::uint32_t n, std::uint32_t m) {
-  Sample s{.impl = "choreo", .n = n, .m = m, .rss_base_kb = peak_rss_kb()};
-  sim::Simulation simulation(kSeed);
-  phold::build_phold(simulation, phold::PholdOptions{.processes = n,
-                                                     .events_per_process = m,
-                                                     .lookahead = kLookaheadUs,
-                                                     .mean_delay = static_cast<sim::Time>(kMeanDelayUs)});
-  const Stopwatch watch;
-  simulation.run_until(end_time_us(n, m));
-  s.wall_s = watch.seconds();
-  s.events = simulation.events_processed();
-  s.rss_peak_kb = peak_rss_kb();
-  s.queue_bytes = simulation.queue_bytes();
-  s.pending = simulation.pending();
-  std::fprintf(stderr, "choreo trace hash %016llx\n",
-               static_cast<unsigned long long>(simulation.trace_hash()));
-  return s;
-}
 
 // An implementation: how to run it in a child process.
 struct Impl {
   std::string name;
   std::string program;             // "" means this program with --one
-  std::vector<std::string> extra;  // arguments after N M
+  std::vector<std::string> extra;  // arguments after SHAPE N M
 };
 
 std::vector<Impl> all_impls() {
   return {
-      {"choreo", "", {}},
-      {"textbook", "", {}},
+      {"choreo-queue", "", {}},
+      {"choreo-engine", "", {}},
+      {"std-heap", "", {}},
+      {"quad-heap", "", {}},
+      {"calendar", "", {}},
       {"ns3", "compare/phold_ns3", {"default"}},
       {"ns3-heap", "compare/phold_ns3", {"ns3::HeapScheduler"}},
       {"ns3-calendar", "compare/phold_ns3", {"ns3::CalendarScheduler"}},
@@ -74,11 +62,6 @@ std::vector<Impl> all_impls() {
        "compare/phold_simgrid",
        {"actors", "--cfg=contexts/guard-size:0", "--cfg=contexts/stack-size:16",
         "--log=xbt_cfg.thres:warning"}},
-      {"exp-draws", "", {}},
-      {"exp-bare-heap", "", {}},
-      {"exp-wheel", "", {}},
-      {"exp-wheel-slot16", "", {}},
-      {"exp-wheel-slot8", "", {}},
   };
 }
 
@@ -121,20 +104,22 @@ std::optional<Sample> parse_result(const std::string& out) {
   const auto at = out.find("RESULT,");
   if (at == std::string::npos) return std::nullopt;
   char impl[64];
-  unsigned long long events = 0, queue_bytes = 0, pending = 0;
+  unsigned long long events = 0, queue_bytes = 0, pending = 0, digest = 0;
   Sample s;
   const int got =
-      std::sscanf(out.c_str() + at, "RESULT,%63[^,],%u,%u,%llu,%lf,%ld,%ld,%llu,%llu", impl, &s.n, &s.m,
-                  &events, &s.wall_s, &s.rss_base_kb, &s.rss_peak_kb, &queue_bytes, &pending);
-  if (got != 9) return std::nullopt;
+      std::sscanf(out.c_str() + at, "RESULT,%63[^,],%u,%u,%llu,%lf,%ld,%ld,%llu,%llu,%llx", impl, &s.n, &s.m,
+                  &events, &s.wall_s, &s.rss_base_kb, &s.rss_peak_kb, &queue_bytes, &pending, &digest);
+  if (got != 10) return std::nullopt;
   s.impl = impl;
   s.events = events;
   s.queue_bytes = queue_bytes;
   s.pending = pending;
+  s.digest = digest;
   return s;
 }
 
-std::optional<Sample> measure(const Impl& impl, const PholdConfig& c, const std::string& dir) {
+std::optional<Sample> measure(const Impl& impl, const PholdShape& shape, const PholdConfig& c,
+                              const std::string& dir) {
   std::vector<std::string> argv;
   if (impl.program.empty()) {
     argv = {dir + "/phold_bench", "--one", impl.name};
@@ -142,8 +127,7 @@ std::optional<Sample> measure(const Impl& impl, const PholdConfig& c, const std:
     argv = {dir + "/" + impl.program};
     if (access(argv[0].c_str(), X_OK) != 0) return std::nullopt;
   }
-  argv.push_back(std::to_string(c.n));
-  argv.push_back(std::to_string(c.m));
+  argv.insert(argv.end(), {std::string(shape.name), std::to_string(c.n), std::to_string(c.m)});
   argv.insert(argv.end(), impl.extra.begin(), impl.extra.end());
   const auto out = run_child(argv);
   if (!out) return std::nullopt;
@@ -152,26 +136,19 @@ std::optional<Sample> measure(const Impl& impl, const PholdConfig& c, const std:
   return s;
 }
 
-double rate(const Sample& s) { return static_cast<double>(s.events) / s.wall_s; }
-
-// The median sample by events per second, with the median peak RSS.
-Sample median(std::vector<Sample> runs) {
-  std::sort(runs.begin(), runs.end(), [](const Sample& a, const Sample& b) { return rate(a) < rate(b); });
-  Sample mid = runs[runs.size() / 2];
-  std::vector<long> peaks;
-  for (const auto& r : runs) peaks.push_back(r.rss_peak_kb - r.rss_base_kb);
-  std::sort(peaks.begin(), peaks.end());
-  mid.rss_peak_kb = mid.rss_base_kb + peaks[peaks.size() / 2];
-  return mid;
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string one, five, fifteen;
+  in >> one >> five >> fifteen;
+  return one + " " + five + " " + fifteen;
 }
 
 struct Options {
-  int reps = 3;
+  int reps = 5;
   std::string configs = "abc";
-  // ns3-calendar (~30 s a run) and simgrid-actors (~60 s) only on request.
-  std::vector<std::string> impls = {
-      "choreo",    "textbook",      "ns3",       "ns3-heap",         "ns3-pq",         "simgrid",
-      "exp-draws", "exp-bare-heap", "exp-wheel", "exp-wheel-slot16", "exp-wheel-slot8"};
+  std::vector<std::string> shapes = {"standard", "quantized"};
+  std::vector<std::string> impls = {"choreo-queue", "choreo-engine", "std-heap", "quad-heap",
+                                    "calendar",     "ns3",           "simgrid"};
 };
 
 std::vector<std::string> split(const std::string& list) {
@@ -184,97 +161,62 @@ std::vector<std::string> split(const std::string& list) {
   return out;
 }
 
-void print_config(const PholdConfig& c, const std::vector<Sample>& rows) {
-  const Sample* choreo = nullptr;
-  for (const auto& r : rows) {
-    if (r.impl == "choreo") choreo = &r;
-  }
-  std::printf("\n(%c) N=%u M=%u, %zu pending events\n", c.name, c.n, c.m, std::size_t{c.n} * c.m);
-  std::printf("  %-16s %12s %10s %12s %14s %12s\n", "implementation", "events", "run s", "M events/s",
-              "peak RSS MiB", "choreo is");
-  for (const auto& r : rows) {
-    char ratio[32] = "-";
-    if (choreo) std::snprintf(ratio, sizeof ratio, "%.2fx", rate(*choreo) / rate(r));
-    std::printf("  %-16s %12llu %10.3f %12.2f %14.1f %12s\n", r.impl.c_str(),
-                static_cast<unsigned long long>(r.events), r.wall_s, rate(r) / 1e6, r.rss_peak_kb / 1024.0,
-                ratio);
-  }
-  if (choreo && choreo->pending > 0) {
-    const double pending = static_cast<double>(choreo->pending);
-    std::printf("  choreo bytes per pending event: queue %.1f, peak RSS delta %.1f\n",
-                static_cast<double>(choreo->queue_bytes) / pending,
-                static_cast<double>(choreo->rss_peak_kb - choreo->rss_base_kb) * 1024.0 / pending);
-  }
-}
-
-void print_csv(const PholdConfig& c, const std::vector<Sample>& rows) {
-  const Sample* choreo = nullptr;
-  for (const auto& r : rows) {
-    if (r.impl == "choreo") choreo = &r;
-  }
-  for (const auto& r : rows) {
-    const double pending = r.pending ? static_cast<double>(r.pending) : 0.0;
-    const auto per_pending = [&](double bytes) { return pending > 0 ? bytes / pending : 0.0; };
-    std::printf("CSV,%c,%s,%u,%u,%llu,%.6f,%.0f,%ld,%ld,%.3f,%.1f,%.1f\n", c.name, r.impl.c_str(), r.n, r.m,
-                static_cast<unsigned long long>(r.events), r.wall_s, rate(r), r.rss_peak_kb,
-                r.rss_peak_kb - r.rss_base_kb, choreo ? rate(*choreo) / rate(r) : 0.0,
-                per_pending(static_cast<double>(r.queue_bytes)),
-                per_pending(static_cast<double>(r.rss_peak_kb - r.rss_base_kb) * 1024.0));
-  }
-}
-
 int compare(const Options& o) {
   const std::string dir = self_dir();
-  std::map<std::pair<char, std::string>, std::vector<Sample>> runs;
+  std::vector<Impl> impls;
+  for (const auto& impl : all_impls()) {
+    if (std::find(o.impls.begin(), o.impls.end(), impl.name) != o.impls.end()) impls.push_back(impl);
+  }
+  Runs runs;
+  std::vector<std::string> loads;
   for (int rep = 0; rep < o.reps; ++rep) {
-    for (const auto& c : kConfigs) {
-      if (o.configs.find(c.name) == std::string::npos) continue;
-      for (const auto& impl : all_impls()) {
-        if (std::find(o.impls.begin(), o.impls.end(), impl.name) == o.impls.end()) continue;
-        std::fprintf(stderr, "rep %d/%d (%c) %-16s ", rep + 1, o.reps, c.name, impl.name.c_str());
-        const auto s = measure(impl, c, dir);
-        if (s) runs[{c.name, impl.name}].push_back(*s);
-        std::fprintf(stderr, s ? "%.2f M events/s\n" : "not available\n", s ? rate(*s) / 1e6 : 0.0);
+    loads.push_back(load_average());
+    for (const auto& shape_name : o.shapes) {
+      const PholdShape shape = *find_shape(shape_name);
+      for (const auto& c : kConfigs) {
+        if (o.configs.find(c.name) == std::string::npos) continue;
+        for (std::size_t k = 0; k < impls.size(); ++k) {
+          const Impl& impl = impls[(k + static_cast<std::size_t>(rep)) % impls.size()];
+          std::fprintf(stderr, "rep %d/%d %-9s (%c) %-14s ", rep + 1, o.reps, shape_name.c_str(), c.name,
+                       impl.name.c_str());
+          const auto s = measure(impl, shape, c, dir);
+          if (s) runs[{shape_name, c.name, impl.name}].resize(static_cast<std::size_t>(o.reps));
+          if (s) runs[{shape_name, c.name, impl.name}][static_cast<std::size_t>(rep)] = *s;
+          std::fprintf(stderr, s ? "%.2f M events/s\n" : "not available\n",
+                       s ? static_cast<double>(s->events) / s->wall_s / 1e6 : 0.0);
+        }
       }
     }
   }
-  std::printf("PHOLD, lookahead %lld us + exponential(mean %.0f us), seed %llu, median of %d runs\n",
-              static_cast<long long>(kLookaheadUs), kMeanDelayUs, static_cast<unsigned long long>(kSeed),
-              o.reps);
-  std::printf(
-      "csv columns: CSV,config,impl,n,m,events,wall_s,events_per_s,peak_rss_kb,rss_delta_kb,"
-      "choreo_ratio,queue_bytes_per_pending,rss_delta_bytes_per_pending\n");
-  for (const auto& c : kConfigs) {
-    std::vector<Sample> rows;
-    for (const auto& impl : all_impls()) {
-      const auto it = runs.find({c.name, impl.name});
-      if (it != runs.end()) rows.push_back(median(it->second));
-    }
-    if (rows.empty()) continue;
-    print_config(c, rows);
-    print_csv(c, rows);
-  }
+  loads.push_back(load_average());
+  std::vector<std::string> names;
+  for (const auto& impl : impls) names.push_back(impl.name);
+  print_report(runs, o.shapes, o.configs, names, loads);
   return 0;
 }
 
-int run_one(const std::string& impl, std::uint32_t n, std::uint32_t m) {
-  if (impl == "choreo") return print_sample(run_choreo(n, m)), 0;
-  if (impl == "textbook") return print_sample(run_textbook(n, m)), 0;
-  if (impl == "exp-draws") return print_sample(run_draws(n, m)), 0;
-  if (impl == "exp-bare-heap") return print_sample(run_bare_heap(n, m)), 0;
-  if (impl == "exp-wheel") return print_sample(run_wheel(n, m)), 0;
-  if (impl == "exp-wheel-slot16") return print_sample(run_wheel<Slot16>(n, m, "exp-wheel-slot16")), 0;
-  if (impl == "exp-wheel-slot8") return print_sample(run_wheel<Slot8>(n, m, "exp-wheel-slot8")), 0;
-  std::fprintf(stderr, "phold_bench: unknown implementation '%s'\n", impl.c_str());
-  return 2;
+int run_one(const std::string& impl, const PholdShape& shape, std::uint32_t n, std::uint32_t m) {
+  std::optional<Sample> s;
+  if (impl == "choreo-queue") s = run_hold<ChoreoQueue>("choreo-queue", shape, n, m);
+  if (impl == "choreo-engine") s = run_engine(shape, n, m);
+  if (impl == "std-heap") s = run_hold<StdHeap>("std-heap", shape, n, m);
+  if (impl == "quad-heap") s = run_hold<QuadHeap>("quad-heap", shape, n, m);
+  if (impl == "calendar") s = run_hold<CalendarQueue>("calendar", shape, n, m);
+  if (!s) {
+    std::fprintf(stderr, "phold_bench: unknown implementation '%s'\n", impl.c_str());
+    return 2;
+  }
+  print_sample(*s);
+  return 0;
 }
 
 int usage() {
-  std::fprintf(stderr,
-               "usage: phold_bench [--reps R] [--configs abc] [--impls a,b,...]\n"
-               "       phold_bench --one IMPL N M\n"
-               "impls: choreo textbook ns3 ns3-heap ns3-calendar ns3-pq simgrid simgrid-actors\n"
-               "       exp-draws exp-bare-heap exp-wheel exp-wheel-slot16 exp-wheel-slot8\n");
+  std::fprintf(
+      stderr,
+      "usage: phold_bench [--reps R] [--configs abc] [--shapes standard,quantized] [--impls a,b,...]\n"
+      "       phold_bench --one IMPL SHAPE N M [EVENTS]\n"
+      "impls: choreo-queue choreo-engine std-heap quad-heap calendar ns3 simgrid (default)\n"
+      "       ns3-heap ns3-calendar ns3-pq simgrid-actors (on request)\n");
   return 2;
 }
 
@@ -283,9 +225,12 @@ int usage() {
 
 int main(int argc, char** argv) {
   using namespace choreo::bench;
-  if (argc == 5 && std::strcmp(argv[1], "--one") == 0) {
-    return run_one(argv[2], static_cast<std::uint32_t>(std::atol(argv[3])),
-                   static_cast<std::uint32_t>(std::atol(argv[4])));
+  if ((argc == 6 || argc == 7) && std::strcmp(argv[1], "--one") == 0) {
+    const auto shape = find_shape(argv[3]);
+    if (!shape) return usage();
+    if (argc == 7) target_events = std::strtoull(argv[6], nullptr, 10);
+    return run_one(argv[2], *shape, static_cast<std::uint32_t>(std::atol(argv[4])),
+                   static_cast<std::uint32_t>(std::atol(argv[5])));
   }
   Options o;
   for (int i = 1; i < argc; i += 2) {
@@ -296,6 +241,11 @@ int main(int argc, char** argv) {
       o.reps = std::max(1, std::atoi(value.c_str()));
     } else if (flag == "--configs") {
       o.configs = value;
+    } else if (flag == "--shapes") {
+      o.shapes = split(value);
+      for (const auto& s : o.shapes) {
+        if (!find_shape(s)) return usage();
+      }
     } else if (flag == "--impls") {
       o.impls = split(value);
     } else {

@@ -3,8 +3,8 @@
 # between them. Not a test (no assertion; wall time varies by machine).
 #
 #   bench/sweep_bench.sh [SCENARIO.ini] [extra sweep flags...]
-# Default: scenarios/phold.ini with run.duration=100ms (about 90,000 events
-# per run, 1,000 processes). SEEDS=1..1000 and CHOREO=path/to/choreo override.
+# Default: scenarios/phold.ini with run.duration=100ms and the quantized
+# delay shape (about 90,000 events per run, 1,000 processes). SEEDS=1..1000 and CHOREO=path/to/choreo override.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 choreo=${CHOREO:-$(scripts/build.sh)}
@@ -13,7 +13,7 @@ scenario=${1:-scenarios/phold.ini}
 shift || true
 extra=("$@")
 if [[ ${#extra[@]} -eq 0 && $scenario == scenarios/phold.ini ]]; then
-  extra=(--set run.duration=100ms)
+  extra=(--set run.duration=100ms --set phold.shape=quantized)
 fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

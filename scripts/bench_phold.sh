@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Runs the PHOLD comparison of issue 2 and prints its table: choreo against a
-# textbook std::priority_queue loop, ns-3 and SimGrid (each built only when
-# libns3-dev / libsimgrid-dev are installed), in configurations (a) N=1,000
-# M=1, (b) N=100,000 M=1, (c) N=1,000 M=100, median of 3 runs each.
+# Runs the PHOLD benchmark and prints its table: choreo's event queue
+# (sim::EventQueue in a bare event loop) and whole engine (Simulation running
+# models/phold) against a std::priority_queue loop with 16-byte events, a
+# 4-ary heap, Brown's calendar queue, ns-3 and SimGrid (each built only when
+# libns3-dev / libsimgrid-dev are installed: CHOREO_WITH_COMPARISONS=1
+# scripts/setup.sh), on the standard and the quantized delay shape, in
+# configurations (a) N=1,000 M=1, (b) N=100,000 M=1, (c) N=1,000 M=100.
+# Each repetition runs every implementation once, one after another; the
+# table gives medians and same-repetition ratios over 5 repetitions, the
+# load average at the start of each, and bytes per pending event.
 #
 #   scripts/bench_phold.sh [phold_bench flags...]
-#   e.g. scripts/bench_phold.sh --reps 5 --configs b --impls choreo,textbook
+#   e.g. scripts/bench_phold.sh --reps 5 --configs b --shapes standard --impls choreo-queue,calendar
 #
 # Builds what it needs (Release) in build-bench/ (BUILD_DIR overrides), and
-# prints the machine, date and command first. Takes about 10 minutes.
+# prints the machine, date and command first. Takes about 25 minutes.
 # Not a test: it asserts nothing, and the numbers depend on the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -60,7 +60,7 @@ PY
 
 # The engine baseline: events per run against the varied delay, with PHOLD's
 # closed form (N processes x duration / (lookahead + mean delay)) overlaid.
-sweep phold --vary phold.mean_delay=1ms,2ms,4ms --set run.duration=1s --set phold.processes=1000 \
+sweep phold --vary phold.mean_delay=1ms,2ms,4ms --set phold.shape=custom --set run.duration=1s --set phold.processes=1000 \
   --set expect.events_processed=1..1000000000
 $py scripts/plot_sweep.py results/phold.csv --y events_processed -o results/phold.events.png \
   --overlay 'closed form: 1000 processes x 1 s / (100 us + mean delay)=1000 / (0.0001 + x)'

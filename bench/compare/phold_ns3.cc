@@ -1,14 +1,16 @@
 // PHOLD on ns-3's simulator core (Debian libns3-dev), for bench/phold_bench.
 //
-//   phold_ns3 N M [SCHEDULER]
-// SCHEDULER: "default" (ns-3's default, MapScheduler in 3.37) or an ns-3
-// scheduler TypeId such as ns3::HeapScheduler, ns3::CalendarScheduler,
-// ns3::PriorityQueueScheduler. Prints one RESULT line (phold_common.h).
+//   phold_ns3 SHAPE N M [SCHEDULER]
+// SHAPE: standard or quantized (phold_common.h). SCHEDULER: "default"
+// (ns-3's default, MapScheduler in 3.37) or an ns-3 scheduler TypeId such as
+// ns3::HeapScheduler, ns3::CalendarScheduler, ns3::PriorityQueueScheduler.
+// Prints one RESULT line (phold_common.h).
 //
 // The natural ns-3 formulation: each event is Simulator::Schedule(delay,
 // &hop, lp), a heap-allocated EventImpl; Simulator::Stop ends the run.
 // Not part of choreo or its tests; built only when ns-3 is installed.
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "bench/compare/phold_common.h"
@@ -18,18 +20,14 @@
 
 namespace {
 
-using choreo::bench::draw_delay_us;
-using choreo::bench::draw_destination;
-
-choreo::sim::Rng rng(choreo::bench::kSeed);
-std::uint32_t processes = 0;
+std::optional<choreo::bench::Draws> draws;
 std::uint64_t events = 0;
 
 void hop(std::uint32_t lp);
 
 void schedule_from(std::uint32_t /*lp*/) {
-  const std::uint32_t to = draw_destination(rng, processes);
-  ns3::Simulator::Schedule(ns3::MicroSeconds(draw_delay_us(rng)), &hop, to);
+  const std::uint32_t to = draws->destination();
+  ns3::Simulator::Schedule(ns3::MicroSeconds(draws->delay_us()), &hop, to);
 }
 
 // Processing an event at `lp`: count it and send one onward.
@@ -41,24 +39,28 @@ void hop(std::uint32_t lp) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) return 2;
-  processes = static_cast<std::uint32_t>(std::atol(argv[1]));
-  const auto m = static_cast<std::uint32_t>(std::atol(argv[2]));
-  const std::string scheduler = argc > 3 ? argv[3] : "default";
-  choreo::bench::Sample s{.impl = "ns3", .n = processes, .m = m, .rss_base_kb = choreo::bench::peak_rss_kb()};
+  if (argc < 4) return 2;
+  const auto shape = choreo::bench::find_shape(argv[1]);
+  if (!shape) return 2;
+  const auto n = static_cast<std::uint32_t>(std::atol(argv[2]));
+  const auto m = static_cast<std::uint32_t>(std::atol(argv[3]));
+  const std::string scheduler = argc > 4 ? argv[4] : "default";
+  choreo::bench::Sample s{.impl = "ns3", .n = n, .m = m, .rss_base_kb = choreo::bench::peak_rss_kb()};
   if (scheduler != "default") {
     ns3::ObjectFactory factory;
     factory.SetTypeId(scheduler);
     ns3::Simulator::SetScheduler(factory);
   }
-  for (std::uint64_t i = 0; i < std::uint64_t{processes} * m; ++i) schedule_from(0);
-  ns3::Simulator::Stop(ns3::MicroSeconds(choreo::bench::end_time_us(processes, m)));
+  draws.emplace(*shape, n);
+  for (std::uint64_t i = 0; i < std::uint64_t{n} * m; ++i) schedule_from(0);
+  // Stop runs after the events at the end time (it is scheduled after them).
+  ns3::Simulator::Stop(ns3::MicroSeconds(choreo::bench::end_time_us(*shape, n, m)));
   const choreo::bench::Stopwatch watch;
   ns3::Simulator::Run();
   s.wall_s = watch.seconds();
   s.events = events;
   s.rss_peak_kb = choreo::bench::peak_rss_kb();
-  s.pending = std::uint64_t{processes} * m;
+  s.pending = std::uint64_t{n} * m;
   ns3::Simulator::Destroy();
   choreo::bench::print_sample(s);
   return 0;

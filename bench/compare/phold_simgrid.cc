@@ -1,7 +1,8 @@
 // PHOLD on SimGrid (Debian libsimgrid-dev), for bench/phold_bench.
 //
-//   phold_simgrid N M [timers|actors]
-// Prints one RESULT line (phold_common.h). Two formulations:
+//   phold_simgrid SHAPE N M [timers|actors]
+// SHAPE: standard or quantized (phold_common.h). Prints one RESULT line.
+// Two formulations:
 // - timers (the faster, reported as "simgrid"): every pending event is a
 //   kernel timer (simgrid::kernel::timer::Timer::set) whose callback counts
 //   the event and sets the next one; SimGrid's engine (Engine::run_until)
@@ -13,6 +14,7 @@
 // double seconds only at the call, so rounding never accumulates.
 // Not part of choreo or its tests; built only when SimGrid is installed.
 #include <cstdlib>
+#include <optional>
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 #include <string>
@@ -21,11 +23,7 @@
 
 namespace {
 
-using choreo::bench::draw_delay_us;
-using choreo::bench::draw_destination;
-
-choreo::sim::Rng rng(choreo::bench::kSeed);
-std::uint32_t processes = 0;
+std::optional<choreo::bench::Draws> draws;
 std::int64_t end_us = 0;
 std::uint64_t events = 0;
 
@@ -33,10 +31,9 @@ double seconds(std::int64_t us) { return static_cast<double>(us) * 1e-6; }
 
 // Schedules the event after one at time `now_us` as a timer.
 void set_timer(std::int64_t now_us) {
-  const std::uint32_t lp = draw_destination(rng, processes);
-  const std::int64_t at = now_us + draw_delay_us(rng);
-  simgrid::kernel::timer::Timer::set(seconds(at), [lp, at] {
-    (void)lp;  // PHOLD processes are stateless: the destination only costs a draw
+  draws->destination();  // PHOLD processes are stateless: the destination only costs a draw
+  const std::int64_t at = now_us + draws->delay_us();
+  simgrid::kernel::timer::Timer::set(seconds(at), [at] {
     if (at > end_us) return;
     ++events;
     set_timer(at);
@@ -47,8 +44,8 @@ void set_timer(std::int64_t now_us) {
 void event_actor() {
   std::int64_t at = 0;
   for (;;) {
-    draw_destination(rng, processes);
-    at += draw_delay_us(rng);
+    draws->destination();
+    at += draws->delay_us();
     if (at > end_us) return;
     simgrid::s4u::this_actor::sleep_until(seconds(at));
     ++events;
@@ -59,17 +56,19 @@ void event_actor() {
 
 int main(int argc, char** argv) {
   simgrid::s4u::Engine engine(&argc, argv);
-  if (argc < 3) return 2;
-  processes = static_cast<std::uint32_t>(std::atol(argv[1]));
-  const auto m = static_cast<std::uint32_t>(std::atol(argv[2]));
-  const std::string mode = argc > 3 ? argv[3] : "timers";
-  end_us = choreo::bench::end_time_us(processes, m);
-  choreo::bench::Sample s{
-      .impl = "simgrid", .n = processes, .m = m, .rss_base_kb = choreo::bench::peak_rss_kb()};
+  if (argc < 4) return 2;
+  const auto shape = choreo::bench::find_shape(argv[1]);
+  if (!shape) return 2;
+  const auto n = static_cast<std::uint32_t>(std::atol(argv[2]));
+  const auto m = static_cast<std::uint32_t>(std::atol(argv[3]));
+  const std::string mode = argc > 4 ? argv[4] : "timers";
+  end_us = choreo::bench::end_time_us(*shape, n, m);
+  draws.emplace(*shape, n);
+  choreo::bench::Sample s{.impl = "simgrid", .n = n, .m = m, .rss_base_kb = choreo::bench::peak_rss_kb()};
   auto* zone = simgrid::s4u::create_full_zone("world");
   auto* host = zone->create_host("host", 1e9);
   zone->seal();
-  const std::uint64_t initial = std::uint64_t{processes} * m;
+  const std::uint64_t initial = std::uint64_t{n} * m;
   for (std::uint64_t i = 0; i < initial; ++i) {
     if (mode == "actors") {
       simgrid::s4u::Actor::create("event", host, event_actor);

@@ -34,6 +34,8 @@ class PholdModel final : public models::Model {
     summary["replicas"] = nlohmann::json::array();
     summary["phold"] = {{"processes", options_.processes},
                         {"events_per_process", options_.events_per_process},
+                        {"lookahead_us", options_.lookahead},
+                        {"mean_delay_us", options_.mean_delay},
                         {"pending_events", sim.pending()}};
   }
 
@@ -60,26 +62,56 @@ void declare_phold(sim::ConfigSchema& schema) {
               .min = "1",
               .max = "10000",
               .help = "M, the initial events per process (the pending population is N*M)"});
+  schema.add({.key = "phold.shape",
+              .type = sim::ValueType::kEnum,
+              .default_value = "standard",
+              .allowed = {"standard", "quantized", "custom"},
+              .help = "the delay: standard = 100ms + exp(900ms) (lookahead 10% of a 1 s mean); quantized = "
+                      "100us + exp(1ms) (~91 events per us at 10^5 pending); custom = phold.lookahead + "
+                      "exp(phold.mean_delay)"});
   schema.add({.key = "phold.lookahead",
               .type = sim::ValueType::kDuration,
               .default_value = "100us",
               .min = "0",
               .max = "1h",
-              .help = "fixed part of every event's delay"});
-  schema.add({.key = "phold.mean_delay",
-              .type = sim::ValueType::kDuration,
-              .default_value = "1ms",
-              .min = "0",
-              .max = "1h",
-              .help = "mean of the exponential part of every event's delay"});
+              .help = "fixed part of every event's delay (read when phold.shape = custom)"});
+  schema.add(
+      {.key = "phold.mean_delay",
+       .type = sim::ValueType::kDuration,
+       .default_value = "1ms",
+       .min = "0",
+       .max = "1h",
+       .help = "mean of the exponential part of every event's delay (read when phold.shape = custom)"});
 }
+
+namespace {
+
+// The delay's fixed part and exponential mean, from phold.shape (and, for a
+// custom shape, phold.lookahead and phold.mean_delay, which a named shape
+// fixes: setting them beside one is an error, never silently ignored).
+sim::Result<PholdShape> shape_of(const sim::Config& config) {
+  const std::string& shape = config.text("phold.shape");
+  if (shape == "custom") {
+    return PholdShape{"custom", config.duration("phold.lookahead"), config.duration("phold.mean_delay")};
+  }
+  for (const auto& v : config.effective()) {
+    if ((v.key == "phold.lookahead" || v.key == "phold.mean_delay") && v.origin != "default") {
+      return config.error(v.key, "is read only when phold.shape = custom (phold.shape is " + shape + ")");
+    }
+  }
+  return shape == "standard" ? kStandardShape : kQuantizedShape;
+}
+
+}  // namespace
 
 sim::Result<std::unique_ptr<models::Model>> make_phold_model(const sim::Config& config) {
   PholdOptions options;
   options.processes = static_cast<std::uint32_t>(config.integer("phold.processes"));
   options.events_per_process = static_cast<std::uint32_t>(config.integer("phold.events_per_process"));
-  options.lookahead = config.duration("phold.lookahead");
-  options.mean_delay = config.duration("phold.mean_delay");
+  const auto shape = shape_of(config);
+  if (!shape) return shape.error();
+  options.lookahead = shape->lookahead;
+  options.mean_delay = shape->mean_delay;
   if (std::uint64_t{options.processes} * options.events_per_process > 100'000'000) {
     return config.error("phold.events_per_process",
                         "processes * events_per_process must be at most 100000000");

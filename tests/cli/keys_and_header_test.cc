@@ -94,17 +94,18 @@ TEST(Install, PutsChoreoOnPathAndTheReplayCommandRunsAsPrinted) {
   ASSERT_EQ(installed.exit_code, 0) << installed.out << installed.err;
   ASSERT_TRUE(std::filesystem::exists(prefix + "/bin/choreo"));
   const std::string path = "PATH='" + prefix + "/bin':/usr/bin:/bin ";
-  const auto run = testing::run_shell(path +
-                                      "choreo run scenarios/phold.ini --seed 5 --set run.duration=20ms "
-                                      "--set expect.events_processed=1..1000000 --out " +
-                                      prefix + "/a");
+  const auto run =
+      testing::run_shell(path +
+                         "choreo run scenarios/phold.ini --seed 5 --set run.duration=20ms "
+                         "--set phold.shape=quantized --set expect.events_processed=1..1000000 --out " +
+                         prefix + "/a");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto at = run.out.find("replay: ");
   ASSERT_NE(at, std::string::npos) << run.out;
   const std::string replay = run.out.substr(at + 8, run.out.find('\n', at) - at - 8);
   EXPECT_EQ(replay,
-            "choreo run scenarios/phold.ini --seed 5 --set run.duration=20ms --set "
-            "expect.events_processed=1..1000000");
+            "choreo run scenarios/phold.ini --seed 5 --set run.duration=20ms --set phold.shape=quantized "
+            "--set expect.events_processed=1..1000000");
   const auto again = testing::run_shell(path + replay + " --out " + prefix + "/b");
   EXPECT_EQ(again.exit_code, 0) << again.err;
   const auto hash = [](const std::string& text) { return text.substr(text.find("trace hash"), 34); };

@@ -98,7 +98,7 @@ TEST(PlotContent, PholdEventsCarryTheClosedFormAndATitle) {
   const std::string dir = scratch_dir("phold");
   const auto sweep = testing::choreo(
       "sweep scenarios/phold.ini --seeds 1..3 --vary phold.mean_delay=1ms,2ms "
-      "--set run.duration=20ms --set expect.events_processed=1..1000000000 --out " +
+      "--set phold.shape=custom --set run.duration=20ms --set expect.events_processed=1..1000000000 --out " +
       dir + "phold.csv");
   ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
   const auto fig = describe(dir, "plot_sweep.py " + dir +

@@ -37,7 +37,7 @@ class PlotFromSweep : public ::testing::Test {
     std::filesystem::create_directories(*dir_);
     const auto r = choreo(
         "sweep scenarios/phold.ini --seeds 1..5 --vary phold.mean_delay=1ms,2ms,4ms "
-        "--vary phold.processes=20,40 --set run.duration=50ms --out " +
+        "--vary phold.processes=20,40 --set run.duration=50ms --set phold.shape=custom --out " +
         *dir_ + "sweep.csv");
     ASSERT_EQ(r.exit_code, 1) << r.err;
   }

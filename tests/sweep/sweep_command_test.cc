@@ -23,11 +23,12 @@ using testing::count_lines;
 using testing::scratch_dir;
 using testing::slurp;
 
-// 2 cells x 6 seeds of a tiny PHOLD. phold.ini expects ~9 million events in
-// 10 s, so with 50 ms every run violates it: exit 1, every seed listed.
+// 2 cells x 6 seeds of a tiny PHOLD (a custom delay shape, so mean_delay can
+// vary). phold.ini expects ~9 million events, so with 50 ms every run
+// violates it: exit 1, every seed listed.
 const std::string kSmall =
     "scenarios/phold.ini --seeds 1..6 --vary phold.mean_delay=1ms,2ms --set run.duration=50ms "
-    "--set phold.processes=50";
+    "--set phold.processes=50 --set phold.shape=custom";
 
 CommandResult sweep(const std::string& args) { return choreo("sweep " + args); }
 
@@ -41,9 +42,9 @@ TEST(SweepCommand, CsvIsByteIdenticalForOneAndTwoThreads) {
   EXPECT_EQ(count_lines(csv), 13u);
   EXPECT_TRUE(csv.starts_with(
       "phold.mean_delay,seed,holds,converged,failed_expectations,scenario,overrides,events_processed,"));
-  EXPECT_NE(
-      csv.find("\n2ms,6,0,1,events_processed = 8600000..9550000,phold,run.duration=50ms;phold.processes=50,"),
-      std::string::npos)
+  EXPECT_NE(csv.find("\n2ms,6,0,1,events_processed = "
+                     "8550000..9450000,phold,run.duration=50ms;phold.processes=50;phold.shape=custom,"),
+            std::string::npos)
       << csv;
   EXPECT_EQ(csv, slurp(dir + "j2.csv"));
 }
@@ -54,7 +55,7 @@ TEST(SweepCommand, ReportListsEachFailingSeedWithItsReplayCommand) {
   EXPECT_NE(r.out.find("failing runs (an expectation is violated): 12 of 12"), std::string::npos) << r.out;
   EXPECT_NE(
       r.out.find("choreo run scenarios/phold.ini --seed 4 --set run.duration=50ms --set phold.processes=50 "
-                 "--set phold.mean_delay=2ms\n"),
+                 "--set phold.shape=custom --set phold.mean_delay=2ms\n"),
       std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("phold.mean_delay  runs  hold  failing  all_replicas_converged"), std::string::npos)
@@ -92,8 +93,9 @@ TEST(SweepCommand, ReportsConvergencePerReplicaBesideTheFoils) {
 
 TEST(SweepCommand, ExitsZeroWhenEveryRunHolds) {
   const std::string dir = scratch_dir("ok");
-  std::ofstream(dir + "small.ini") << "[run]\nmodel = phold\nduration = 50ms\n[phold]\nprocesses = 50\n"
-                                      "[expect]\nevents_processed = 1..100000000\n";
+  std::ofstream(dir + "small.ini")
+      << "[run]\nmodel = phold\nduration = 50ms\n[phold]\nprocesses = 50\nshape = quantized\n"
+         "[expect]\nevents_processed = 1..100000000\n";
   const auto r = sweep(dir + "small.ini --seeds 1..3 --out " + dir + "s.csv");
   EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_NE(r.out.find("every run's expectations hold (3 runs)"), std::string::npos) << r.out;
@@ -146,7 +148,7 @@ bool kill_sweep_after(const std::string& args, const std::string& csv, std::size
 TEST(SweepCommand, SigkilledSweepResumesWithEveryRowExactlyOnce) {
   const std::string dir = scratch_dir("kill");
   const std::string args =
-      "scenarios/phold.ini --seeds 1..300 --vary phold.mean_delay=1ms,3ms "
+      "scenarios/phold.ini --seeds 1..300 --vary phold.mean_delay=1ms,3ms --set phold.shape=custom "
       "--set run.duration=200ms --set phold.processes=200 -j 2 --out ";
   ASSERT_EQ(sweep(args + dir + "reference.csv").exit_code, 1);
   const std::string reference = slurp(dir + "reference.csv");
@@ -166,7 +168,8 @@ TEST(SweepCommand, CsvOfAnotherSweepIsRefused) {
   ASSERT_EQ(sweep(kSmall + " --out " + csv).exit_code, 1);
   const std::string bytes = slurp(csv);
   const auto r = sweep(
-      "scenarios/phold.ini --seeds 1..6 --vary phold.lookahead=1ms,2ms --set run.duration=50ms "
+      "scenarios/phold.ini --seeds 1..6 --vary phold.lookahead=1ms,2ms --set phold.shape=custom "
+      "--set run.duration=50ms "
       "--out " +
       csv);
   EXPECT_EQ(r.exit_code, 2);
@@ -175,7 +178,7 @@ TEST(SweepCommand, CsvOfAnotherSweepIsRefused) {
                        "phold.lookahead); resume with the same command, or use another --out\n");
   const auto seeds = sweep(
       "scenarios/phold.ini --seeds 2..7 --vary phold.mean_delay=1ms,2ms --set "
-      "run.duration=50ms --set phold.processes=50 --out " +
+      "run.duration=50ms --set phold.processes=50 --set phold.shape=custom --out " +
       csv);
   EXPECT_EQ(seeds.exit_code, 2);
   EXPECT_EQ(seeds.err, "--out " + csv +

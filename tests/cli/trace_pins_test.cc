@@ -1,0 +1,61 @@
+// The seed-1 trace hash of every scenario in scenarios/, pinned. The event
+// queue's structure may change, its order may not: events fire in exactly
+// (time, issue order), so a change to the queue leaves every pin as it is.
+//
+// A pin changes only when a model's (or the engine's) behaviour changes on
+// purpose: update it in that commit and say why in the message. A scenario
+// without a pin fails, so a new scenario comes with its hash.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/cli/command.h"
+
+namespace choreo {
+namespace {
+
+// scenario -> trace hash at --seed 1.
+// phold: the standard delay shape (100 ms + exp(900 ms)) since issue 15.
+const std::map<std::string, std::string> kPins = {
+    {"at-most-once-nats", "3c8f6b27414dc664"},
+    {"clock-skew", "ea15b490b28e76b0"},
+    {"default", "5fea4792d32fa9c4"},
+    {"delete-before-create", "de794a4b90562b92"},
+    {"duplicates-sqs", "95bfd229874bb77b"},
+    {"kafka-bootstrap", "6d73cfbba111d200"},
+    {"kafka-replay", "30e794e83ee0a862"},
+    {"kafka-retention", "271a609058eb6510"},
+    {"out-of-order-sqs", "74549de853e22dbf"},
+    {"phold", "c2f4ed8c3c0e350b"},
+    {"poison-dlq", "8b208f429f55b10e"},
+    {"strategy-matrix", "701c01b3a5f42bf2"},
+    {"wattpad-choreography", "987690309458a75f"},
+    {"wattpad-orchestration", "987690309458a75f"},
+};
+
+class TracePin : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(TracePin, SeedOneTraceHashIsPinned) {
+  const auto pin = kPins.find(GetParam());
+  ASSERT_NE(pin, kPins.end()) << "scenarios/" << GetParam() << ".ini has no pinned trace hash: add it";
+  const auto r = testing::choreo("run scenarios/" + GetParam() + ".ini --seed 1 --json --out " +
+                                 ::testing::TempDir() + "pin_" + GetParam());
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out).at("trace_hash").get<std::string>(), pin->second)
+      << "replay: choreo run scenarios/" << GetParam() << ".ini --seed 1";
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, TracePin, ::testing::ValuesIn(testing::scenario_names()),
+                         testing::scenario_test_name);
+
+TEST(TracePins, EveryPinNamesAScenario) {
+  const auto names = testing::scenario_names();
+  for (const auto& [name, hash] : kPins) {
+    EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name << " is pinned but gone";
+  }
+}
+
+}  // namespace
+}  // namespace choreo
