@@ -23,6 +23,7 @@ const std::map<std::string, std::string> kPins = {
     {"clock-skew", "ea15b490b28e76b0"},
     {"default", "5fea4792d32fa9c4"},
     {"delete-before-create", "de794a4b90562b92"},
+    {"distributed-merges", "4897fc6379e9a061"},
     {"duplicates-sqs", "95bfd229874bb77b"},
     {"kafka-bootstrap", "6d73cfbba111d200"},
     {"kafka-replay", "30e794e83ee0a862"},
