@@ -9,6 +9,7 @@
 #include "cli/keys_command.h"
 #include "cli/run_command.h"
 #include "cli/sweep_command.h"
+#include "cli/sweep_merge_command.h"
 #include "sim/config.h"
 
 namespace choreo::cli {
@@ -24,6 +25,8 @@ struct Command {
 const Command kCommands[] = {
     {"run", "run one scenario with one seed; exit 0 if its expectations hold", &run_command},
     {"sweep", "run a grid of seeds x varied keys in parallel into a CSV; resumable", &sweep_command},
+    {"sweep-merge", "merge the CSVs of a sweep's shards (sweep --shard I/N) into the whole sweep's CSV",
+     &sweep_merge_command},
     {"keys", "list every scenario key with its type, default and meaning", &keys_command},
 };
 
@@ -32,7 +35,7 @@ void print_help(std::ostream& out) {
          "Does a replica kept by consuming a queue's events converge when the queue\n"
          "drops, duplicates or reorders them?\n\n"
          "Usage: choreo COMMAND [options]\n\nCommands:\n";
-  for (const auto& c : kCommands) out << fmt::format("  {:<8} {}\n", c.name, c.summary);
+  for (const auto& c : kCommands) out << fmt::format("  {:<12} {}\n", c.name, c.summary);
   out << "\nOptions:\n  -h, --help     show this help (each command has its own: choreo run --help)\n"
          "  --version      print the version\n\n"
          "Start with:\n  choreo run scenarios/default.ini\n";

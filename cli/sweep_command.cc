@@ -6,7 +6,6 @@
 
 #include <boost/program_options.hpp>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -21,6 +20,7 @@
 #include "cli/sweep_pool.h"
 #include "cli/sweep_progress.h"
 #include "cli/sweep_report.h"
+#include "cli/sweep_shard.h"
 #include "cli/sweep_tally.h"
 #include "cli/sweep_writer.h"
 
@@ -39,6 +39,8 @@ struct SweepArgs {
   std::vector<std::string> varies;
   std::vector<std::string> sets;
   std::string out;
+  std::string shard;
+  bool sharded = false;  // --shard given
   unsigned jobs = 0;
   bool wall_time = false;
   bool help = false;
@@ -53,6 +55,10 @@ po::options_description sweep_options(SweepArgs& a) {
       "jobs,j", po::value(&a.jobs)->value_name("N"), "worker threads; 0 = all cores (default: 0)")(
       "out", po::value(&a.out)->value_name("FILE.csv"),
       "the CSV, appended to and resumed (default: out/<scenario name>.sweep.csv)")(
+      "shard",
+      po::value(&a.shard)->value_name("I/N")->notifier([&a](const std::string&) { a.sharded = true; }),
+      "run only shard I of N (1 <= I <= N: every run whose grid index is I-1 modulo N); "
+      "merge the shards' CSVs with choreo sweep-merge")(
       "set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
       "override a scenario key in every run; repeatable")(
       "wall-time", po::bool_switch(&a.wall_time),
@@ -79,6 +85,7 @@ void print_sweep_help(const po::options_description& d, std::ostream& out) {
 struct Sweep {
   SweepArgs args;
   Grid grid;
+  Shard shard;
   std::string out_path;
   SweepFingerprint fingerprint;
   std::vector<std::string> overrides(std::size_t cell) const {
@@ -148,9 +155,11 @@ class FirstError {
   std::optional<std::pair<std::size_t, std::string>> error_;
 };
 
-// One run: load its scenario, simulate, hand the summary to the writer.
-bool run_one_cell(const Sweep& s, std::size_t run, OrderedWriter& writer, Progress& progress,
+// One run (the shard's `position`-th): load its scenario, simulate, hand the
+// summary to the writer.
+bool run_one_cell(const Sweep& s, std::size_t position, OrderedWriter& writer, Progress& progress,
                   std::vector<RunVerdict>& verdicts, ReplicaTally& tally, FirstError& error) {
+  const std::size_t run = s.shard.run_of(position);
   auto scenario =
       load_scenario(s.args.scenario, s.overrides(s.grid.cell_of(run)), std::to_string(s.grid.seed_of(run)));
   if (!scenario) {
@@ -165,7 +174,7 @@ bool run_one_cell(const Sweep& s, std::size_t run, OrderedWriter& writer, Progre
   const bool holds = outcome->expectations_hold;
   verdicts[run] = {holds, outcome->summary.value("converged", false)};
   tally.add_summary(s.grid.cell_of(run), outcome->summary);
-  if (auto written = writer.submit(run, std::move(outcome->summary), holds); !written) {
+  if (auto written = writer.submit(position, std::move(outcome->summary), holds); !written) {
     error.record(run, written.error().message);
     return false;
   }
@@ -183,21 +192,34 @@ sim::Status prepare_out(const std::string& path) {
   return sim::Ok{};
 }
 
-// Replaces the cells CSV whole (write a temporary, rename), so a reader
-// never sees half of it.
-sim::Status write_cells_csv(const Sweep& s, const ReplicaTally& tally) {
-  const std::string path = cells_csv_path(s.out_path);
-  if (tally.replicas().empty()) return sim::Ok{};  // a model without replicas (PHOLD)
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file << cells_csv(s.grid, tally);
-    if (!file) return sim::Error{fmt::format("--out {}: cannot write {}", s.out_path, temporary)};
+// The end of a sweep: warnings, the report, the cells CSV, the last line;
+// returns the exit code.
+int finish(const Sweep& s, const OrderedWriter& writer, const std::vector<RunVerdict>& verdicts,
+           const ReplicaTally& tally, const std::string& ran, std::ostream& out, std::ostream& err) {
+  for (const auto& name : writer.unlisted()) {
+    err << fmt::format(
+        "sweep: warning: replica '{}' is missing from the CSV's first run, so the CSV has no columns for it "
+        "(only the replica aggregates count it)\n",
+        name);
   }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) return sim::Error{fmt::format("--out {}: cannot write {}: {}", s.out_path, path, ec.message())};
-  return sim::Ok{};
+  const auto replay = [&](std::size_t run) { return s.replay(run); };
+  const std::size_t rows = s.shard.size(s.grid.run_count());
+  if (!s.shard.whole()) {
+    print_shard_report(s.grid, s.shard, verdicts, replay, out);
+    out << fmt::format("wrote {} ({} rows of shard {}; {})\n", s.out_path, rows, s.shard.text(), ran);
+  } else {
+    print_sweep_report(s.grid, verdicts, tally, replay, out);
+    if (auto cells = write_cells_csv(s.out_path, s.grid, tally); !cells) {
+      err << cells.error().message << "\n";
+      return kExitBadInput;
+    }
+    out << fmt::format("wrote {} ({} rows; {}){}\n", s.out_path, rows, ran,
+                       tally.replicas().empty() ? "" : " and " + cells_csv_path(s.out_path));
+  }
+  for (std::size_t position = 0; position < rows; ++position) {
+    if (!verdicts[s.shard.run_of(position)].holds) return kExitViolated;
+  }
+  return kExitHolds;
 }
 
 int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
@@ -207,49 +229,37 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
     err << ready.error().message << "\n";
     return kExitBadInput;
   }
-  auto resumed = resume_sweep(s.out_path, s.grid, s.args.wall_time, s.fingerprint, verdicts, tally);
+  auto resumed = resume_sweep(s.out_path, s.grid, s.shard, s.args.wall_time, s.fingerprint, verdicts, tally);
   if (!resumed) {
     err << resumed.error().message << "\n";
     return kExitBadInput;
   }
   std::string overrides;
   for (const auto& o : s.args.sets) overrides += (overrides.empty() ? "" : ";") + o;
-  OrderedWriter writer(s.out_path, s.grid, s.args.wall_time, {overrides, s.fingerprint.text()}, resumed->done,
-                       resumed->schema);
+  OrderedWriter writer(s.out_path, s.grid, s.shard, s.args.wall_time, {overrides, s.fingerprint.text()},
+                       resumed->done, resumed->schema);
   if (auto opened = writer.open(); !opened) {
     err << opened.error().message << "\n";
     return kExitBadInput;
   }
   const unsigned threads = s.args.jobs > 0 ? s.args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t rows = s.shard.size(s.grid.run_count());
   if (resumed->done > 0)
-    err << fmt::format("sweep: resuming {}: {} of {} runs already done\n", s.out_path, resumed->done,
-                       s.grid.run_count());
-  Progress progress(s.grid.run_count(), resumed->done, err, ::isatty(STDERR_FILENO) == 1);
+    err << fmt::format("sweep: resuming {}: {} of {} runs already done\n", s.out_path, resumed->done, rows);
+  Progress progress(rows, resumed->done, err, ::isatty(STDERR_FILENO) == 1);
   FirstError error;
-  run_pool(resumed->done, s.grid.run_count(), threads,
-           [&](std::size_t run) { return run_one_cell(s, run, writer, progress, verdicts, tally, error); });
+  run_pool(resumed->done, rows, threads, [&](std::size_t position) {
+    return run_one_cell(s, position, writer, progress, verdicts, tally, error);
+  });
   progress.finish();
   if (const auto& e = error.get()) {
     err << e->second << "\n";
     return kExitBadInput;
   }
-  for (const auto& name : writer.unlisted()) {
-    err << fmt::format(
-        "sweep: warning: replica '{}' is missing from run 1, so the CSV has no columns for it "
-        "(only the replica aggregates count it)\n",
-        name);
-  }
-  print_sweep_report(
-      s.grid, verdicts, tally, [&](std::size_t run) { return s.replay(run); }, out);
-  if (auto cells = write_cells_csv(s, tally); !cells) {
-    err << cells.error().message << "\n";
-    return kExitBadInput;
-  }
-  out << fmt::format("wrote {} ({} rows; {} run now with -j {} in {}){}\n", s.out_path, s.grid.run_count(),
-                     s.grid.run_count() - resumed->done, threads, format_duration_s(progress.elapsed_s()),
-                     tally.replicas().empty() ? "" : " and " + cells_csv_path(s.out_path));
-  const bool all_hold = std::all_of(verdicts.begin(), verdicts.end(), [](auto& v) { return v.holds; });
-  return all_hold ? kExitHolds : kExitViolated;
+  return finish(s, writer, verdicts, tally,
+                fmt::format("{} run now with -j {} in {}", rows - resumed->done, threads,
+                            format_duration_s(progress.elapsed_s())),
+                out, err);
 }
 
 }  // namespace
@@ -284,6 +294,14 @@ int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::
     return kExitBadInput;
   }
   s.grid = std::move(*grid);
+  if (s.args.sharded) {
+    auto shard = parse_shard(s.args.shard, s.grid.run_count());
+    if (!shard) {
+      err << shard.error().message << "\n";
+      return kExitBadInput;
+    }
+    s.shard = *shard;
+  }
   auto kinds = check_cells(s);
   if (!kinds) {
     err << kinds.error().message << "\n";

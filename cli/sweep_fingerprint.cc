@@ -57,6 +57,16 @@ std::optional<SweepFingerprint> SweepFingerprint::parse(std::string_view text) {
   return f;
 }
 
+std::string grid_digest(const Grid& grid) {
+  std::string text = fmt::format("seeds {}..{}\n", grid.seeds.first, grid.seeds.last);
+  for (const auto& v : grid.varies) {
+    text += v.key + "=";
+    for (const auto& value : v.values) text += value + ",";
+    text += "\n";
+  }
+  return digest(text);
+}
+
 sim::Result<SweepFingerprint> fingerprint_sweep(const std::string& scenario_path,
                                                 const std::vector<std::string>& overrides, const Grid& grid,
                                                 const std::vector<const models::ModelKind*>& kinds) {
@@ -73,17 +83,10 @@ sim::Result<SweepFingerprint> fingerprint_sweep(const std::string& scenario_path
   std::string set_text;
   for (const auto& [key, value] : effective) set_text += key + "=" + value + "\n";
 
-  std::string grid_text = fmt::format("seeds {}..{}\n", grid.seeds.first, grid.seeds.last);
-  for (const auto& v : grid.varies) {
-    grid_text += v.key + "=";
-    for (const auto& value : v.values) grid_text += value + ",";
-    grid_text += "\n";
-  }
-
   std::string model_text;
   for (const auto* kind : kinds) model_text += schema_text(*kind);
 
-  return SweepFingerprint{digest(bytes.str()), digest(set_text), digest(grid_text), digest(model_text)};
+  return SweepFingerprint{digest(bytes.str()), digest(set_text), grid_digest(grid), digest(model_text)};
 }
 
 std::string describe_difference(const SweepFingerprint& a, const SweepFingerprint& b) {

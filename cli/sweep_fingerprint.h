@@ -38,6 +38,9 @@ sim::Result<SweepFingerprint> fingerprint_sweep(const std::string& scenario_path
                                                 const std::vector<std::string>& overrides, const Grid& grid,
                                                 const std::vector<const models::ModelKind*>& kinds);
 
+// The grid part alone: what fingerprint_sweep(...).grid is for `grid`.
+std::string grid_digest(const Grid& grid);
+
 // What differs, for a one-line message: "different scenario file and --set
 // overrides". REQUIRES: a != b.
 std::string describe_difference(const SweepFingerprint& a, const SweepFingerprint& b);

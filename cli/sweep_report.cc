@@ -111,4 +111,28 @@ void print_sweep_report(const Grid& grid, const std::vector<RunVerdict>& verdict
   }
 }
 
+void print_shard_report(const Grid& grid, const Shard& shard, const std::vector<RunVerdict>& verdicts,
+                        const std::function<std::string(std::size_t run)>& replay, std::ostream& out) {
+  assert(verdicts.size() == grid.run_count());
+  const std::size_t rows = shard.size(grid.run_count());
+  std::vector<std::size_t> failing;
+  for (std::size_t position = 0; position < rows; ++position) {
+    if (!verdicts[shard.run_of(position)].holds) failing.push_back(shard.run_of(position));
+  }
+  out << fmt::format("shard {}: {} of the grid's {} runs, {} hold, {} failing\n", shard.text(), rows,
+                     grid.run_count(), rows - failing.size(), failing.size());
+  std::vector<std::size_t> shown(grid.cell_count(), 0);
+  std::size_t hidden = 0;
+  for (const auto run : failing) {
+    if (shown[grid.cell_of(run)]++ < kMaxReplaysPerCell) {
+      out << "  " << replay(run) << "\n";
+    } else {
+      ++hidden;
+    }
+  }
+  if (hidden > 0) out << fmt::format("  ... and {} more (rows with holds=0 in the CSV)\n", hidden);
+  out << "merge every shard's CSV into the whole sweep's with: choreo sweep-merge PART.csv... --out "
+         "FILE.csv\n";
+}
+
 }  // namespace choreo::cli

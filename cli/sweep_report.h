@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli/sweep_grid.h"
+#include "cli/sweep_shard.h"
 #include "cli/sweep_tally.h"
 
 namespace choreo::cli {
@@ -29,6 +30,13 @@ inline constexpr std::size_t kMaxReplaysPerCell = 20;
 
 // REQUIRES: verdicts.size() == grid.run_count().
 void print_sweep_report(const Grid& grid, const std::vector<RunVerdict>& verdicts, const ReplicaTally& tally,
+                        const std::function<std::string(std::size_t run)>& replay, std::ostream& out);
+
+// A shard's end (sweep_shard.h): how many of its runs hold, the replay
+// command of each failing one (up to kMaxReplaysPerCell per cell), and how
+// to merge; no per-cell tables, which only the merged CSV can fill.
+// REQUIRES: verdicts.size() == grid.run_count(), indexed by grid index.
+void print_shard_report(const Grid& grid, const Shard& shard, const std::vector<RunVerdict>& verdicts,
                         const std::function<std::string(std::size_t run)>& replay, std::ostream& out);
 
 }  // namespace choreo::cli

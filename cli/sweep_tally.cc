@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
 #include "cli/sweep_csv.h"
 
 namespace choreo::cli {
@@ -24,6 +28,18 @@ void ReplicaTally::add_summary(std::size_t cell, const nlohmann::json& summary) 
   for (const auto& r : *it) {
     if (!r.is_object() || !r.contains("name")) continue;
     add(cell, r.value("name", ""), r.value("strategy", ""), r.value("converged", false));
+  }
+}
+
+void ReplicaTally::add_csv_row(std::size_t cell, const std::vector<std::string>& replicas,
+                               const std::vector<std::string>& columns, const std::vector<std::string>& row) {
+  for (const auto& name : replicas) {
+    const auto at = [&](const char* field) {
+      const auto it = std::find(columns.begin(), columns.end(), fmt::format("replicas.{}.{}", name, field));
+      return it == columns.end() ? std::string() : row.at(static_cast<std::size_t>(it - columns.begin()));
+    };
+    const std::string converged = at("converged");
+    if (!converged.empty()) add(cell, name, at("strategy"), converged == "1");
   }
 }
 
@@ -78,6 +94,21 @@ std::string cells_csv_path(const std::string& out) {
   const std::string suffix = ".csv";
   const bool has_suffix = out.size() > suffix.size() && out.ends_with(suffix);
   return (has_suffix ? out.substr(0, out.size() - suffix.size()) : out) + ".cells.csv";
+}
+
+sim::Status write_cells_csv(const std::string& out, const Grid& grid, const ReplicaTally& tally) {
+  if (tally.replicas().empty()) return sim::Ok{};
+  const std::string path = cells_csv_path(out);
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << cells_csv(grid, tally);
+    if (!file) return sim::Error{fmt::format("--out {}: cannot write {}", out, temporary)};
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) return sim::Error{fmt::format("--out {}: cannot write {}: {}", out, path, ec.message())};
+  return sim::Ok{};
 }
 
 }  // namespace choreo::cli

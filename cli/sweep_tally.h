@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cli/sweep_grid.h"
+#include "sim/result.h"
 
 namespace choreo::cli {
 
@@ -33,6 +34,11 @@ class ReplicaTally {
   void add(std::size_t cell, const std::string& replica, const std::string& strategy, bool converged);
   // Every replica of a run's summary.json.
   void add_summary(std::size_t cell, const nlohmann::json& summary);
+  // Every replica of a sweep CSV row (resumed or merged): `row` holds the
+  // fields named by `columns`; a replica with an empty converged field is
+  // not counted.
+  void add_csv_row(std::size_t cell, const std::vector<std::string>& replicas,
+                   const std::vector<std::string>& columns, const std::vector<std::string>& row);
 
   // Replica names, sorted.
   std::vector<std::string> replicas() const;
@@ -58,5 +64,10 @@ std::string cells_csv(const Grid& grid, const ReplicaTally& tally);
 
 // Where the cells CSV of the sweep CSV `out` goes: x.csv -> x.cells.csv.
 std::string cells_csv_path(const std::string& out);
+
+// Replaces the cells CSV of `out` whole (writes a temporary, renames it), so
+// a reader never sees half of it; writes nothing when no run has a replica
+// (PHOLD). Errors name --out.
+sim::Status write_cells_csv(const std::string& out, const Grid& grid, const ReplicaTally& tally);
 
 }  // namespace choreo::cli

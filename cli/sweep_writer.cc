@@ -12,10 +12,11 @@
 
 namespace choreo::cli {
 
-OrderedWriter::OrderedWriter(std::string path, const Grid& grid, bool wall_time, SweepIdentity identity,
-                             std::size_t next, std::optional<RowSchema> schema)
+OrderedWriter::OrderedWriter(std::string path, const Grid& grid, Shard shard, bool wall_time,
+                             SweepIdentity identity, std::size_t next, std::optional<RowSchema> schema)
     : path_(std::move(path)),
       grid_(grid),
+      shard_(shard),
       wall_time_(wall_time),
       identity_(std::move(identity)),
       next_(next),
@@ -45,10 +46,10 @@ sim::Status OrderedWriter::write_line(const std::string& line) {
   return sim::Ok{};
 }
 
-sim::Status OrderedWriter::submit(std::size_t index, nlohmann::json summary, bool holds) {
+sim::Status OrderedWriter::submit(std::size_t position, nlohmann::json summary, bool holds) {
   std::lock_guard lock(mutex_);
-  assert(index >= next_ && !pending_.contains(index));
-  pending_.emplace(index, Pending{std::move(summary), holds});
+  assert(position >= next_ && !pending_.contains(position));
+  pending_.emplace(position, Pending{std::move(summary), holds});
   for (auto it = pending_.find(next_); it != pending_.end(); it = pending_.find(next_)) {
     std::string text;
     if (!schema_) {
@@ -56,8 +57,8 @@ sim::Status OrderedWriter::submit(std::size_t index, nlohmann::json summary, boo
       text = csv_line(schema_->columns());
     }
     for (auto& name : unlisted_replicas(*schema_, it->second.summary)) unlisted_.insert(std::move(name));
-    text += csv_line(row_fields(*schema_, grid_.cell_values(grid_.cell_of(next_)), it->second.summary,
-                                it->second.holds, identity_));
+    text += csv_line(row_fields(*schema_, grid_.cell_values(grid_.cell_of(shard_.run_of(next_))),
+                                it->second.summary, it->second.holds, identity_));
     if (auto w = write_line(text); !w) return w;
     pending_.erase(it);
     ++next_;
