@@ -208,8 +208,8 @@ def fault_mix(values, varied=()):
     for name in faults:
         get = lambda key, default="": values.get(f"fault.{name}.{key}", default)  # noqa: E731
         kind = get("kind", "partition")
-        if kind == "partition":
-            parts.append(f"partition {get('service')} {get('from', '0s')}-{get('to', '0s')}")
+        if kind in ("partition", "disconnect"):
+            parts.append(f"{kind} {get('service')} {get('from', '0s')}-{get('to', '0s')}")
         elif kind == "drop":
             parts.append(f"drop message {get('nth', '1')} of {get('topic')}")
         else:

@@ -183,4 +183,22 @@ std::string format_probability(double p) {
 
 std::string format_rate(double per_s) { return format_decimal(per_s) + "/s"; }
 
+std::string format_bytes(std::uint64_t bytes) {
+  if (bytes == 0) return "0B";
+  struct Unit {
+    std::uint64_t size;
+    const char* name;
+  };
+  constexpr Unit kUnits[] = {{std::uint64_t{1} << 30, "GiB"},
+                             {std::uint64_t{1} << 20, "MiB"},
+                             {std::uint64_t{1} << 10, "KiB"},
+                             {1'000'000'000, "GB"},
+                             {1'000'000, "MB"},
+                             {1'000, "KB"}};
+  for (const auto& u : kUnits) {
+    if (bytes % u.size == 0) return fmt::format("{}{}", bytes / u.size, u.name);
+  }
+  return fmt::format("{}B", bytes);
+}
+
 }  // namespace choreo::sim

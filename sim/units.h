@@ -35,5 +35,8 @@ std::string format_duration(Time t);
 std::string format_probability(double p);
 // The same for a rate per second, with its unit: 0 -> "0/s", 2.5 -> "2.5/s".
 std::string format_rate(double per_s);
+// Canonical text of a size, the largest unit that divides it exactly, binary
+// units first: 1073741824 -> "1GiB", 72000 -> "72KB", 100 -> "100B".
+std::string format_bytes(std::uint64_t bytes);
 
 }  // namespace choreo::sim

@@ -30,10 +30,9 @@
 // server node ("broker") and the worker nodes.
 //
 // Faults: partition(service, from, to) cuts every subscription of `service`
-// from the broker; crash()/crash_at_rate() stop workers; drop_nth() drops the
-// nth message of a topic. Schedule them before running. Losses, duplicates,
-// redeliveries and dead-letter moves are sim::Simulation::note()s, so they
-// are in the trace hash and file.
+// from the broker (disconnect(): and breaks its connections); crash()/crash_at_rate() stop workers;
+// drop_nth() drops the nth message of a topic. Schedule them before running. Losses, duplicates, redeliveries
+// and dead-letter moves are sim::Simulation::note()s, so they are in the trace hash and file.
 //
 // Lifetimes: the broker, its handlers and the Simulation live together; the
 // broker's nodes point back to it, so destroy the Simulation's run first.
@@ -93,8 +92,13 @@ class Broker {
   virtual SubscriptionId subscribe(std::string_view topic, std::string_view service, Handler& handler,
                                    const SubscribeOptions& options = {}) = 0;
 
-  // Cuts every subscription of `service` off the broker over [from, to).
+  // Cuts every subscription of `service` off the broker over [from, to):
+  // packets are dropped, connections are not reset (NATS keeps writing into
+  // them until it notices).
   virtual void partition(std::string_view service, sim::Time from, sim::Time to) = 0;
+  // The same, but the connections break at `from` (a reset, a closed
+  // socket): NATS loses everything from then on. SQS and Kafka: a partition.
+  virtual void disconnect(std::string_view service, sim::Time from, sim::Time to) = 0;
   // Crashes worker `worker` of each subscription of `service` at `at` and
   // restarts it `restart_after` later (kForever: never).
   virtual void crash(std::string_view service, std::uint32_t worker, sim::Time at,

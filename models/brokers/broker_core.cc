@@ -48,7 +48,7 @@ BrokerCore::BrokerCore(sim::Simulation& sim, std::string kind, const CommonOptio
   processing_zero_ = is_zero(common.processing);
   delay_zero_ = is_zero(common.delay);
   server_ = sim.add<ServerNode>("broker", *this).id();
-  for (const auto& p : plan.partitions) partition(p.service, p.from, p.to);
+  for (const auto& p : plan.partitions) add_partition(p);
   for (const auto& c : plan.crashes) crash(c.service, c.worker, c.at, c.restart_after);
   for (const auto& d : plan.drops) drop_nth(d.topic, d.nth, d.service);
 }
@@ -101,11 +101,19 @@ sim::NodeId BrokerCore::worker_node(SubscriptionId sub, std::uint32_t worker) co
 }
 
 void BrokerCore::partition(std::string_view service, sim::Time from, sim::Time to) {
-  assert(from <= to);
-  partitions_.push_back({std::string(service), from, to});
+  add_partition({std::string(service), from, to, false});
+}
+
+void BrokerCore::disconnect(std::string_view service, sim::Time from, sim::Time to) {
+  add_partition({std::string(service), from, to, true});
+}
+
+void BrokerCore::add_partition(PartitionFault fault) {
+  assert(fault.from <= fault.to);
+  partitions_.push_back(std::move(fault));
   const auto i = partitions_.size() - 1;
-  sim_.send_at(from, server_, kPartitionStart, i);
-  sim_.send_at(to, server_, kPartitionEnd, i);
+  sim_.send_at(partitions_[i].from, server_, kPartitionStart, i);
+  sim_.send_at(partitions_[i].to, server_, kPartitionEnd, i);
 }
 
 void BrokerCore::crash(std::string_view service, std::uint32_t worker, sim::Time at,
@@ -158,10 +166,10 @@ void BrokerCore::on_core_event(const sim::Event& e) {
   const auto [sub, worker] = sim::unpack_halves(e.arg);  // rate crashes only
   switch (e.kind) {
     case kPartitionStart:
-      set_partition(partitions_[e.arg].service, true);
+      set_partition(partitions_[e.arg], true);
       break;
     case kPartitionEnd:
-      set_partition(partitions_[e.arg].service, false);
+      set_partition(partitions_[e.arg], false);
       break;
     case kCrash:
     case kRestart: {
@@ -192,12 +200,18 @@ void BrokerCore::on_core_event(const sim::Event& e) {
   }
 }
 
-void BrokerCore::set_partition(std::string_view service, bool start) {
+void BrokerCore::set_partition(const PartitionFault& fault, bool start) {
   for (SubscriptionId s = 0; s < subs_.size(); ++s) {
     SubCore& sub = subs_[s];
-    if (sub.service != service) continue;
-    sim_.note(sub.first, start ? "partition-start" : "partition-end");
+    if (sub.service != fault.service) continue;
+    if (fault.disconnect) {
+      sim_.note(sub.first, start ? "disconnect-start" : "disconnect-end");
+      sub.disconnected += start ? 1 : -1;
+    } else {
+      sim_.note(sub.first, start ? "partition-start" : "partition-end");
+    }
     if (start && sub.partitioned++ == 0) on_partition(s, true);
+    if (start && fault.disconnect && sub.disconnected == 1) on_disconnect(s);
     if (!start && --sub.partitioned == 0) on_partition(s, false);
   }
 }

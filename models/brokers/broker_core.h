@@ -42,7 +42,8 @@ struct SubCore {
   bool rewind_on_restart = false;    // SubscribeOptions::rewind_on_restart (Kafka only)
   sim::NodeId first = sim::kNoNode;  // node id of worker 0
   sim::Rng rng{0};                   // loss, duplication, handler errors, processing
-  int partitioned = 0;               // how many partitions cut it now
+  int partitioned = 0;               // how many partitions or disconnects cut it now
+  int disconnected = 0;              // how many of them are disconnects
   // Highest seq first-delivered per publisher (index publisher + 1; 0 for
   // kNoNode): the reorder detector.
   std::vector<std::uint64_t> path_max;
@@ -66,6 +67,7 @@ class BrokerCore : public Broker {
   SubscriptionId subscribe(std::string_view topic, std::string_view service, Handler& handler,
                            const SubscribeOptions& options = {}) override;
   void partition(std::string_view service, sim::Time from, sim::Time to) override;
+  void disconnect(std::string_view service, sim::Time from, sim::Time to) override;
   void crash(std::string_view service, std::uint32_t worker, sim::Time at, sim::Time restart_after) override;
   void crash_at_rate(std::string_view service, double per_s, sim::Time restart_after) override;
   void drop_nth(std::string_view topic, std::uint64_t nth, std::string_view service = {}) override;
@@ -92,8 +94,12 @@ class BrokerCore : public Broker {
   virtual void on_worker_event(SubscriptionId sub, std::uint32_t worker, const sim::Event& e) = 0;
   virtual void on_worker_crash(SubscriptionId sub, std::uint32_t worker) = 0;
   virtual void on_worker_restart(SubscriptionId sub, std::uint32_t worker) = 0;
-  // cut: the first partition over `sub` began; !cut: the last one ended.
+  // cut: the first partition or disconnect over `sub` began; !cut: the last
+  // one ended.
   virtual void on_partition(SubscriptionId sub, bool cut) = 0;
+  // A disconnect over `sub` began (after on_partition(sub, true) when it is
+  // the first cut). Default: nothing more than the partition.
+  virtual void on_disconnect(SubscriptionId sub) { (void)sub; }
   // Name of a broker-specific server event kind (>= kFirstKind).
   virtual std::string_view broker_event_name(std::uint16_t kind) const = 0;
 
@@ -143,7 +149,8 @@ class BrokerCore : public Broker {
   void start_rate_crashes(SubscriptionId sub, std::uint32_t rate);
   void schedule_rate_crash(SubscriptionId sub, std::uint32_t worker);
   void on_core_event(const sim::Event& e);
-  void set_partition(std::string_view service, bool start);
+  void add_partition(PartitionFault fault);
+  void set_partition(const PartitionFault& fault, bool start);
 
   std::string kind_;
   std::uint64_t published_total_ = 0;

@@ -78,12 +78,13 @@ void declare_faults(sim::ConfigSchema& s) {
   s.add({.key = "fault.*.kind",
          .type = ValueType::kEnum,
          .default_value = "partition",
-         .allowed = {"partition", "drop", "crash"},
+         .allowed = {"partition", "disconnect", "drop", "crash"},
          .help = "what the scripted fault does"});
   s.add({.key = "fault.*.service",
          .type = ValueType::kString,
          .default_value = "",
-         .help = "the consuming service it hits (partition, crash; drop: empty = every subscriber)"});
+         .help =
+             "the consuming service it hits (partition, disconnect, crash; drop: empty = every subscriber)"});
   s.add({.key = "fault.*.topic", .type = ValueType::kString, .default_value = "", .help = "drop: the topic"});
   s.add({.key = "fault.*.nth",
          .type = ValueType::kInteger,
@@ -96,13 +97,13 @@ void declare_faults(sim::ConfigSchema& s) {
          .default_value = sim::format_duration(partition.from),
          .min = "0s",
          .max = "3650d",
-         .help = "partition: start"});
+         .help = "partition, disconnect: start"});
   s.add({.key = "fault.*.to",
          .type = ValueType::kDuration,
          .default_value = sim::format_duration(partition.to),
          .min = "0s",
          .max = "3650d",
-         .help = "partition: end (exclusive)"});
+         .help = "partition, disconnect: end (exclusive)"});
   s.add({.key = "fault.*.at",
          .type = ValueType::kDuration,
          .default_value = sim::format_duration(crash.at),
@@ -152,9 +153,10 @@ sim::Result<FaultPlan> fault_plan(const sim::Config& c) {
       continue;
     }
     if (service.empty()) return c.error(k + "service", "a " + kind + " fault needs a service");
-    if (kind == "partition") {
+    if (kind == "partition" || kind == "disconnect") {
       if (c.duration(k + "to") <= c.duration(k + "from")) return c.error(k + "to", "must be after 'from'");
-      plan.partitions.push_back({service, c.duration(k + "from"), c.duration(k + "to")});
+      plan.partitions.push_back(
+          {service, c.duration(k + "from"), c.duration(k + "to"), kind == "disconnect"});
     } else {
       const sim::Time restart = c.flag(k + "restart") ? c.duration(k + "restart_after") : sim::kForever;
       plan.crashes.push_back(

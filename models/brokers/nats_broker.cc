@@ -12,13 +12,12 @@ namespace choreo::brokers {
 NatsBroker::NatsBroker(sim::Simulation& sim, const NatsOptions& options, const CommonOptions& common,
                        const FaultPlan& plan)
     : BrokerCore(sim, "nats", common, plan), options_(options) {
-  assert(options.pending_limit >= 1 && options.reconnect_wait > 0);
+  assert(options.pending_limit >= 1 && options.reconnect_wait > 0 && options.ping_interval > 0);
 }
 
 void NatsBroker::on_subscribe(SubscriptionId sub) {
   assert(!subs_[sub].rewind_on_restart && "rewind_on_restart is Kafka only: check Broker::kind() first");
   workers_.emplace_back(subs_[sub].workers);
-  cut_at_.push_back(0);
 }
 
 void NatsBroker::publish(TopicId t, sim::NodeId publisher, Message message) {
@@ -81,7 +80,7 @@ void NatsBroker::send_copy(SubscriptionId sub, std::uint32_t worker, const Envel
 }
 
 std::string_view NatsBroker::broker_event_name(std::uint16_t kind) const {
-  static constexpr std::string_view kNames[] = {"arrive", "reconnect"};
+  static constexpr std::string_view kNames[] = {"arrive", "reconnect", "write-deadline", "ping-check"};
   const std::size_t i = kind - kFirstKind;
   return i < std::size(kNames) ? kNames[i] : "unknown";
 }
@@ -94,10 +93,21 @@ std::string_view NatsBroker::worker_event_name(std::uint16_t kind) const {
 void NatsBroker::on_server_event(const sim::Event& e) {
   if (e.kind == kArrive) {
     arrive(static_cast<std::uint32_t>(e.arg));
-  } else {
-    assert(e.kind == kReconnect);
-    const auto [sub, worker] = sim::unpack_halves(e.arg);
-    reconnect(sub, worker);
+    return;
+  }
+  const auto [sub, worker] = sim::unpack_halves(e.arg);
+  switch (e.kind) {
+    case kReconnect:
+      reconnect(sub, worker);
+      break;
+    case kWriteDeadline:
+      check_write_deadline(sub, worker);
+      break;
+    case kPingCheck:
+      check_pings(sub, worker);
+      break;
+    default:
+      assert(false && "unknown NATS event");
   }
 }
 
@@ -105,11 +115,22 @@ void NatsBroker::arrive(std::uint32_t i) {
   const Copy& c = copies_[i];
   const SubscriptionId sub = c.sub;
   const std::uint32_t worker = c.worker;
-  Worker& w = workers_[sub][worker];
+  const Worker& w = workers_[sub][worker];
   if (!up(sub, worker) || !w.connected || w.conn != c.conn) {
     lose(c.env.topic, c.env, LossReason::kDisconnected, subs_[sub].first + worker);
     copies_.release(i);
-  } else if (!w.busy) {
+  } else if (subs_[sub].partitioned > 0) {
+    stalled_arrive(sub, worker, i);
+  } else {
+    deliver(sub, worker, i);
+  }
+}
+
+// The copy reaches the client: into the handler, or its pending queue.
+void NatsBroker::deliver(SubscriptionId sub, std::uint32_t worker, std::uint32_t i) {
+  const Copy& c = copies_[i];
+  Worker& w = workers_[sub][worker];
+  if (!w.busy) {
     if (processing_zero_) {
       const Envelope env = c.env;  // the handler may publish and grow the slab
       copies_.release(i);
@@ -151,6 +172,9 @@ void NatsBroker::on_worker_crash(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
   w.connected = false;
   ++w.conn;
+  w.noticed_at = sim_.now();
+  drain(w.socket, w.socket_bytes, sub, worker, LossReason::kCrash);
+  drain(w.held, w.held_bytes, sub, worker, LossReason::kCrash);
   const sim::NodeId node = subs_[sub].first + worker;
   if (w.busy) {
     lose(copies_[w.current].env.topic, copies_[w.current].env, LossReason::kCrash, node);
@@ -164,34 +188,29 @@ void NatsBroker::on_worker_crash(SubscriptionId sub, std::uint32_t worker) {
   }
 }
 
+// A worker restarted inside a cut cannot connect: it tries from now on.
 void NatsBroker::on_worker_restart(SubscriptionId sub, std::uint32_t worker) {
-  workers_[sub][worker].connected = subs_[sub].partitioned == 0;
+  Worker& w = workers_[sub][worker];
+  w.connected = subs_[sub].partitioned == 0;
+  w.connected_at = w.noticed_at = sim_.now();
 }
 
-void NatsBroker::on_partition(SubscriptionId sub, bool cut) {
-  if (cut) {
-    cut_at_[sub] = sim_.now();
-    for (auto& w : workers_[sub]) {
-      w.connected = false;
-      ++w.conn;
-    }
-    return;
-  }
-  // Retries run at cut + k * wait (k >= 1); the first one after the heal wins.
+// Retries run at noticed + k * wait (k >= 1): the first one after the heal
+// wins.
+void NatsBroker::schedule_reconnect(SubscriptionId sub, std::uint32_t worker) {
   const sim::Time wait = options_.reconnect_wait;
-  const sim::Time since = sim_.now() - cut_at_[sub];
-  const sim::Time k = std::max<sim::Time>(1, (since + wait - 1) / wait);
-  for (std::uint32_t w = 0; w < subs_[sub].workers; ++w) {
-    const sim::Time jitter =
-        options_.reconnect_jitter > 0 ? sim::uniform_int(subs_[sub].rng, 0, options_.reconnect_jitter) : 0;
-    sim_.send_at(cut_at_[sub] + k * wait + jitter, server_, kReconnect, sim::pack_halves(sub, w));
-  }
+  const sim::Time noticed = workers_[sub][worker].noticed_at;
+  const sim::Time k = std::max<sim::Time>(1, (sim_.now() - noticed + wait - 1) / wait);
+  const sim::Time jitter =
+      options_.reconnect_jitter > 0 ? sim::uniform_int(subs_[sub].rng, 0, options_.reconnect_jitter) : 0;
+  sim_.send_at(noticed + k * wait + jitter, server_, kReconnect, sim::pack_halves(sub, worker));
 }
 
 void NatsBroker::reconnect(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
   if (w.connected || subs_[sub].partitioned > 0 || !up(sub, worker)) return;
   w.connected = true;
+  w.connected_at = sim_.now();
   sim_.note(subs_[sub].first + worker, "reconnect");
 }
 

@@ -45,11 +45,15 @@ struct CommonOptions {
   bool operator==(const CommonOptions&) const = default;
 };
 
-// Cut `service`'s connection to the broker over [from, to).
+// Cut `service` off the broker over [from, to). A partition stalls its
+// connections (packets dropped, nothing reset: NATS notices late); a
+// disconnect breaks them at once (a reset or a closed socket: the instant
+// case). SQS and Kafka treat both alike.
 struct PartitionFault {
   std::string service;
   sim::Time from = 0;
   sim::Time to = 0;
+  bool disconnect = false;
 
   bool operator==(const PartitionFault&) const = default;
 };

@@ -110,26 +110,6 @@ TEST(Nats, LosesExactlyWhatWasPublishedWhileTheSubscriberWasDown) {
   EXPECT_EQ(r.restarted, std::vector<std::uint32_t>{0});
 }
 
-// Partition 10 s..25 s; retries every 2 s from the cut: back at 26 s. The
-// messages published in [10 s, 26 s) are lost.
-TEST(Nats, ReconnectsAtTheFirstRetryAfterThePartitionAndLosesTheGap) {
-  sim::Simulation sim(1);
-  NatsBroker broker(sim, exact_nats(), {}, {});
-  Recorder r;
-  broker.subscribe("t", "svc", r);
-  broker.partition("svc", 10 * kSecond, 25 * kSecond);
-  add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"),
-                 .first_id = 0,
-                 .count = 400,
-                 .start = 50 * kMillisecond,
-                 .period = 100 * kMillisecond});
-  sim.run();
-  const auto got = r.distinct_ids();
-  for (std::uint64_t i = 0; i < 400; ++i) EXPECT_EQ(got.count(i), i >= 100 && i < 260 ? 0u : 1u) << i;
-  EXPECT_EQ(broker.stats().total().lost(LossReason::kDisconnected), 160u);
-}
-
 TEST(Nats, QueueGroupGivesEachMessageToOneMemberAtRandom) {
   sim::Simulation sim(3);
   NatsBroker broker(sim, exact_nats(), {}, {});

@@ -18,8 +18,9 @@ namespace {
 
 // scenario -> trace hash at --seed 1.
 // phold: the standard delay shape (100 ms + exp(900 ms)) since issue 15.
+// at-most-once-nats: its cut is a disconnect since NATS partitions stall (issue 11).
 const std::map<std::string, std::string> kPins = {
-    {"at-most-once-nats", "3c8f6b27414dc664"},
+    {"at-most-once-nats", "321dd4d29b0d9378"},
     {"clock-skew", "ea15b490b28e76b0"},
     {"default", "5fea4792d32fa9c4"},
     {"delete-before-create", "de794a4b90562b92"},

@@ -52,6 +52,21 @@ TEST(Units, CanonicalDurationText) {
   EXPECT_EQ(format_duration(2 * kMinute), "2min");
 }
 
+TEST(Units, CanonicalByteTextReadsBackExactly) {
+  EXPECT_EQ(format_bytes(0), "0B");
+  EXPECT_EQ(format_bytes(100), "100B");
+  EXPECT_EQ(format_bytes(72'000), "72KB");
+  EXPECT_EQ(format_bytes(64 * 1024 * 1024), "64MiB");
+  EXPECT_EQ(format_bytes(std::uint64_t{1} << 30), "1GiB");
+  EXPECT_EQ(format_bytes(3'000'000'000), "3GB");
+  for (std::uint64_t b : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{1023}, std::uint64_t{1024},
+                          std::uint64_t{72'000}, std::uint64_t{1} << 40, std::uint64_t{123'456'789}}) {
+    auto back = parse_bytes(format_bytes(b));
+    ASSERT_TRUE(back) << format_bytes(b);
+    EXPECT_EQ(*back, b) << format_bytes(b);
+  }
+}
+
 TEST(Units, RatesProbabilitiesIntegersBytesBools) {
   EXPECT_DOUBLE_EQ(*parse_rate("200/s"), 200);
   EXPECT_DOUBLE_EQ(*parse_rate("12/min"), 0.2);

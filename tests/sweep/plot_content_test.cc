@@ -71,7 +71,7 @@ TEST(PlotContent, ErrorPlotHasAPanelPerReplicaWithBarsForBrokersFromZero) {
   }
   const std::string title = fig.at("suptitle");
   EXPECT_NE(title.find("at-most-once-nats · seeds 1..12 · "), std::string::npos) << title;
-  EXPECT_NE(title.find("partition counts-2p 10s-15s"), std::string::npos)
+  EXPECT_NE(title.find("disconnect counts-2p 10s-15s"), std::string::npos)
       << "read from scenarios/at-most-once-nats.ini: " << title;
   EXPECT_EQ(title.find("NATS"), std::string::npos) << "the broker is varied: " << title;
   EXPECT_NE(title.find("delay 5ms"), std::string::npos) << "the sweep's --set wins: " << title;
@@ -125,7 +125,7 @@ TEST(PlotContent, RunPlotIsReadableAtAGlance) {
   ASSERT_LE(run.exit_code, 1) << run.err;
   const auto fig = describe(dir, "plot_run.py " + dir + "run/timeseries.csv");
   const std::string title = fig.at("suptitle");
-  EXPECT_TRUE(title.starts_with("at-most-once-nats · seed 1 · NATS, 1% loss, partition counts-2p 10s-15s\n"))
+  EXPECT_TRUE(title.starts_with("at-most-once-nats · seed 1 · NATS, 1% loss, disconnect counts-2p 10s-15s\n"))
       << title;
   EXPECT_NE(title.find("workload 0-20 s, then 10 s settle"), std::string::npos) << title;
   EXPECT_NE(title.find("zero at every sample (not drawn): failed reads"), std::string::npos) << title;
