@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/keys_command.h"
 #include "cli/run_command.h"
+#include "cli/shrink_command.h"
 #include "cli/sweep_command.h"
 #include "cli/sweep_merge_command.h"
 #include "sim/config.h"
@@ -27,6 +28,7 @@ const Command kCommands[] = {
     {"sweep", "run a grid of seeds x varied keys in parallel into a CSV; resumable", &sweep_command},
     {"sweep-merge", "merge the CSVs of a sweep's shards (sweep --shard I/N) into the whole sweep's CSV",
      &sweep_merge_command},
+    {"shrink", "find a smaller scenario that fails the way a failing run fails", &shrink_command},
     {"keys", "list every scenario key with its type, default and meaning", &keys_command},
 };
 

@@ -54,7 +54,13 @@ sim::Result<Scenario> load_scenario(const std::string& path, const std::vector<s
                                     const std::string& seed_text) {
   auto raw = sim::read_config_file(path);
   if (!raw) return raw.error();
-  auto kind = pick_model(*raw, overrides);
+  return scenario_from_raw(*raw, path, overrides, seed_text);
+}
+
+sim::Result<Scenario> scenario_from_raw(const sim::RawConfig& raw, const std::string& path,
+                                        const std::vector<std::string>& overrides,
+                                        const std::string& seed_text) {
+  auto kind = pick_model(raw, overrides);
   if (!kind) return kind.error();
 
   std::vector<std::string> all = overrides;
@@ -63,7 +69,7 @@ sim::Result<Scenario> load_scenario(const std::string& path, const std::vector<s
     if (!seed) return seed.error();
     all.push_back("run.seed=" + seed_text);
   }
-  auto config = sim::resolve_config(*raw, all, models::scenario_schema(**kind));
+  auto config = sim::resolve_config(raw, all, models::scenario_schema(**kind));
   if (!config) return config.error();
 
   Scenario s;

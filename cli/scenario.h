@@ -28,6 +28,12 @@ struct Scenario {
 sim::Result<Scenario> load_scenario(const std::string& path, const std::vector<std::string>& overrides,
                                     const std::string& seed_text);
 
+// The same from entries already read (`choreo shrink` builds them in memory);
+// `path` names the scenario in messages and in Scenario::path.
+sim::Result<Scenario> scenario_from_raw(const sim::RawConfig& raw, const std::string& path,
+                                        const std::vector<std::string>& overrides,
+                                        const std::string& seed_text);
+
 // Parses a --seed value: a decimal integer in 0..2^63-1.
 sim::Result<std::uint64_t> parse_seed(const std::string& text);
 
