@@ -11,6 +11,7 @@
 #include "cli/options.h"
 #include "cli/run_one.h"
 #include "cli/summary_text.h"
+#include "cli/trace_filter.h"
 
 namespace po = boost::program_options;
 
@@ -24,6 +25,8 @@ struct RunArgs {
   std::vector<std::string> sets;
   std::string out_dir;
   std::string trace_file;
+  std::vector<std::string> trace_filters;
+  bool trace_engine = false;
   bool json = false;
   bool verbose = false;
   bool help = false;
@@ -38,7 +41,13 @@ po::options_description run_options(RunArgs& a) {
       "out", po::value(&a.out_dir)->value_name("DIR"),
       "where summary.json and timeseries.csv go (default: out/<scenario name>)")(
       "trace", po::value(&a.trace_file)->value_name("FILE"),
-      "also write every event as JSON Lines to FILE (default: none)")(
+      "write the trace as JSON Lines to FILE, or to stdout for '-' (the report then goes to stderr; "
+      "default: none; README: The trace file)")(
+      "trace-filter", po::value(&a.trace_filters)->value_name("TERM[,TERM...]")->composing(),
+      "write only matching trace lines: key=story:6 (user, comment, story, chapter, paragraph), "
+      "replica=NAME, from=10s, to=20s, kind=process; repeatable, all must hold")(
+      "trace-engine", po::bool_switch(&a.trace_engine),
+      "also trace every engine event (node, kind, opaque arg): for debugging the engine")(
       "json", po::bool_switch(&a.json), "print summary.json to stdout instead of the readable report")(
       "verbose,v", po::bool_switch(&a.verbose),
       "list every resolved option in the header (default: only those not at their defaults)")(
@@ -86,17 +95,33 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
     err << checked.error().message << "\n";
     return kExitBadInput;
   }
-  if (!a.json) print_header(*scenario, a.verbose, out);
+  auto filter = parse_trace_filter(a.trace_filters, scenario->config);
+  if (!filter) {
+    err << filter.error().message << "\n";
+    return kExitBadInput;
+  }
+  const bool trace_to_stdout = a.trace_file == "-";
+  if (trace_to_stdout && a.json) {
+    err << "--trace -: --json prints summary.json to stdout too; give --trace a file\n";
+    return kExitBadInput;
+  }
+  std::ostream& report = trace_to_stdout ? err : out;
+  if (!a.json) print_header(*scenario, a.verbose, report);
 
   std::ofstream trace;
-  if (!a.trace_file.empty()) {
+  if (!a.trace_file.empty() && !trace_to_stdout) {
     trace.open(a.trace_file);
     if (!trace) {
       err << fmt::format("--trace {}: cannot open for writing\n", a.trace_file);
       return kExitBadInput;
     }
   }
-  auto outcome = run_scenario(*scenario, a.trace_file.empty() ? nullptr : &trace);
+  sim::TraceOptions trace_options;
+  trace_options.engine_events = a.trace_engine;
+  if (!filter->empty())
+    trace_options.keep = [f = *filter](const sim::TraceLine& line) { return f.keep(line); };
+  std::ostream* trace_out = a.trace_file.empty() ? nullptr : trace_to_stdout ? &out : &trace;
+  auto outcome = run_scenario(*scenario, trace_out, std::move(trace_options));
   if (!outcome) {
     err << outcome.error().message << "\n";
     return kExitBadInput;
@@ -110,13 +135,13 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
   if (a.json) {
     out << outcome->summary.dump(2) << "\n";
   } else {
-    print_results(outcome->summary, out);
+    print_results(outcome->summary, report);
     const auto& ex = outcome->summary.at("expectations");
     const auto held = std::count_if(ex.begin(), ex.end(),
                                     [](const nlohmann::json& e) { return e.at("holds").get<bool>(); });
-    out << fmt::format("verdict: {} ({} of {} expectations hold; wrote {}/summary.json)\n",
-                       holds ? "PASS" : "FAIL", held, ex.size(), dir);
-    out << "replay: " << replay_command(*scenario) << "\n";
+    report << fmt::format("verdict: {} ({} of {} expectations hold; wrote {}/summary.json)\n",
+                          holds ? "PASS" : "FAIL", held, ex.size(), dir);
+    report << "replay: " << replay_command(*scenario) << "\n";
   }
   return holds ? kExitHolds : kExitViolated;
 }

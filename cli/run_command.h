@@ -1,4 +1,4 @@
-// `choreo run SCENARIO [--seed N] [--set k=v]... [--out DIR] [--trace FILE] [--json]`
+// `choreo run SCENARIO [--seed N] [--set k=v]... [--out DIR] [--trace FILE|-] [--trace-filter T] [--json]`
 #pragma once
 
 #include <ostream>

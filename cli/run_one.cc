@@ -63,12 +63,13 @@ sim::Status check_expect_paths(const Scenario& scenario) {
   return sim::check_expectation_paths(*shape, entries);
 }
 
-sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out) {
+sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out,
+                                     sim::TraceOptions trace_options) {
   auto model = scenario.kind->make(scenario.config);
   if (!model) return model.error();
 
   sim::Simulation simulation(scenario.seed);
-  if (trace_out != nullptr) simulation.trace().set_output(trace_out);
+  if (trace_out != nullptr) simulation.trace().set_output(trace_out, std::move(trace_options));
   const auto start = std::chrono::steady_clock::now();
   (*model)->build(simulation);
   (*model)->run(simulation);

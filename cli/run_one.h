@@ -12,6 +12,7 @@
 #include "cli/scenario.h"
 #include "models/model.h"
 #include "sim/result.h"
+#include "sim/trace.h"
 
 namespace choreo::cli {
 
@@ -23,7 +24,9 @@ struct RunOutcome {
 
 // Errors are user errors found after the run started (a model rejecting a
 // combination of keys; an [expect] entry check_expect_paths would have caught).
-sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out);
+// `trace_options` apply when trace_out is set.
+sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out,
+                                     sim::TraceOptions trace_options = {});
 
 // summary.json's shape before the run: the model built, not run, and
 // reported (values are zeros and nulls; keys and replica names are final).

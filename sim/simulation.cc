@@ -18,12 +18,18 @@ void Simulation::adopt(std::unique_ptr<Node> node, std::uint32_t members) {
   nodes_.push_back(std::move(node));
 }
 
-void Simulation::crash(NodeId id) {
+void Simulation::crash(NodeId id, std::string_view why) {
   Slot& s = slots_[id];
   if (!s.up) return;
   s.up = false;
   s.epoch = static_cast<std::uint16_t>(s.epoch == UINT16_MAX ? 1 : s.epoch + 1);
-  note(id, "crash");
+  fold_note(id, "crash", {});
+  if (trace_.writing()) {
+    const std::string name = node_name(id);
+    TraceLine line(now_, name, "crash");
+    if (!why.empty()) line.add_text("reason", why);
+    trace_.write(line);
+  }
   nodes_[s.node]->on_member_crash(id);
 }
 
@@ -45,7 +51,7 @@ void Simulation::dispatch(const Event& e) {
   }
   ++processed_;
   trace_.fold(e.time, e.node, e.kind, e.arg);
-  if (trace_.writing()) {
+  if (trace_.engine_events()) {
     trace_.write(e.time, nodes_[s.node]->member_name(e.node), nodes_[s.node]->kind_name(e.kind),
                  {{"arg", static_cast<std::int64_t>(e.arg)}});
   }
@@ -94,12 +100,19 @@ void Simulation::run_samplers_through(Time t) {
   }
 }
 
-void Simulation::note(NodeId node, std::string_view what, std::initializer_list<TraceField> fields) {
+void Simulation::fold_note(NodeId node, std::string_view what, std::initializer_list<TraceField> fields) {
   trace_.fold(now_, node, 0xffff, hash_name(what));
   for (const auto& f : fields) trace_.fold_value(static_cast<std::uint64_t>(f.second));
+}
+
+std::string Simulation::node_name(NodeId node) const {
+  return node == kNoNode ? std::string("sim") : nodes_[slots_[node].node]->member_name(node);
+}
+
+void Simulation::note(NodeId node, std::string_view what, std::initializer_list<TraceField> fields) {
+  fold_note(node, what, fields);
   if (trace_.writing()) {
-    trace_.write(now_, node == kNoNode ? std::string("sim") : nodes_[slots_[node].node]->member_name(node),
-                 what, fields);
+    trace_.write(now_, node_name(node), what, fields);
   }
 }
 

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -84,8 +85,9 @@ class Simulation {
   }
 
   // Crashes a node or group member: drops its timers and calls
-  // on_member_crash(). No-op if down.
-  void crash(NodeId id);
+  // on_member_crash(). No-op if down. `why` names the cause in the trace
+  // file only (not in the hash).
+  void crash(NodeId id, std::string_view why = {});
   // Restarts a crashed node or member and calls on_member_restart().
   // No-op if up.
   void restart(NodeId id);
@@ -104,6 +106,12 @@ class Simulation {
   // Records a model-level happening (a loss, a duplicate) in the trace hash
   // and, when tracing, in the trace file.
   void note(NodeId node, std::string_view what, std::initializer_list<TraceField> fields = {});
+  // The hash half of note(): for a model that writes a richer line of its
+  // own about the same happening (trace().write()), so the hash stays what
+  // note() would make it.
+  void fold_note(NodeId node, std::string_view what, std::initializer_list<TraceField> fields);
+  // "name" or "name/3" (a group member); "sim" for kNoNode. For trace lines.
+  std::string node_name(NodeId node) const;
 
   Trace& trace() { return trace_; }
   std::uint64_t trace_hash() const { return trace_.hash(); }

@@ -48,6 +48,7 @@
 
 #include "models/brokers/delivery_stats.h"
 #include "models/brokers/message.h"
+#include "models/brokers/message_describer.h"
 #include "sim/distribution.h"
 #include "sim/event.h"
 #include "sim/time.h"
@@ -109,6 +110,10 @@ class Broker {
   // Drops the nth (1-based) message published on `topic` for `service`, or
   // for every subscriber when `service` is empty.
   virtual void drop_nth(std::string_view topic, std::uint64_t nth, std::string_view service = {}) = 0;
+
+  // Names message types and keys in the trace file; must outlive the run.
+  // Default: none (numbers).
+  virtual void set_describer(const MessageDescriber* describer) = 0;
 
   virtual const DeliveryStats& stats() const = 0;
   // The node id of a worker, e.g. to crash it with sim.crash().

@@ -177,7 +177,7 @@ void BrokerCore::on_core_event(const sim::Event& e) {
       for (SubscriptionId s = 0; s < subs_.size(); ++s) {
         if (subs_[s].service != c.service || c.worker >= subs_[s].workers) continue;
         if (e.kind == kCrash) {
-          sim_.crash(subs_[s].first + c.worker);
+          sim_.crash(subs_[s].first + c.worker, "fault");
         } else {
           sim_.restart(subs_[s].first + c.worker);
         }
@@ -187,7 +187,7 @@ void BrokerCore::on_core_event(const sim::Event& e) {
       break;
     }
     case kRateCrash:
-      sim_.crash(subs_[sub].first + worker);
+      sim_.crash(subs_[sub].first + worker, "crash-rate");
       sim_.send(server_, rates_[static_cast<std::size_t>(subs_[sub].rate)].restart_after, kRateRestart,
                 e.arg);
       break;
@@ -238,6 +238,7 @@ Envelope BrokerCore::stamp(TopicId t, sim::NodeId publisher, Message m) {
   env.topic_seq = ++topic.published;
   env.publisher = publisher;
   env.topic = t;
+  if (tracing()) trace_copy("publish", publisher, env, {});
   return env;
 }
 
@@ -256,22 +257,31 @@ bool BrokerCore::dropped(SubscriptionId sub, const Envelope& env) {
   return false;
 }
 
-void BrokerCore::count_duplicate(const Envelope& env) {
+void BrokerCore::count_duplicate(const Envelope& env, DuplicateReason why, SubscriptionId sub) {
   ++stats_.topic(env.topic).duplicated;
-  sim_.note(server_, "duplicate", {{"seq", static_cast<std::int64_t>(env.seq)}});
+  sim_.fold_note(server_, "duplicate", {{"seq", static_cast<std::int64_t>(env.seq)}});
+  if (!tracing()) return;
+  static constexpr std::string_view kWhy[] = {"injected", "after-delete", "producer-retry"};
+  trace_copy("duplicate", server_, env, {.sub = sub, .reason = kWhy[static_cast<std::size_t>(why)]});
 }
 
-void BrokerCore::lose(TopicId t, const Envelope& env, LossReason reason, sim::NodeId where) {
+void BrokerCore::lose(TopicId t, const Envelope& env, LossReason reason, sim::NodeId where,
+                      SubscriptionId sub) {
   ++stats_.topic(t).lost_by[static_cast<std::size_t>(reason)];
-  sim_.note(where, "lost",
-            {{"reason", static_cast<std::int64_t>(reason)}, {"seq", static_cast<std::int64_t>(env.seq)}});
+  sim_.fold_note(
+      where, "lost",
+      {{"reason", static_cast<std::int64_t>(reason)}, {"seq", static_cast<std::int64_t>(env.seq)}});
+  if (!tracing()) return;
+  trace_copy("lost", where, env,
+             {.sub = sub != kNoSub ? sub : sub_of(where), .reason = loss_reason_name(reason)});
 }
 
 void BrokerCore::lose_many(TopicId t, std::uint64_t n, LossReason reason, sim::NodeId where) {
   if (n == 0) return;
   stats_.topic(t).lost_by[static_cast<std::size_t>(reason)] += n;
-  sim_.note(where, "lost",
-            {{"reason", static_cast<std::int64_t>(reason)}, {"count", static_cast<std::int64_t>(n)}});
+  sim_.fold_note(where, "lost",
+                 {{"reason", static_cast<std::int64_t>(reason)}, {"count", static_cast<std::int64_t>(n)}});
+  if (tracing()) trace_lost_many(sub_of(where), n, reason);
 }
 
 bool BrokerCore::process(SubscriptionId sub, std::uint32_t worker, const Envelope& env, DeliveryInfo info) {
@@ -284,14 +294,16 @@ bool BrokerCore::process(SubscriptionId sub, std::uint32_t worker, const Envelop
   ++c.delivered;
   c.bytes += env.msg.bytes;
   stats_.record_latency(s.topic, sim_.now() - env.msg.published_at);
+  std::uint64_t overtaken_by = 0;  // the later-published seq delivered first
   if (info.redelivered) {
     ++c.redelivered;
-    sim_.note(s.first + worker, "redelivered", {{"seq", static_cast<std::int64_t>(env.seq)}});
+    sim_.fold_note(s.first + worker, "redelivered", {{"seq", static_cast<std::int64_t>(env.seq)}});
   } else if (!info.duplicate) {
     const std::size_t path = env.publisher == sim::kNoNode ? 0 : std::size_t{env.publisher} + 1;
     if (path >= s.path_max.size()) s.path_max.resize(path + 1, 0);
     if (env.seq < s.path_max[path]) {
       ++c.reordered;
+      overtaken_by = s.path_max[path];
     } else {
       s.path_max[path] = env.seq;
     }
@@ -299,6 +311,7 @@ bool BrokerCore::process(SubscriptionId sub, std::uint32_t worker, const Envelop
   const bool ok = !(common_.handler_error > 0 && sim::bernoulli(s.rng, common_.handler_error)) &&
                   s.handler->handle(env.msg, info);
   if (!ok) ++c.handler_errors;
+  if (tracing()) trace_process(sub, worker, env, info, ok, overtaken_by);
   return ok;
 }
 

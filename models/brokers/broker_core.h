@@ -71,6 +71,7 @@ class BrokerCore : public Broker {
   void crash(std::string_view service, std::uint32_t worker, sim::Time at, sim::Time restart_after) override;
   void crash_at_rate(std::string_view service, double per_s, sim::Time restart_after) override;
   void drop_nth(std::string_view topic, std::uint64_t nth, std::string_view service = {}) override;
+  void set_describer(const MessageDescriber* describer) override { describer_ = describer; }
   const DeliveryStats& stats() const override { return stats_; }
   sim::NodeId worker_node(SubscriptionId sub, std::uint32_t worker) const override;
 
@@ -103,6 +104,10 @@ class BrokerCore : public Broker {
   // Name of a broker-specific server event kind (>= kFirstKind).
   virtual std::string_view broker_event_name(std::uint16_t kind) const = 0;
 
+  static constexpr SubscriptionId kNoSub = UINT32_MAX;
+  // Why an extra copy exists (trace file only).
+  enum class DuplicateReason : std::uint8_t { kInjected, kAfterDelete, kProducerRetry };
+
   // Counts a publish and wraps it.
   Envelope stamp(TopicId topic, sim::NodeId publisher, Message m);
   // A scripted drop or the injected loss takes this copy (counted, noted).
@@ -110,8 +115,11 @@ class BrokerCore : public Broker {
   bool draw_duplicate(sim::Rng& rng) {
     return common_.duplicate > 0 && sim::bernoulli(rng, common_.duplicate);
   }
-  void count_duplicate(const Envelope& env);
-  void lose(TopicId topic, const Envelope& env, LossReason reason, sim::NodeId where);
+  void count_duplicate(const Envelope& env, DuplicateReason why, SubscriptionId sub = kNoSub);
+  // `sub`: the subscription that lost it, when `where` is not one of its
+  // workers (trace file only).
+  void lose(TopicId topic, const Envelope& env, LossReason reason, sim::NodeId where,
+            SubscriptionId sub = kNoSub);
   // `n` copies lost at once (Kafka retention and offset resets).
   void lose_many(TopicId topic, std::uint64_t n, LossReason reason, sim::NodeId where);
   // Runs the handler for a processed delivery and counts it; false on a
@@ -122,6 +130,31 @@ class BrokerCore : public Broker {
   }
   sim::Time transit(sim::Rng& rng) const { return delay_zero_ ? 0 : common_.delay.sample_time(rng); }
   bool up(SubscriptionId sub, std::uint32_t worker) const { return sim_.is_up(subs_[sub].first + worker); }
+
+  // Trace lines (broker_trace.cc; README "The trace file"): written only
+  // while the trace file is, never folded into the hash.
+  struct CopyNote {
+    SubscriptionId sub = kNoSub;
+    int worker = -1;            // < 0: no worker
+    std::uint32_t attempt = 0;  // 0: not written
+    std::string_view result;    // empty: not written
+    std::string_view reason;    // empty: not written
+  };
+  bool tracing() const { return sim_.trace().writing(); }
+  // A line about one message (copy) at node `where`.
+  void trace_copy(std::string_view kind, sim::NodeId where, const Envelope& env, const CopyNote& note);
+  // `worker` takes the copy on (NATS: starts it; SQS: receives it; Kafka: fetches it).
+  void trace_deliver(SubscriptionId sub, std::uint32_t worker, const Envelope& env,
+                     std::uint32_t attempt = 1) {
+    trace_copy("deliver", subs_[sub].first + worker, env,
+               {.sub = sub, .worker = static_cast<int>(worker), .attempt = attempt});
+  }
+  void trace_process(SubscriptionId sub, std::uint32_t worker, const Envelope& env, const DeliveryInfo& info,
+                     bool ok, std::uint64_t overtaken_by);
+  // Kafka: `worker` committed `offset` (the next to read) of `partition`.
+  void trace_commit(SubscriptionId sub, std::uint32_t worker, std::uint32_t partition, std::uint64_t offset);
+  // `n` records lost at once, without their messages (Kafka).
+  void trace_lost_many(SubscriptionId sub, std::uint64_t n, LossReason reason);
 
   sim::Simulation& sim_;
   sim::NodeId server_ = sim::kNoNode;
@@ -152,7 +185,11 @@ class BrokerCore : public Broker {
   void add_partition(PartitionFault fault);
   void set_partition(const PartitionFault& fault, bool start);
 
+  // The subscription whose worker `node` is, or kNoSub.
+  SubscriptionId sub_of(sim::NodeId node) const;
+
   std::string kind_;
+  const MessageDescriber* describer_ = nullptr;
   std::uint64_t published_total_ = 0;
   std::vector<PartitionFault> partitions_;
   std::vector<CrashFault> crashes_;

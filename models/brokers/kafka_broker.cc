@@ -48,7 +48,8 @@ void KafkaBroker::produce(const Envelope& env, std::uint32_t p) {
     schedule_append(env, p, in_order(env, p, at));
     return;
   }
-  sim_.note(server_, "produce-retry", {{"seq", static_cast<std::int64_t>(env.seq)}});
+  sim_.fold_note(server_, "produce-retry", {{"seq", static_cast<std::int64_t>(env.seq)}});
+  if (tracing()) trace_copy("produce-retry", server_, env, {.reason = "producer-error"});
   if (options_.idempotence || !sim::bernoulli(rng, 0.5)) {
     // Idempotent: the broker keeps one copy; or the first request never got
     // written. Either way one record, after the backoff.
@@ -59,7 +60,7 @@ void KafkaBroker::produce(const Envelope& env, std::uint32_t p) {
   schedule_append(env, p, first);
   Envelope twin = env;
   twin.duplicate = true;
-  count_duplicate(env);
+  count_duplicate(env, DuplicateReason::kProducerRetry);
   schedule_append(twin, p, in_order(env, p, first + options_.retry_backoff));
 }
 

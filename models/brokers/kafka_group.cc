@@ -74,7 +74,8 @@ void KafkaBroker::fetch(SubscriptionId sub, std::uint32_t m) {
     mb.gen = gp.gen;
     mb.current = env;
     mb.dup_pending = draw_duplicate(subs_[sub].rng);
-    if (mb.dup_pending) count_duplicate(env);
+    if (mb.dup_pending) count_duplicate(env, DuplicateReason::kInjected, sub);
+    if (tracing()) trace_deliver(sub, m, env, offset < gp.high_water ? 2 : 1);
     if (!processing_zero_) {
       sim_.timer(subs_[sub].first + m, processing_time(sub), kDone, 0);
       return;
@@ -116,6 +117,7 @@ void KafkaBroker::complete(SubscriptionId sub, std::uint32_t m) {
   gp.high_water = std::max(gp.high_water, offset + 1);
   if (options_.commit == KafkaOptions::Commit::kAfterProcessing && subs_[sub].partitioned == 0) {
     gp.committed = gp.processed;
+    if (tracing()) trace_commit(sub, m, p, gp.committed);
   }
 }
 
@@ -124,7 +126,9 @@ void KafkaBroker::commit(SubscriptionId sub, std::uint32_t m) {
   if (subs_[sub].partitioned > 0) return;
   for (std::uint32_t p : groups_[sub].members[m].assigned) {
     GroupPartition& gp = groups_[sub].parts[p];
-    if (gp.owner == static_cast<int>(m)) gp.committed = gp.processed;
+    if (gp.owner != static_cast<int>(m) || gp.committed == gp.processed) continue;
+    gp.committed = gp.processed;
+    if (tracing()) trace_commit(sub, m, p, gp.committed);
   }
 }
 

@@ -40,7 +40,7 @@ void NatsBroker::route(SubscriptionId sub, const Envelope& env) {
   const auto worker = static_cast<std::uint32_t>(w);
   send_copy(sub, worker, env);
   if (draw_duplicate(subs_[sub].rng)) {
-    count_duplicate(env);
+    count_duplicate(env, DuplicateReason::kInjected, sub);
     Envelope twin = env;
     twin.duplicate = true;
     send_copy(sub, worker, twin);
@@ -134,6 +134,7 @@ void NatsBroker::deliver(SubscriptionId sub, std::uint32_t worker, std::uint32_t
     if (processing_zero_) {
       const Envelope env = c.env;  // the handler may publish and grow the slab
       copies_.release(i);
+      if (tracing()) trace_deliver(sub, worker, env);
       process(sub, worker, env, DeliveryInfo{});
     } else {
       start(sub, worker, i);
@@ -150,6 +151,7 @@ void NatsBroker::start(SubscriptionId sub, std::uint32_t worker, std::uint32_t c
   Worker& w = workers_[sub][worker];
   w.busy = true;
   w.current = copy;
+  if (tracing()) trace_deliver(sub, worker, copies_[copy].env);
   sim_.timer(subs_[sub].first + worker, processing_time(sub), 0, copy);
 }
 

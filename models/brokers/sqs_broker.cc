@@ -26,7 +26,7 @@ void SqsBroker::publish(TopicId t, sim::NodeId publisher, Message message) {
   const Envelope env = stamp(t, publisher, message);
   send(env);
   if (draw_duplicate(topics_[t].rng)) {
-    count_duplicate(env);
+    count_duplicate(env, DuplicateReason::kInjected);
     Envelope twin = env;
     twin.duplicate = true;
     send(twin);
@@ -55,7 +55,8 @@ bool SqsBroker::deduplicated(const Envelope& env) {
   const auto it = d.until.find(env.msg.id);
   if (it != d.until.end()) {
     ++stats_.topic(env.topic).deduplicated;
-    sim_.note(server_, "deduplicated", {{"seq", static_cast<std::int64_t>(env.seq)}});
+    sim_.fold_note(server_, "deduplicated", {{"seq", static_cast<std::int64_t>(env.seq)}});
+    if (tracing()) trace_copy("deduplicated", server_, env, {.reason = "fifo-dedup-window"});
     return true;
   }
   d.until.emplace(env.msg.id, now + options_.dedup_window);

@@ -51,11 +51,19 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i)
   }
   if (options_.max_receive_count > 0 && s.receive_count >= options_.max_receive_count) {
     ++stats_.topic(s.env.topic).dead_lettered;
-    sim_.note(node, "dead-letter", {{"seq", static_cast<std::int64_t>(s.env.seq)}});
+    sim_.fold_note(node, "dead-letter", {{"seq", static_cast<std::int64_t>(s.env.seq)}});
+    if (tracing()) {
+      trace_copy("dead-letter", node, s.env,
+                 {.sub = sub,
+                  .worker = static_cast<int>(worker),
+                  .attempt = s.receive_count,
+                  .reason = "max-receive-count"});
+    }
     forget(i);
     return false;
   }
   ++s.receive_count;
+  if (tracing()) trace_deliver(sub, worker, s.env, s.receive_count);
   s.receipt = ++next_receipt_;
   s.deadline = sim_.now() + options_.visibility_timeout;
   sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(s.receipt, i));
@@ -100,13 +108,27 @@ void SqsBroker::finish_item(SubscriptionId sub, std::uint32_t worker) {
 
 // DeleteMessage with the receipt of the worker's receive.
 void SqsBroker::erase(SubscriptionId sub, const Item& item) {
-  if (subs_[sub].partitioned > 0 || slots_.generation(item.slot) != item.gen) return;
+  if (subs_[sub].partitioned > 0 || slots_.generation(item.slot) != item.gen) {
+    if (tracing())
+      trace_copy("ack", server_, item.env,
+                 {.sub = sub,
+                  .attempt = item.receive_count,
+                  .result = subs_[sub].partitioned > 0 ? "partitioned" : "stale-receipt"});
+    return;
+  }
   Slot& s = slots_[item.slot];
-  if (s.state != State::kInFlight || s.receipt != item.receipt) return;  // a stale receipt deletes nothing
+  if (s.state != State::kInFlight || s.receipt != item.receipt) {  // a stale receipt deletes nothing
+    if (tracing())
+      trace_copy("ack", server_, item.env,
+                 {.sub = sub, .attempt = item.receive_count, .result = "stale-receipt"});
+    return;
+  }
+  if (tracing())
+    trace_copy("ack", server_, item.env, {.sub = sub, .attempt = item.receive_count, .result = "deleted"});
   if (!options_.fifo && options_.duplicate_after_delete > 0 &&
       sim::bernoulli(subs_[sub].rng, options_.duplicate_after_delete)) {
     s.env.duplicate = true;  // a copy on another server outlives the delete
-    count_duplicate(s.env);
+    count_duplicate(s.env, DuplicateReason::kAfterDelete, sub);
     s.deadline = sim_.now() + options_.visibility_timeout;
     return;
   }
@@ -120,6 +142,10 @@ void SqsBroker::expire(std::uint32_t i, std::uint32_t receipt) {
   if (s.deadline > sim_.now()) {
     sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(receipt, i));
     return;
+  }
+  if (tracing()) {
+    trace_copy("visible-again", server_, s.env,
+               {.sub = s.sub, .attempt = s.receive_count, .reason = "visibility-timeout"});
   }
   make_visible(i, true);
 }
@@ -146,7 +172,7 @@ void SqsBroker::sweep(SubscriptionId sub) {
     const Slot& s = slots_[i];
     if (s.env.msg.published_at + options_.retention > sim_.now()) break;
     q.by_age.pop_front();
-    if (s.state != State::kInFlight) lose(s.env.topic, s.env, LossReason::kRetention, server_);
+    if (s.state != State::kInFlight) lose(s.env.topic, s.env, LossReason::kRetention, server_, sub);
     forget(i);
   }
   arm_sweep(sub);

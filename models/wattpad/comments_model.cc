@@ -7,6 +7,7 @@
 #include "models/wattpad/checker.h"
 #include "models/wattpad/comments_options.h"
 #include "models/wattpad/counter_replica.h"
+#include "models/wattpad/message_names.h"
 #include "models/wattpad/mirror_replica.h"
 #include "models/wattpad/owners.h"
 #include "models/wattpad/reads.h"
@@ -42,7 +43,8 @@ class CommentsModel final : public models::Model {
   nlohmann::json faults_json() const;
 
   CommentsOptions o_;
-  KeyIndex keys_;  // the count keys, shared by the comment service, the counters and the checker
+  KeyIndex keys_;       // the count keys, shared by the comment service, the counters and the checker
+  MessageNames names_;  // the trace file's names for messages
   std::unique_ptr<brokers::Broker> broker_;
   UserService* users_ = nullptr;
   CommentService* comments_ = nullptr;
@@ -55,6 +57,7 @@ class CommentsModel final : public models::Model {
 
 void CommentsModel::build(sim::Simulation& sim) {
   broker_ = brokers::make_broker(o_.broker, sim);
+  broker_->set_describer(&names_);
   const WorkloadOptions& w = o_.workload;
   users_ = &sim.add<UserService>(w, *broker_, sim.rng("wattpad/users"), o_.duration);
   comments_ = &sim.add<CommentService>(w, keys_, *broker_, sim.rng("wattpad/comments"), o_.duration);

@@ -201,7 +201,11 @@ TEST(Nats, TraceFileShowsArrivalsAndLosses) {
   sim.run();
   const std::string text = trace.str();
   EXPECT_NE(text.find(R"("node":"broker","kind":"arrive")"), std::string::npos) << text;
-  EXPECT_NE(text.find(R"("node":"svc@t","kind":"lost","reason":5,"seq":2)"), std::string::npos) << text;
+  EXPECT_NE(
+      text.find(R"("node":"svc@t","kind":"lost","msg":2,"topic":"t","type":0,"key":0,"publisher":"pub",)"
+                R"("service":"svc","reason":"scripted"})"),
+      std::string::npos)
+      << text;
 }
 
 }  // namespace

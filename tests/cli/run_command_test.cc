@@ -127,11 +127,11 @@ TEST(RunCommand, ViolatedExpectationExitsOneWithFailVerdict) {
   EXPECT_NE(r.out.find("verdict: FAIL"), std::string::npos);
 }
 
-TEST(RunCommand, TraceFileHasOneLinePerProcessedEvent) {
+TEST(RunCommand, TraceEngineHasOneLinePerProcessedEvent) {
   const std::string trace = ::testing::TempDir() + "phold_trace.jsonl";
   const auto s = run_json(
       "scenarios/phold.ini --set run.duration=5ms --set phold.processes=10 --set phold.shape=quantized "
-      "--trace " +
+      "--trace-engine --trace " +
       trace);
   std::ifstream in(trace);
   std::string line;

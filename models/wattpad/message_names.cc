@@ -1,0 +1,36 @@
+// Trace names of the comments system's messages; see message_names.h.
+#include "models/wattpad/message_names.h"
+
+#include "models/wattpad/codec.h"
+
+namespace choreo::wattpad {
+
+std::string_view MessageNames::type_name(std::uint32_t type) const {
+  switch (type) {
+    case kUserUpdated:
+      return "UserUpdated";
+    case kCommentCreated:
+      return "CommentCreated";
+    case kCommentDeleted:
+      return "CommentDeleted";
+    default:
+      return {};
+  }
+}
+
+void MessageNames::add_keys(const brokers::Message& message, sim::TraceLine& line) const {
+  if (message.type == kUserUpdated) {
+    const UserUpdated e = decode_user_updated(message);
+    line.add("user", static_cast<std::int64_t>(e.user)).add("version", static_cast<std::int64_t>(e.version));
+    return;
+  }
+  if (message.type != kCommentCreated && message.type != kCommentDeleted) return;
+  const CommentChange e = message.type == kCommentCreated ? CommentChange(decode_comment_created(message))
+                                                          : CommentChange(decode_comment_deleted(message));
+  line.add("comment", static_cast<std::int64_t>(e.comment))
+      .add("story", static_cast<std::int64_t>(e.where.story))
+      .add("chapter", e.where.chapter);
+  if (e.where.paragraph != kNoParagraph) line.add("paragraph", e.where.paragraph);
+}
+
+}  // namespace choreo::wattpad
