@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "cli/exit_codes.h"
+#include "cli/explain_command.h"
 #include "cli/keys_command.h"
 #include "cli/run_command.h"
 #include "cli/shrink_command.h"
@@ -29,6 +30,7 @@ const Command kCommands[] = {
     {"sweep-merge", "merge the CSVs of a sweep's shards (sweep --shard I/N) into the whole sweep's CSV",
      &sweep_merge_command},
     {"shrink", "find a smaller scenario that fails the way a failing run fails", &shrink_command},
+    {"explain", "say which message fates make a diverged replica differ, and why", &explain_command},
     {"keys", "list every scenario key with its type, default and meaning", &keys_command},
 };
 

@@ -1,0 +1,132 @@
+// Fate sentences; see explain_fates.h.
+#include "cli/explain_fates.h"
+
+#include <fmt/format.h>
+
+namespace choreo::cli {
+
+namespace {
+
+std::string loss_words(const std::string& reason) {
+  if (reason == "disconnected")
+    return "dropped by NATS: the subscriber was disconnected (a partition or a crash)";
+  if (reason == "slow-consumer") return "dropped by NATS: over the slow-consumer limit (nats.pending_limit)";
+  if (reason == "crash") return "dropped by NATS: pending in a worker that crashed";
+  if (reason == "injected") return "lost in transit (broker.loss)";
+  if (reason == "scripted") return "dropped by a scripted [fault] drop";
+  if (reason == "retention") return "deleted by retention before it was consumed";
+  if (reason == "reset") return "skipped by Kafka's auto.offset.reset = latest";
+  if (reason == "no-subscriber") return "published with no subscriber";
+  return "lost (" + reason + ")";
+}
+
+std::string duplicate_words(const std::string& reason) {
+  if (reason == "injected") return "duplicated in transit (broker.duplicate)";
+  if (reason == "after-delete") return "returned by SQS after its delete (sqs.duplicate_after_delete)";
+  if (reason == "producer-retry")
+    return "written twice by a Kafka producer retry (kafka.producer_error, no idempotence)";
+  return "duplicated (" + reason + ")";
+}
+
+// The last note of `kinds` on the service before `t`, or nullptr.
+const TraceNote* last_note_before(const std::vector<TraceNote>& notes, sim::Time t,
+                                  std::initializer_list<std::string_view> kinds) {
+  const TraceNote* found = nullptr;
+  for (const TraceNote& n : notes) {
+    if (n.t > t) break;
+    for (std::string_view k : kinds) {
+      if (n.kind == k) found = &n;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+std::string seconds(sim::Time t) { return fmt::format("{:.3f}s", static_cast<double>(t) / 1e6); }
+
+std::vector<const CopyEvent*> applied(const std::vector<CopyEvent>& events) {
+  std::vector<const CopyEvent*> out;
+  for (const CopyEvent& e : events) {
+    if (e.kind == "process" && e.result == "ok") out.push_back(&e);
+  }
+  return out;
+}
+
+// NATS's "disconnected", made specific by the service's last connection
+// note before the loss.
+std::string disconnected_words(sim::Time t, const std::vector<TraceNote>& notes) {
+  const TraceNote* n =
+      last_note_before(notes, t, {"partition-start", "partition-end", "crash", "restart", "reconnect"});
+  if (n != nullptr && n->kind == "partition-start") {
+    return "dropped by NATS: the subscriber was partitioned away ([fault] partition)";
+  }
+  if (n != nullptr && n->kind == "partition-end") {
+    return "dropped by NATS: the subscriber was still reconnecting after a partition (nats.reconnect_wait)";
+  }
+  if (n != nullptr && n->kind == "crash")
+    return "dropped by NATS: the subscriber's worker was down (a crash)";
+  return loss_words("disconnected");
+}
+
+std::string why_never_applied(const std::vector<CopyEvent>& events, const std::vector<TraceNote>& notes) {
+  for (const CopyEvent& e : events) {
+    if (e.kind == "lost" && e.reason == "disconnected") return disconnected_words(e.t, notes);
+    if (e.kind == "lost") return loss_words(e.reason);
+    if (e.kind == "dead-letter") {
+      return fmt::format("moved to the dead-letter queue after {} receives (sqs.max_receive_count)",
+                         e.attempt);
+    }
+  }
+  for (const CopyEvent& e : events) {
+    if (e.kind == "process" && e.result == "handler-error") {
+      return "its handler failed and the broker did not deliver it again (broker.handler_error)";
+    }
+  }
+  for (const TraceNote& n : notes) {
+    if (n.kind == "lost" && (n.reason == "retention" || n.reason == "reset")) {
+      return fmt::format("never read: Kafka skipped records of this service ({}; {} at {})",
+                         loss_words(n.reason), n.count, seconds(n.t));
+    }
+  }
+  if (!events.empty()) return "taken by a worker but never processed (a crash lost it)";
+  return "never delivered before the run ended";
+}
+
+std::string why_applied_again(const CopyEvent& again, const std::vector<CopyEvent>& events,
+                              const MessageFacts& facts, const std::vector<TraceNote>& notes) {
+  if (again.duplicate) {
+    return duplicate_words(facts.duplicate_reasons.empty() ? "" : facts.duplicate_reasons.front());
+  }
+  if (again.redelivery == "visibility-timeout") {
+    for (const CopyEvent& e : events) {
+      if (&e == &again) break;
+      if (e.kind == "ack" && e.result == "stale-receipt") {
+        return "redelivered by SQS: its processing outlived the visibility timeout (sqs.visibility_timeout), "
+               "so its delete came too late";
+      }
+      if (e.kind == "ack" && e.result == "partitioned") {
+        return "redelivered by SQS: its delete could not reach SQS during a partition";
+      }
+    }
+    return "redelivered by SQS after its visibility timeout (sqs.visibility_timeout)";
+  }
+  if (again.redelivery == "replay") {
+    const TraceNote* n = last_note_before(notes, again.t, {"crash", "rewind"});
+    if (n != nullptr && n->kind == "rewind") {
+      return fmt::format(
+          "re-read by Kafka when the group went back to the log start at {} (recovery = bootstrap)",
+          seconds(n->t));
+    }
+    if (n != nullptr && n->kind == "crash") {
+      return fmt::format(
+          "replayed by Kafka from the last committed offset after {} crashed at {} "
+          "(processed, not yet committed: kafka.auto_commit_interval)",
+          n->node, seconds(n->t));
+    }
+    return "replayed by Kafka from the last committed offset after a rebalance";
+  }
+  return "processed again";
+}
+
+}  // namespace choreo::cli

@@ -1,0 +1,31 @@
+// Words for one copy's fate, for `choreo explain`: why a service never
+// applied a message, or why it applied it again, naming the broker
+// mechanism and the scenario key that controls it.
+//
+// Reads a FateLog only; every sentence is derived from trace lines
+// (README.md, "The trace file"), never guessed from the scenario.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/fate_log.h"
+
+namespace choreo::cli {
+
+// The successful `process` events of a service's copies, in trace order.
+std::vector<const CopyEvent*> applied(const std::vector<CopyEvent>& events);
+
+// Why `events` (one service's copies of one message) hold no successful
+// process line.
+std::string why_never_applied(const std::vector<CopyEvent>& events, const std::vector<TraceNote>& notes);
+
+// Why `again` (a successful process line that is not the copy's first)
+// happened: a duplicate copy or a redelivery, and by which mechanism.
+std::string why_applied_again(const CopyEvent& again, const std::vector<CopyEvent>& events,
+                              const MessageFacts& facts, const std::vector<TraceNote>& notes);
+
+// "12.345s"
+std::string seconds(sim::Time t);
+
+}  // namespace choreo::cli

@@ -1,0 +1,129 @@
+// `choreo explain`: on a scripted run the explanation is exact; on the
+// library's divergent scenarios every explained key is accounted for in
+// full (the causes sum to replica - owner) by the mechanism the scenario
+// is about; bad input exits 2 with one line.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/cli/command.h"
+
+namespace choreo::testing {
+namespace {
+
+// One story with one chapter, NATS, no faults but the 5th comment event
+// dropped: the 2P-Set counter ends one short on both keys, for that reason.
+const char* kDropFive = R"([run]
+model = comments
+duration = 2s
+settle = 2s
+[workload]
+stories = 1
+chapters = 1
+inline_fraction = 0
+comment_rate = 20/s
+delete_fraction = 0
+profile_rate = 0/s
+read_rate = 0/s
+[broker]
+kind = nats
+[replica.counts]
+kind = counter
+strategy = 2p-set
+[fault.lose-five]
+kind = drop
+topic = comments
+nth = 5
+)";
+
+TEST(Explain, AScriptedDropIsTheWholeDifferenceOnEveryKey) {
+  const std::string path = ::testing::TempDir() + "explain_drop_five.ini";
+  std::ofstream(path) << kDropFive;
+  const auto r = choreo("explain " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line.rfind("explain: " + path + " seed 1 (trace hash ", 0), 0u) << line;
+  for (const std::string key : {"story 0", "story 0 chapter 0"}) {
+    std::getline(lines, line);
+    EXPECT_EQ(line.rfind("counts (2p-set) " + key + ": owner ", 0), 0u) << line;
+    EXPECT_EQ(line.substr(line.size() - 5), " (-1)") << line;
+    std::getline(lines, line);
+    EXPECT_EQ(line, "    -1  1 x CommentCreated never applied: dropped by a scripted [fault] drop");
+    std::getline(lines, line);
+    EXPECT_EQ(line.rfind("        msg 5 (comment ", 0), 0u) << line;  // the 5th publish is broker message 5
+    std::getline(lines, line);
+    EXPECT_EQ(line, "  accounted for: -1 of -1");
+  }
+  EXPECT_FALSE(std::getline(lines, line)) << line;
+}
+
+struct Case {
+  std::string scenario, replica, mechanism;
+};
+
+void PrintTo(const Case& c, std::ostream* out) { *out << c.scenario << " " << c.replica; }
+
+class ExplainScenario : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ExplainScenario, AccountsForTheWholeDifferenceByTheScenariosMechanism) {
+  const Case& c = GetParam();
+  const auto r = choreo("explain scenarios/" + c.scenario + ".ini --keys 2 --replica " + c.replica);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(c.mechanism), std::string::npos) << r.out;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::size_t keys = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind(c.replica + " (", 0) == 0) {
+      ++keys;
+      const std::string diff = line.substr(line.rfind('(') + 1, line.size() - line.rfind('(') - 2);
+      std::string account;
+      while (std::getline(lines, account) && account.rfind("  accounted for: ", 0) != 0) {
+      }
+      EXPECT_EQ(account, "  accounted for: " + diff + " of " + diff) << r.out;
+    }
+  }
+  EXPECT_EQ(keys, 2u) << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Library, ExplainScenario,
+    ::testing::Values(
+        Case{"default", "counts-naive",
+             "x CommentCreated applied twice: duplicated in transit (broker.duplicate)"},
+        Case{"default", "mirror-overwrite",
+             "x UserUpdated v1 applied after v2 and overwrote it: it arrived late"},
+        Case{"out-of-order-sqs", "mirror-overwrite", "applied after v13 and overwrote it: it arrived late"},
+        Case{"at-most-once-nats", "counts-2p",
+             "x CommentCreated never applied: dropped by NATS: the subscriber was partitioned away"},
+        Case{"at-most-once-nats", "mirror-lww", "x UserUpdated never applied: lost in transit (broker.loss)"},
+        Case{"kafka-replay", "counts-naive",
+             "x CommentCreated applied twice: replayed by Kafka from the last committed offset after "
+             "counts-naive@comments/0 crashed"},
+        Case{"delete-before-create", "counts-dedup",
+             "x CommentDeleted applied before its CommentCreated: the delete removed nothing"}),
+    [](const ::testing::TestParamInfo<Case>& info) {
+      std::string name = info.param.scenario + "_" + info.param.replica;
+      for (char& ch : name) ch = ch == '-' ? '_' : ch;
+      return name;
+    });
+
+TEST(Explain, BadInputExitsTwoWithOneLine) {
+  for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
+           {"scenarios/default.ini --replica counts",
+            "--replica: 'counts': no such replica in scenarios/default.ini"},
+           {"scenarios/default.ini --keys 9", "--keys: '9': expected an integer in 1..5"},
+           {"", "choreo explain: missing SCENARIO.ini (try: choreo explain scenarios/default.ini)"}}) {
+    const auto r = choreo("explain " + args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, message + "\n");
+  }
+}
+
+}  // namespace
+}  // namespace choreo::testing
