@@ -57,12 +57,23 @@ std::vector<const CopyEvent*> applied(const std::vector<CopyEvent>& events) {
 // note before the loss.
 std::string disconnected_words(sim::Time t, const std::vector<TraceNote>& notes) {
   const TraceNote* n =
-      last_note_before(notes, t, {"partition-start", "partition-end", "crash", "restart", "reconnect"});
-  if (n != nullptr && n->kind == "partition-start") {
-    return "dropped by NATS: the subscriber was partitioned away ([fault] partition)";
+      last_note_before(notes, t,
+                       {"partition-start", "partition-end", "disconnect-start", "disconnect-end",
+                        "stale-connection", "slow-consumer-close", "crash", "restart", "reconnect"});
+  if (n != nullptr && n->kind == "disconnect-start") {
+    return "dropped by NATS: the subscriber's connection was broken ([fault] disconnect)";
   }
-  if (n != nullptr && n->kind == "partition-end") {
-    return "dropped by NATS: the subscriber was still reconnecting after a partition (nats.reconnect_wait)";
+  if (n != nullptr && (n->kind == "partition-end" || n->kind == "disconnect-end")) {
+    return "dropped by NATS: the subscriber was still reconnecting after its connection broke "
+           "(nats.reconnect_wait)";
+  }
+  if (n != nullptr && (n->kind == "stale-connection" || n->kind == "partition-start")) {
+    return "dropped by NATS: the server closed the partitioned subscriber's stalled connection (ping "
+           "detection)";
+  }
+  if (n != nullptr && n->kind == "slow-consumer-close") {
+    return "dropped by NATS: the server closed the subscriber's connection as a slow consumer "
+           "(nats.max_pending)";
   }
   if (n != nullptr && n->kind == "crash")
     return "dropped by NATS: the subscriber's worker was down (a crash)";

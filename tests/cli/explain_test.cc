@@ -100,7 +100,8 @@ INSTANTIATE_TEST_SUITE_P(
              "x UserUpdated v1 applied after v2 and overwrote it: it arrived late"},
         Case{"out-of-order-sqs", "mirror-overwrite", "applied after v13 and overwrote it: it arrived late"},
         Case{"at-most-once-nats", "counts-2p",
-             "x CommentCreated never applied: dropped by NATS: the subscriber was partitioned away"},
+             "x CommentCreated never applied: dropped by NATS: the subscriber's connection was broken "
+             "([fault] disconnect)"},
         Case{"at-most-once-nats", "mirror-lww", "x UserUpdated never applied: lost in transit (broker.loss)"},
         Case{"kafka-replay", "counts-naive",
              "x CommentCreated applied twice: replayed by Kafka from the last committed offset after "
