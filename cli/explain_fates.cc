@@ -53,30 +53,37 @@ std::vector<const CopyEvent*> applied(const std::vector<CopyEvent>& events) {
   return out;
 }
 
-// NATS's "disconnected", made specific by the service's last connection
-// note before the loss.
+// NATS's "disconnected", made specific by the service's connection notes
+// before the loss: a fault still active, a reconnect still pending, or a
+// server-side close.
 std::string disconnected_words(sim::Time t, const std::vector<TraceNote>& notes) {
-  const TraceNote* n =
-      last_note_before(notes, t,
-                       {"partition-start", "partition-end", "disconnect-start", "disconnect-end",
-                        "stale-connection", "slow-consumer-close", "crash", "restart", "reconnect"});
-  if (n != nullptr && n->kind == "disconnect-start") {
-    return "dropped by NATS: the subscriber's connection was broken ([fault] disconnect)";
+  int disconnects = 0, partitions = 0, down = 0;
+  bool reconnecting = false, stale = false, slow = false;
+  for (const TraceNote& n : notes) {
+    if (n.t > t) break;
+    disconnects += n.kind == "disconnect-start" ? 1 : n.kind == "disconnect-end" ? -1 : 0;
+    partitions += n.kind == "partition-start" ? 1 : n.kind == "partition-end" ? -1 : 0;
+    down += n.kind == "crash" ? 1 : n.kind == "restart" ? -1 : 0;
+    if (n.kind == "disconnect-end" || n.kind == "partition-end" || n.kind == "restart") reconnecting = true;
+    if (n.kind == "stale-connection") stale = true;
+    if (n.kind == "slow-consumer-close") slow = true;
+    if (n.kind == "reconnect") reconnecting = stale = slow = false;
   }
-  if (n != nullptr && (n->kind == "partition-end" || n->kind == "disconnect-end")) {
-    return "dropped by NATS: the subscriber was still reconnecting after its connection broke "
-           "(nats.reconnect_wait)";
-  }
-  if (n != nullptr && (n->kind == "stale-connection" || n->kind == "partition-start")) {
+  if (disconnects > 0) return "dropped by NATS: the subscriber's connection was broken ([fault] disconnect)";
+  if (partitions > 0 && stale) {
     return "dropped by NATS: the server closed the partitioned subscriber's stalled connection (ping "
            "detection)";
   }
-  if (n != nullptr && n->kind == "slow-consumer-close") {
+  if (partitions > 0) return "dropped by NATS: the subscriber was partitioned away ([fault] partition)";
+  if (down > 0) return "dropped by NATS: the subscriber's worker was down (a crash)";
+  if (slow) {
     return "dropped by NATS: the server closed the subscriber's connection as a slow consumer "
            "(nats.max_pending)";
   }
-  if (n != nullptr && n->kind == "crash")
-    return "dropped by NATS: the subscriber's worker was down (a crash)";
+  if (reconnecting) {
+    return "dropped by NATS: the subscriber was still reconnecting after its connection broke "
+           "(nats.reconnect_wait)";
+  }
   return loss_words("disconnected");
 }
 
