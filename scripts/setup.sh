@@ -15,6 +15,7 @@ packages=(
   librapidcheck-dev             # property tests of the CRDT laws (with shrinking)
   libbenchmark-dev              # micro-benchmarks in bench/
   python3-matplotlib            # plots in scripts/ (Debian's /usr/bin/python3)
+  chromium                      # tests/sweep/report_html_test.cc renders the HTML report in a real browser (headless)
 )
 # Optional: the PHOLD comparison benchmark also builds against these when present.
 if [[ "${CHOREO_WITH_COMPARISONS:-0}" == 1 ]]; then

@@ -1,0 +1,93 @@
+// scripts/report_html.py, checked in a real browser: a scripted run (the
+// 5th comment event dropped, so its counter diverges, as expected) is
+// reported as one HTML file that loads nothing from the network; headless
+// Chromium renders it, its DOM holds the verdict, the explanation of the
+// drop and both plots, and its screenshot is not blank.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/cli/command.h"
+#include "tests/sweep/sweep_test_util.h"
+
+namespace choreo {
+namespace {
+
+using testing::run_shell;
+using testing::scratch_dir;
+using testing::slurp;
+
+const char* kDropFive = R"([run]
+model = comments
+duration = 2s
+settle = 2s
+[workload]
+stories = 1
+chapters = 1
+inline_fraction = 0
+comment_rate = 20/s
+delete_fraction = 0
+profile_rate = 0/s
+read_rate = 0/s
+[broker]
+kind = nats
+[replica.counts]
+kind = counter
+strategy = 2p-set
+[fault.lose-five]
+kind = drop
+topic = comments
+nth = 5
+[expect]
+replicas.counts.converged = false
+)";
+
+// Headless Chromium (Debian's chromium, installed by scripts/setup.sh).
+std::string chromium(const std::string& dir, const std::string& args) {
+  return "chromium --headless --no-sandbox --disable-gpu --user-data-dir=" + dir + "profile " + args +
+         " 2>/dev/null";
+}
+
+TEST(ReportHtml, ChromiumRendersTheVerdictTheExplanationAndThePlots) {
+  ASSERT_EQ(run_shell("command -v chromium").exit_code, 0) << "no chromium: run scripts/setup.sh";
+  const std::string dir = scratch_dir("report");
+  std::ofstream(dir + "drop.ini") << kDropFive;
+  std::filesystem::create_directories(dir + "run");
+  ASSERT_EQ(testing::choreo("run " + dir + "drop.ini --out " + dir + "run --trace " + dir + "run/trace.jsonl")
+                .exit_code,
+            0);
+  ASSERT_EQ(
+      run_shell(std::string(CHOREO_BINARY) + " explain " + dir + "drop.ini > " + dir + "run/explain.txt")
+          .exit_code,
+      0);
+  const auto r = testing::python("report_html.py " + dir + "run -o " + dir + "report.html");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string page = slurp(dir + "report.html");
+  EXPECT_EQ(page.find("http://"), std::string::npos);
+  EXPECT_EQ(page.find("https://"), std::string::npos);
+  EXPECT_EQ(page.find("<script"), std::string::npos);
+
+  const auto dom = run_shell(chromium(dir, "--dump-dom file://" + dir + "report.html"));
+  ASSERT_EQ(dom.exit_code, 0);
+  EXPECT_NE(dom.out.find("verdict: PASS</b> (1 of 1 expectations hold)"), std::string::npos) << dom.out;
+  EXPECT_NE(dom.out.find("-1  1 x CommentCreated never applied: dropped by a scripted [fault] drop"),
+            std::string::npos);
+  EXPECT_NE(dom.out.find("<img alt=\"time series\" src=\"data:image/png;base64,"), std::string::npos);
+  EXPECT_NE(dom.out.find("<img alt=\"message sequence diagram\" src=\"data:image/png;base64,"),
+            std::string::npos);
+
+  ASSERT_EQ(run_shell(chromium(dir, "--window-size=1200,1600 --screenshot=" + dir + "shot.png file://" + dir +
+                                        "report.html"))
+                .exit_code,
+            0);
+  // Not blank: many distinct grey levels, read with matplotlib.
+  const auto levels = testing::run_shell(
+      std::string(CHOREO_PYTHON) + " -c \"import matplotlib.image as m; a = m.imread('" + dir +
+      "shot.png'); print(len(set((a[:, :, :3].sum(axis=2) * 255).astype(int).ravel().tolist())))\"");
+  ASSERT_EQ(levels.exit_code, 0) << levels.err;
+  EXPECT_GT(std::stoi(levels.out), 50) << "the screenshot is (nearly) blank";
+}
+
+}  // namespace
+}  // namespace choreo
