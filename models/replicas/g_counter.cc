@@ -32,34 +32,50 @@ std::uint64_t GCounter::value() const {
   return sum;
 }
 
+void GCounter::raise(ReplicaId replica, std::uint64_t count) {
+  if (count == 0) return;
+  auto it = find_entry(entries_, replica);
+  if (it == entries_.end() || it->first != replica) {
+    entries_.insert(it, {replica, count});
+  } else if (it->second < count) {
+    it->second = count;
+  }
+}
+
 void GCounter::merge(const GCounter& other) {
-  if (other.entries_.size() * 8 < entries_.size()) {
-    // A delta or a small state: update in place, O(m log n).
-    for (const auto& [replica, count] : other.entries_) {
-      auto it = find_entry(entries_, replica);
-      if (it == entries_.end() || it->first != replica) {
-        entries_.insert(it, {replica, count});
-      } else if (it->second < count) {
-        it->second = count;
-      }
-    }
+  const auto& theirs = other.entries_;
+  if (theirs.size() * 8 < entries_.size()) {
+    // A delta or a small state: O(m log n), in place.
+    for (const auto& [replica, count] : theirs) raise(replica, count);
     return;
   }
-  std::vector<std::pair<ReplicaId, std::uint64_t>> out;
-  out.reserve(entries_.size() + other.entries_.size());
+  // Raise the shared entries in place and count the replicas only `other` has.
+  std::size_t missing = 0;
   auto a = entries_.begin();
-  auto b = other.entries_.begin();
-  while (a != entries_.end() || b != other.entries_.end()) {
-    if (b == other.entries_.end() || (a != entries_.end() && a->first < b->first)) {
-      out.push_back(*a++);
-    } else if (a == entries_.end() || b->first < a->first) {
-      out.push_back(*b++);
+  for (const auto& b : theirs) {
+    while (a != entries_.end() && a->first < b.first) ++a;
+    if (a != entries_.end() && a->first == b.first) {
+      a->second = std::max(a->second, b.second);
     } else {
-      out.emplace_back(a->first, std::max(a->second, b->second));
-      ++a, ++b;
+      ++missing;
     }
   }
-  entries_ = std::move(out);
+  if (missing == 0) return;
+  // Merge backwards into the grown vector: each slot written is at or past
+  // the entries still to read, so nothing is overwritten before it is moved.
+  std::size_t i = entries_.size(), j = theirs.size();
+  entries_.resize(entries_.size() + missing);
+  std::size_t out = entries_.size();
+  while (j > 0) {
+    if (i > 0 && entries_[i - 1].first > theirs[j - 1].first) {
+      entries_[--out] = entries_[--i];
+    } else if (i > 0 && entries_[i - 1].first == theirs[j - 1].first) {
+      entries_[--out] = entries_[--i];  // already raised above
+      --j;
+    } else {
+      entries_[--out] = theirs[--j];
+    }
+  }
 }
 
 bool GCounter::leq(const GCounter& other) const {

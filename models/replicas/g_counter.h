@@ -28,7 +28,12 @@ class GCounter {
   std::uint64_t entry(ReplicaId replica) const;
   std::uint64_t value() const;
 
+  // Joins `other` in. Allocates only to add replicas this one lacks (so a
+  // merge of a state already met, the steady case, allocates nothing), and
+  // `other` may be a delta or a full state.
   void merge(const GCounter& other);
+  // merge() of the one-entry state {replica: count}, without building it.
+  void raise(ReplicaId replica, std::uint64_t count);
   // The lattice order: every entry <= the other's.
   bool leq(const GCounter& other) const;
   // A delta: the replica's own entry alone (Almeida et al. 2018).

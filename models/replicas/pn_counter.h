@@ -21,6 +21,9 @@ class PNCounter {
     p_.merge(other.p_);
     n_.merge(other.n_);
   }
+  // merge() of the one-entry states {replica: count} in P (increments) or N.
+  void raise_increments(ReplicaId replica, std::uint64_t count) { p_.raise(replica, count); }
+  void raise_decrements(ReplicaId replica, std::uint64_t count) { n_.raise(replica, count); }
   bool leq(const PNCounter& other) const { return p_.leq(other.p_) && n_.leq(other.n_); }
   // The replica's own two entries.
   PNCounter delta(ReplicaId replica) const {

@@ -16,9 +16,7 @@ void GCounterCounts::created(const CountedEvent& e) {
   for (std::size_t level = 0; level < e.keys.levels; ++level) {
     const std::uint32_t id = e.keys.id[level];
     grow(counters_, id + 1);
-    replicas::GCounter entry;  // the shard's entry alone
-    entry.increment(e.shard, e.totals[level]);
-    counters_[id].merge(entry);
+    counters_[id].raise(e.shard, e.totals[level]);  // a merge of the shard's entry alone
   }
 }
 
@@ -27,9 +25,7 @@ void GCounterCounts::sync(const CommentLedger& owner) {
   grow(counters_, n);
   for (std::uint32_t id = 0; id < n; ++id) {
     for (std::uint32_t shard = 0; shard < owner.shards(); ++shard) {
-      replicas::GCounter entry;
-      entry.increment(shard, owner.created(id, shard));
-      counters_[id].merge(entry);
+      counters_[id].raise(shard, owner.created(id, shard));
     }
   }
 }
@@ -42,13 +38,12 @@ void PNCounterCounts::merge(const CountedEvent& e, bool deletes) {
   for (std::size_t level = 0; level < e.keys.levels; ++level) {
     const std::uint32_t id = e.keys.id[level];
     grow(counters_, id + 1);
-    replicas::PNCounter entry;  // the shard's entry alone, in the P or the N half
+    // A merge of the shard's entry alone, in the P or the N half.
     if (deletes) {
-      entry.decrement(e.shard, e.totals[level]);
+      counters_[id].raise_decrements(e.shard, e.totals[level]);
     } else {
-      entry.increment(e.shard, e.totals[level]);
+      counters_[id].raise_increments(e.shard, e.totals[level]);
     }
-    counters_[id].merge(entry);
   }
 }
 
@@ -57,10 +52,8 @@ void PNCounterCounts::sync(const CommentLedger& owner) {
   grow(counters_, n);
   for (std::uint32_t id = 0; id < n; ++id) {
     for (std::uint32_t shard = 0; shard < owner.shards(); ++shard) {
-      replicas::PNCounter state;
-      state.increment(shard, owner.created(id, shard));
-      state.decrement(shard, owner.deleted(id, shard));
-      counters_[id].merge(state);
+      counters_[id].raise_increments(shard, owner.created(id, shard));
+      counters_[id].raise_decrements(shard, owner.deleted(id, shard));
     }
   }
 }
