@@ -5,15 +5,16 @@
 
 namespace choreo::wattpad {
 
-CommentChange CommentLedger::create(std::uint64_t comment, const Location& where, std::uint64_t author) {
-  [[maybe_unused]] const bool added =
-      comments_.try_emplace(comment, CommentInfo{where, author, false}).second;
-  assert(added && "comment ids are unique");
+CommentChange CommentLedger::create(std::uint64_t comment, const Location& where) {
+  if (comment >= comments_.size()) comments_.resize(comment + 1);
+  assert(!comments_[comment].posted && "comment ids are unique");
+  comments_[comment] = CommentInfo{where, true, false};
   return CommentChange{.comment = comment, .where = where, .totals = count(comment, where, true)};
 }
 
 CommentChange CommentLedger::remove(std::uint64_t comment) {
-  CommentInfo& c = comments_.at(comment);
+  assert(comment < comments_.size() && comments_[comment].posted && "a deleted comment exists");
+  CommentInfo& c = comments_[comment];
   assert(!c.deleted && "a comment is deleted once");
   c.deleted = true;
   return CommentChange{.comment = comment, .where = c.where, .totals = count(comment, c.where, false)};

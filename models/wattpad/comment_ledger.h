@@ -1,5 +1,5 @@
-// The comment service's truth: every comment ever posted (its location,
-// author, whether deleted), the live count on every key, and each shard's
+// The comment service's truth: every comment ever posted (its location and
+// whether it was deleted), the live count on every key, and each shard's
 // created and deleted totals per key. A plain value (no node, no broker), so
 // the counter strategies, anti-entropy and the checker can be tested without
 // a run.
@@ -8,12 +8,16 @@
 // counts the comment, before its event is published: every key an event
 // names has an id by the time a replica sees it.
 //
+// Comments are kept in a vector indexed by comment id, 24 bytes each: the
+// service numbers comments densely (comment_id(): sequence * shards +
+// shard), so the only holes are the few ids a lagging shard has not used
+// yet. A comment id far past every id posted so far grows the vector to it.
+//
 // Invariants: live(k) = sum over shards of created(k, s) - deleted(k, s);
 // a comment is deleted at most once.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <vector>
 
 #include "models/wattpad/count_keys.h"
@@ -23,7 +27,7 @@ namespace choreo::wattpad {
 
 struct CommentInfo {
   Location where;
-  std::uint64_t author = 0;
+  bool posted = false;  // false: an id not (yet) used
   bool deleted = false;
 };
 
@@ -34,7 +38,7 @@ class CommentLedger {
 
   // Counts a new comment in; returns its change (event id 0: the publisher
   // numbers it). REQUIRES: `comment` is new.
-  CommentChange create(std::uint64_t comment, const Location& where, std::uint64_t author);
+  CommentChange create(std::uint64_t comment, const Location& where);
   // Counts a comment out. REQUIRES: it exists and is not deleted.
   CommentChange remove(std::uint64_t comment);
 
@@ -49,8 +53,13 @@ class CommentLedger {
   std::uint64_t deleted(std::uint32_t key, std::uint32_t shard) const {
     return key < live_.size() ? totals_[key * shards_ + shard].deleted : 0;
   }
-  // Every comment ever posted, by id.
-  const std::map<std::uint64_t, CommentInfo>& comments() const { return comments_; }
+  // Calls fn(id, info) for every comment ever posted, in id order.
+  template <class Fn>
+  void for_each_comment(Fn&& fn) const {
+    for (std::uint64_t id = 0; id < comments_.size(); ++id) {
+      if (comments_[id].posted) fn(id, comments_[id]);
+    }
+  }
 
  private:
   struct Totals {
@@ -61,9 +70,9 @@ class CommentLedger {
 
   std::uint32_t shards_;
   KeyIndex& keys_;
-  std::vector<std::int64_t> live_;  // per key id
-  std::vector<Totals> totals_;      // per key id, then shard
-  std::map<std::uint64_t, CommentInfo> comments_;
+  std::vector<std::int64_t> live_;     // per key id
+  std::vector<Totals> totals_;         // per key id, then shard
+  std::vector<CommentInfo> comments_;  // by comment id
 };
 
 }  // namespace choreo::wattpad

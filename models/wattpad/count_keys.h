@@ -13,7 +13,6 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace choreo::wattpad {
@@ -47,8 +46,20 @@ class KeyIndex {
   std::string name(std::uint32_t id) const;
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> ids_;  // packed key -> id; looked up, never iterated
-  std::vector<std::uint64_t> keys_;                       // id -> packed key
+  // packed key -> id: open addressing with linear probing, at most half
+  // full, so a lookup usually reads one slot (a node-based map read two or
+  // three scattered cache lines). Looked up, never iterated.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t id = kEmpty;
+  };
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  // The slot holding `key`, or the empty slot where it would go.
+  std::size_t find(std::uint64_t key) const;
+  void grow();
+
+  std::vector<Slot> slots_ = std::vector<Slot>(64);  // a power of two
+  std::vector<std::uint64_t> keys_;                  // id -> packed key
 };
 
 }  // namespace choreo::wattpad

@@ -65,12 +65,12 @@ class KeyCounts {
 // set-based strategies take a full-state pull.
 template <class Apply>
 void replay_comments(const CommentLedger& owner, Apply&& apply) {
-  for (const auto& [comment, info] : owner.comments()) {
+  owner.for_each_comment([&](std::uint64_t comment, const CommentInfo& info) {
     const CountedEvent e{
         .comment = comment, .shard = shard_of(comment, owner.shards()), .keys = owner.keys().ids(info.where)};
     apply(e, false);
     if (info.deleted) apply(e, true);
-  }
+  });
 }
 
 }  // namespace choreo::wattpad

@@ -30,8 +30,8 @@ struct FixedProfiles final : ProfilesView {
 TEST(Checker, AMissingInlineCommentCountsOnItsParagraphChapterAndStory) {
   KeyIndex keys;
   CommentLedger owner(2, keys);
-  owner.create(0, {.story = 4, .chapter = 1}, 0);
-  owner.create(1, {.story = 4, .chapter = 1, .paragraph = 2}, 0);
+  owner.create(0, {.story = 4, .chapter = 1});
+  owner.create(1, {.story = 4, .chapter = 1, .paragraph = 2});
   FixedCounts replica;
   replica.counts = {{0, 1}, {1, 1}};  // comment 1 never arrived
   const sim::Divergence d = compare_counts(owner, replica);

@@ -161,9 +161,9 @@ TEST(CounterStrategies, ClearForgetsEverything) {
 // chapter 0 = 1, its paragraph 2 = 2, chapter 1 = 3.
 struct Owner {
   Owner() {
-    ledger.create(0, {.story = 0, .chapter = 0}, 5);
-    one = ledger.create(1, {.story = 0, .chapter = 0, .paragraph = 2}, 6);
-    ledger.create(2, {.story = 0, .chapter = 1}, 7);
+    ledger.create(0, {.story = 0, .chapter = 0});
+    one = ledger.create(1, {.story = 0, .chapter = 0, .paragraph = 2});
+    ledger.create(2, {.story = 0, .chapter = 1});
     ledger.remove(0);
   }
   KeyIndex keys;

@@ -17,7 +17,7 @@ namespace {
 struct Comments {
   // Publishes (encodes) what the ledger records, numbering events.
   brokers::Message created(std::uint64_t comment, const Location& where) {
-    CommentChange c = ledger.create(comment, where, 0);
+    CommentChange c = ledger.create(comment, where);
     c.event = comment_event_id(++events);
     return encode(CommentCreated{c});
   }

@@ -59,8 +59,8 @@ TEST(Syncer, APullMergesTheOwnersStateAsItIsThen) {
   syncer.add(mirror, 10 * sim::kSecond);
   syncer.start();
 
-  comments.create(0, {.story = 1, .chapter = 0}, 0);
-  comments.create(1, {.story = 1, .chapter = 0}, 0);
+  comments.create(0, {.story = 1, .chapter = 0});
+  comments.create(1, {.story = 1, .chapter = 0});
   users.write(1, 0, 7, 0);
   sim.run_until(10 * sim::kSecond);
   EXPECT_EQ(counter.counts().count(0), 2);
