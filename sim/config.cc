@@ -7,6 +7,7 @@
 #include <cassert>
 #include <set>
 
+#include "sim/text.h"
 #include "sim/units.h"
 
 namespace choreo::sim {
@@ -30,8 +31,11 @@ namespace {
 std::string section_of(std::string_view key) { return std::string(key.substr(0, key.find('.'))); }
 
 // "<where>: <key> = '<value>': <message>", or "--set <key>: '<value>': <message>".
-std::string located(const Origin& origin, std::string_view key, std::string_view value,
+// Key and value are the user's text, escaped to keep the message one line.
+std::string located(const Origin& origin, std::string_view key_text, std::string_view value_text,
                     std::string_view message) {
+  const std::string key = printable(key_text);
+  const std::string value = printable(value_text);
   if (origin.from_override) return fmt::format("--set {}: '{}': {}", key, value, message);
   if (origin.line == 0) return fmt::format("{} (default '{}'): {}", key, value, message);
   return fmt::format("{}: {} = '{}': {}", origin.describe(key), key, value, message);
@@ -60,7 +64,18 @@ double magnitude(const Config::Value& v) {
   }
 }
 
+// A distribution's bound is on its 99th percentile, in microseconds.
+std::string check_p99(const KeySpec& spec, const Distribution& d) {
+  const auto max = parse_duration(spec.max);
+  assert(max && "schema bounds must parse");
+  const double p99 = d.p99();
+  if (p99 <= static_cast<double>(*max)) return "";
+  return fmt::format("out of range: its 99th percentile, {}, is {:.3g}s (allowed: at most {})",
+                     d.p99_formula(), p99 / 1e6, spec.max);
+}
+
 std::string check_bounds(const KeySpec& spec, const Config::Value& v) {
+  if (spec.type == ValueType::kDistribution) return check_p99(spec, v.distribution);
   for (const std::string* bound : {&spec.min, &spec.max}) {
     if (bound->empty()) continue;
     Config::Value b;
@@ -169,31 +184,37 @@ bool section_known(const ConfigSchema& schema, std::string_view section) {
 }
 
 std::string unknown_key_message(const ConfigSchema& schema, const RawEntry& e) {
-  const std::string where = e.origin.from_override ? "--set " + e.key : e.origin.describe(e.key);
+  const std::string key = printable(e.key);
+  const std::string where = e.origin.from_override ? "--set " + key : e.origin.describe(key);
   const std::string section = section_of(e.key);
   if (e.key.find('.') == std::string::npos) {
-    return fmt::format("{}: key '{}' is outside any [section]", where, e.key);
+    return fmt::format("{}: key '{}' is outside any [section]", where, key);
   }
   if (!section_known(schema, section)) {
     std::vector<std::string> sections;
     for (const auto& spec : schema.keys()) sections.push_back(section_of(spec.key));
     for (const auto& s : schema.open_sections()) sections.push_back(s);
     const std::string guess = did_you_mean(section, sections);
-    return fmt::format("{}: unknown section '[{}]'{}", where, section,
+    return fmt::format("{}: unknown section '[{}]'{}", where, printable(section),
                        guess.empty() ? "" : fmt::format(" (did you mean '[{}]'?)", guess));
   }
   const std::string guess = did_you_mean(e.key, candidates_for(schema, e.key));
   return fmt::format(
-      "{}: unknown key '{}'{}", where, e.key,
+      "{}: unknown key '{}'{}", where, key,
       guess.empty() ? fmt::format(" (see choreo keys)") : fmt::format(" (did you mean '{}'?)", guess));
 }
 
 Result<std::vector<RawEntry>> override_entries(const std::vector<std::string>& overrides) {
   std::vector<RawEntry> out;
   for (const auto& text : overrides) {
+    if (const auto bad = invalid_utf8_at(text); bad != std::string::npos) {
+      return Error{
+          fmt::format("--set '{}': invalid UTF-8 byte 0x{:02X} at offset {} (--set takes UTF-8 text)",
+                      printable(text), static_cast<unsigned char>(text[bad]), bad)};
+    }
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0) {
-      return Error{fmt::format("--set '{}': expected SECTION.KEY=VALUE", text)};
+      return Error{fmt::format("--set '{}': expected SECTION.KEY=VALUE", printable(text))};
     }
     out.push_back(RawEntry{text.substr(0, eq), text.substr(eq + 1), Origin{"", 0, true}});
   }
@@ -227,7 +248,12 @@ Result<Config> resolve_config(const RawConfig& raw, const std::vector<std::strin
     if (spec == nullptr) return Error{unknown_key_message(schema, e)};
     auto v = std::make_shared<Config::Value>();
     v->origin = e.origin;
-    std::string error = parse_value(*spec, e.value, *v);
+    std::string error;
+    if (const auto at = control_char_at(e.value); at != std::string::npos) {
+      error = fmt::format("control character {} at offset {} (a value is one line of text)",
+                          printable(e.value.substr(at, 1)), at);
+    }
+    if (error.empty()) error = parse_value(*spec, e.value, *v);
     if (error.empty()) error = check_bounds(*spec, *v);
     if (!error.empty()) return Error{located(e.origin, e.key, e.value, error)};
     config.values_[e.key] = std::move(v);  // later entries (overrides) win

@@ -51,6 +51,11 @@ struct RawConfig {
   std::vector<RawEntry> entries;
 };
 
+// The largest scenario file read_config_file reads (the library's are a few KiB).
+inline constexpr std::size_t kMaxScenarioBytes = std::size_t{1} << 20;
+
+// Refuses a directory, a file (or device, or pipe) over kMaxScenarioBytes,
+// and text that is not UTF-8 (naming the line and byte offset).
 Result<RawConfig> read_config_file(const std::string& path);
 // The same, from text (tests); `name` stands in for the file name.
 Result<RawConfig> read_config_text(std::string_view text, const std::string& name);

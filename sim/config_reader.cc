@@ -3,11 +3,14 @@
 // `[section]`, `key = value`, `#` starting a comment anywhere on a line.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "sim/config.h"
+#include "sim/text.h"
 
 namespace choreo::sim {
 
@@ -39,6 +42,12 @@ std::string Origin::describe(std::string_view key) const {
 }
 
 Result<RawConfig> read_config_text(std::string_view text, const std::string& name) {
+  if (const auto bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+    return Error{
+        fmt::format("{}:{}: invalid UTF-8 byte 0x{:02X} at offset {} (a scenario file is UTF-8 text)", name,
+                    line, static_cast<unsigned char>(text[bad]), bad)};
+  }
   RawConfig raw;
   raw.file = name;
   std::map<std::string, int, std::less<>> first_line;
@@ -53,7 +62,7 @@ Result<RawConfig> read_config_text(std::string_view text, const std::string& nam
     if (content.front() == '[') {
       const std::string_view inner = trim(content.substr(1, content.size() - 1));
       if (content.back() != ']' || !is_name(trim(inner.substr(0, inner.size() - 1)))) {
-        return Error{fmt::format("{}: expected '[section]', got '{}'", where, content)};
+        return Error{fmt::format("{}: expected '[section]', got '{}'", where, printable(content))};
       }
       section = std::string(trim(inner.substr(0, inner.size() - 1)));
       continue;
@@ -61,7 +70,8 @@ Result<RawConfig> read_config_text(std::string_view text, const std::string& nam
     const auto eq = content.find('=');
     const std::string_view key = eq == std::string_view::npos ? content : trim(content.substr(0, eq));
     if (eq == std::string_view::npos || !is_name(key)) {
-      return Error{fmt::format("{}: expected 'key = value' or '[section]', got '{}'", where, content)};
+      return Error{
+          fmt::format("{}: expected 'key = value' or '[section]', got '{}'", where, printable(content))};
     }
     std::string full = section.empty() ? std::string(key) : section + "." + std::string(key);
     if (const auto seen = first_line.find(full); seen != first_line.end()) {
@@ -75,11 +85,24 @@ Result<RawConfig> read_config_text(std::string_view text, const std::string& nam
 }
 
 Result<RawConfig> read_config_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Error{fmt::format("{}: cannot open scenario file", path)};
-  std::stringstream text;
-  text << in.rdbuf();
-  return read_config_text(text.str(), path);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error{fmt::format("{}: is a directory, not a scenario file", printable(path))};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{fmt::format("{}: cannot open scenario file", printable(path))};
+  // Reads at most one byte past the limit, so /dev/zero or a huge file stops there.
+  std::string text;
+  char chunk[16384];
+  while (in && text.size() <= kMaxScenarioBytes) {
+    in.read(chunk, sizeof chunk);
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) return Error{fmt::format("{}: cannot read scenario file", printable(path))};
+  if (text.size() > kMaxScenarioBytes) {
+    return Error{fmt::format("{}: larger than 1 MiB, the limit for a scenario file", printable(path))};
+  }
+  return read_config_text(text, path);
 }
 
 }  // namespace choreo::sim

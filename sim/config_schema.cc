@@ -3,6 +3,8 @@
 
 #include <cassert>
 
+#include "sim/units.h"
+
 namespace choreo::sim {
 
 bool key_matches(std::string_view pattern, std::string_view key) {
@@ -23,6 +25,11 @@ bool key_matches(std::string_view pattern, std::string_view key) {
 void ConfigSchema::add(KeySpec spec) {
   assert(find(spec.key) == nullptr && "each key is declared once");
   assert(spec.key.find('.') != std::string::npos && "keys are section.key");
+  const bool timed = spec.type == ValueType::kDuration || spec.type == ValueType::kDistribution;
+  if (timed && spec.max.empty()) spec.max = format_duration(kMaxDuration);
+  if (spec.type == ValueType::kDuration && spec.min.empty()) spec.min = format_duration(0);
+  assert((!timed || *parse_duration(spec.max) <= kMaxDuration) && "durations stay within kMaxDuration");
+  assert((spec.type != ValueType::kDistribution || spec.min.empty()) && "a distribution has no min");
   keys_.push_back(std::move(spec));
 }
 

@@ -38,11 +38,15 @@ enum class ValueType {
   kBytes,   // 64MiB; min/max are byte sizes
 };
 
+// Bounds are inclusive, in the key's own syntax. Every duration key has
+// both: add() fills in 0 and kMaxDuration (3650d) where none is stated. A
+// distribution key's max bounds its 99th percentile (default kMaxDuration);
+// it takes no min (draws are never negative).
 struct KeySpec {
   std::string key;
   ValueType type = ValueType::kString;
   std::string default_value;  // parsed like a file value; must be valid
-  std::string min;            // inclusive bound in the key's own syntax; "" = none
+  std::string min;            // inclusive bound; "" = none
   std::string max;
   std::vector<std::string> allowed;  // kEnum only
   std::string help;
@@ -50,7 +54,8 @@ struct KeySpec {
 
 class ConfigSchema {
  public:
-  // REQUIRES: the key is new, its default parses and lies within bounds.
+  // REQUIRES: the key is new, its default parses and lies within bounds, a
+  // duration or distribution max is at most kMaxDuration.
   void add(KeySpec spec);
   void add_open_section(std::string section);
 

@@ -91,12 +91,12 @@ Distribution duration_distribution(std::string_view text) {
 }
 
 Result<Distribution> parse_zipf(std::string_view text) {
-  constexpr const char* kZipfHelp = "expected zipf:S with exponent S > 0, such as zipf:1.1";
+  constexpr const char* kZipfHelp = "expected zipf:S with exponent 0 < S <= 10, such as zipf:1.1";
   const std::string s = without_spaces(text);
   std::string_view name, args;
   if (!split2(s, ":", name, args) || name != "zipf") return Error{kZipfHelp};
   const auto exponent = parse_number(args);
-  if (!exponent || *exponent <= 0) return Error{kZipfHelp};
+  if (!exponent || !(*exponent > 0 && *exponent <= kMaxZipfExponent)) return Error{kZipfHelp};
   return Distribution{Distribution::Kind::kZipf, *exponent, 0, s};
 }
 
@@ -124,7 +124,7 @@ double Distribution::sample(Rng& rng) const {
 Time Distribution::sample_time(Rng& rng) const {
   const double x = sample(rng);
   if (!(x > 0)) return 0;
-  if (x >= 9.2e18) return kForever;
+  if (x >= static_cast<double>(kMaxDraw)) return kMaxDraw;
   return static_cast<Time>(std::llround(x));
 }
 
@@ -146,6 +146,52 @@ double Distribution::mean() const {
       break;
   }
   return std::numeric_limits<double>::quiet_NaN();
+}
+
+namespace {
+constexpr double kZ99 = 2.3263478740408408;   // the standard normal's 99th percentile
+constexpr double kLn100 = 4.605170185988092;  // ln(100): Exp(1)'s 99th percentile
+}  // namespace
+
+double Distribution::p99() const {
+  switch (kind) {
+    case Kind::kConstant:
+      return a;
+    case Kind::kUniform:
+      return a + 0.99 * (b - a);
+    case Kind::kExponential:
+      return a * kLn100;
+    case Kind::kNormal:
+      return a + kZ99 * b;
+    case Kind::kLognormal:
+      return a * std::exp(kZ99 * b);
+    case Kind::kPareto:
+      return a * std::exp(kLn100 / b);
+    case Kind::kZipf:
+      break;
+  }
+  assert(false && "a Zipf distribution has no duration percentile");
+  return 0;
+}
+
+const char* Distribution::p99_formula() const {
+  switch (kind) {
+    case Kind::kConstant:
+      return "the value";
+    case Kind::kUniform:
+      return "LOW + 0.99 * (HIGH - LOW)";
+    case Kind::kExponential:
+      return "4.6 * MEAN";
+    case Kind::kNormal:
+      return "MEAN + 2.33 * STDDEV";
+    case Kind::kLognormal:
+      return "MEDIAN * e^(2.33 * SIGMA)";
+    case Kind::kPareto:
+      return "SCALE * 100^(1/SHAPE)";
+    case Kind::kZipf:
+      break;
+  }
+  return "";
 }
 
 }  // namespace choreo::sim

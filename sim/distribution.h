@@ -8,7 +8,13 @@
 //   pareto:1ms,1.5          Pareto with scale 1ms and shape 1.5
 //   zipf:1.1                Zipf exponent (popularity); no unit
 //
-// Duration distributions sample integer microseconds, never negative.
+// Duration distributions sample integer microseconds in 0..kMaxDraw: a draw
+// past kMaxDraw (100 years, past the end of any run) is clamped to it, so a
+// heavy tail can never overflow time arithmetic. A scenario key bounds its
+// distribution's 99th percentile (the schema's max, at most kMaxDuration by
+// default; see config_schema.h), which keeps the draws meaningful: a
+// pareto:1ms,0.03, whose median is 125 days and whose 99th percentile is
+// 10^56 years, is refused when the scenario is checked.
 // Sampling uses only sim/random.h, so it is portable and deterministic.
 #pragma once
 
@@ -31,10 +37,16 @@ struct Distribution {
   // A draw in the distribution's unit (microseconds for durations).
   // REQUIRES: kind != kZipf (a Zipf needs a population size: use sim::Zipf)
   double sample(Rng& rng) const;
-  // A draw rounded to whole microseconds, at least 0.
+  // A draw rounded to whole microseconds, in 0..kMaxDraw.
   Time sample_time(Rng& rng) const;
   // The mean (infinite for Pareto with shape <= 1).
   double mean() const;
+  // The 99th percentile, in closed form (for a normal, of the unclamped
+  // normal). REQUIRES: kind != kZipf
+  double p99() const;
+  // How p99() follows from the parameters, as a user reads it:
+  // "SCALE * 100^(1/SHAPE)".
+  const char* p99_formula() const;
 
   bool operator==(const Distribution&) const = default;
 };
@@ -44,7 +56,8 @@ Result<Distribution> parse_duration_distribution(std::string_view text);
 // A distribution written in code, such as an option's default: the value
 // and its text in one place. REQUIRES: `text` parses (asserted).
 Distribution duration_distribution(std::string_view text);
-// Only "zipf:S" with S > 0.
+// Only "zipf:S" with 0 < S <= kMaxZipfExponent.
+inline constexpr double kMaxZipfExponent = 10;
 Result<Distribution> parse_zipf(std::string_view text);
 
 }  // namespace choreo::sim

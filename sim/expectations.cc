@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "sim/text.h"
+
 namespace choreo::sim {
 
 namespace {
@@ -59,49 +61,52 @@ Result<Condition> parse_condition(std::string_view text) {
   return c;
 }
 
+// Whether `key` is a whole-segment prefix of `rest` ("a.b" of "a.b.c", not of "a.bc").
+bool key_prefix(std::string_view rest, std::string_view key) {
+  return rest.starts_with(key) && (rest.size() == key.size() || rest[key.size()] == '.');
+}
+
 // Follows `path` into `root`; on failure says what exists where it stopped.
+// Time linear in the path's length: each step tries the keys of one object
+// (or the names in one array) against the rest of the path.
 Result<const nlohmann::json*> resolve_path(const nlohmann::json& root, std::string_view path) {
-  std::vector<std::string> segments;
-  for (std::size_t start = 0;;) {
-    const auto dot = path.find('.', start);
-    segments.emplace_back(path.substr(start, dot == std::string_view::npos ? dot : dot - start));
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
   const nlohmann::json* node = &root;
   std::string walked;
-  for (std::size_t i = 0; i < segments.size();) {
+  std::string_view rest = path;
+  for (;;) {
     const nlohmann::json* next = nullptr;
-    std::size_t used = 0;
+    std::string_view used;
     std::vector<std::string> have;
+    const std::string_view segment = rest.substr(0, rest.find('.'));
     if (node->is_object()) {
-      // The longest run of segments that is a key (keys may contain dots).
-      for (std::size_t j = segments.size(); j > i && next == nullptr; --j) {
-        std::string key = segments[i];
-        for (std::size_t k = i + 1; k < j; ++k) key += "." + segments[k];
-        if (node->contains(key)) next = &(*node)[key], used = j - i;
+      // The longest key that covers whole segments (keys may contain dots).
+      for (const auto& [k, v] : node->items()) {
+        have.push_back(k);
+        if (key_prefix(rest, k) && (next == nullptr || k.size() > used.size())) {
+          next = &v, used = rest.substr(0, k.size());
+        }
       }
-      for (const auto& [k, v] : node->items()) have.push_back(k);
     } else if (node->is_array()) {
       for (const auto& element : *node) {
-        if (!element.is_object() || !element.contains("name")) continue;
+        if (!element.is_object() || !element.contains("name") || !element["name"].is_string()) continue;
         have.push_back(element["name"].get<std::string>());
-        if (have.back() == segments[i]) next = &element, used = 1;
+        if (have.back() == segment) next = &element, used = segment;
       }
     }
     if (next == nullptr) {
-      const std::string guess = did_you_mean(segments[i], have);
+      const std::string guess = did_you_mean(segment, have);
       std::string listed;
       for (const auto& h : have) listed += (listed.empty() ? "" : ", ") + h;
       return Error{fmt::format(
-          "no '{}' in {}{}", segments[i], walked.empty() ? "the summary" : walked,
+          "no '{}' in {}{}", printable(segment), walked.empty() ? "the summary" : printable(walked),
           guess.empty() ? fmt::format(" (have: {})", listed) : fmt::format(" (did you mean '{}'?)", guess))};
     }
-    for (std::size_t k = 0; k < used; ++k) walked += (walked.empty() ? "" : ".") + segments[i + k];
-    i += used;
+    if (!walked.empty()) walked += '.';
+    walked += used;
     node = next;
+    if (used.size() == rest.size()) return node;
+    rest.remove_prefix(used.size() + 1);
   }
-  return node;
 }
 
 bool evaluate(const Condition& c, double x) {
@@ -127,8 +132,10 @@ bool evaluate(const Condition& c, double x) {
 }
 
 std::string located(const RawEntry& e, std::string_view message) {
-  if (e.origin.from_override) return fmt::format("--set {}: '{}': {}", e.key, e.value, message);
-  return fmt::format("{}: {} = '{}': {}", e.origin.describe(e.key), e.key, e.value, message);
+  const std::string key = printable(e.key);
+  const std::string value = printable(e.value);
+  if (e.origin.from_override) return fmt::format("--set {}: '{}': {}", key, value, message);
+  return fmt::format("{}: {} = '{}': {}", e.origin.describe(key), key, value, message);
 }
 
 }  // namespace
@@ -154,9 +161,9 @@ Result<Checked> check_entry(const nlohmann::json& summary, const RawEntry& e) {
   const bool want_bool = c.condition.op == Condition::Op::kBool;
   if (c.actual->is_null()) return c;  // a value the run has not produced yet
   if (want_bool && !c.actual->is_boolean())
-    return Error{located(e, fmt::format("'{}' is {}, not true/false", c.path, c.actual->dump()))};
+    return Error{located(e, fmt::format("'{}' is {}, not true/false", printable(c.path), printable(c.actual->dump())))};
   if (!want_bool && !c.actual->is_number())
-    return Error{located(e, fmt::format("'{}' is {}, not a number", c.path, c.actual->dump()))};
+    return Error{located(e, fmt::format("'{}' is {}, not a number", printable(c.path), printable(c.actual->dump())))};
   return c;
 }
 

@@ -68,12 +68,23 @@ StopReason Simulation::run_until(Time end) {
     const Event e = queue_.pop();
     now_ = e.time;
     dispatch(e);
+    if (processed_ >= progress_at_) [[unlikely]] {
+      progress_at_ = processed_ + progress_every_;
+      progress_();
+    }
     if (stopped_) return StopReason::kStopped;
   }
   if (end == kForever) return StopReason::kNoEvents;
   if (end >= next_sample_) run_samplers_through(end);
   if (end > now_) now_ = end;
   return queue_.empty() ? StopReason::kNoEvents : StopReason::kTimeReached;
+}
+
+void Simulation::set_progress(std::uint64_t every, std::function<void()> observer) {
+  assert(every > 0);
+  progress_every_ = every;
+  progress_at_ = processed_ + every;
+  progress_ = std::move(observer);
 }
 
 void Simulation::add_sampler(Time first, Time period, std::function<void(Time)> probe) {

@@ -39,6 +39,9 @@ enum class StopReason { kTimeReached, kNoEvents, kStopped };
 
 class Simulation {
  public:
+  // The latest time an event can be due; anything later is never due.
+  static constexpr Time kLatestEvent = EventQueue::kLatestUs;
+
   explicit Simulation(std::uint64_t seed);
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
@@ -68,9 +71,10 @@ class Simulation {
   // The independent random stream named `name` for this run's seed.
   Rng rng(std::string_view name) const { return Rng::stream(seed_, name); }
 
-  // A message to `to` after `delay` (>= 0).
+  // A message to `to` after `delay` (>= 0). Times saturate: an event due
+  // later than kLatestEvent is never due, and is not queued.
   void send(NodeId to, Time delay, std::uint16_t kind, std::uint64_t arg) {
-    send_at(now_ + delay, to, kind, arg);
+    send_at(add_time(now_, delay), to, kind, arg);
   }
   // REQUIRES: at >= now()
   void send_at(Time at, NodeId to, std::uint16_t kind, std::uint64_t arg) {
@@ -78,7 +82,7 @@ class Simulation {
   }
   // A timer of `owner`'s current incarnation, after `delay` (>= 0).
   void timer(NodeId owner, Time delay, std::uint16_t kind, std::uint64_t arg) {
-    timer_at(now_ + delay, owner, kind, arg);
+    timer_at(add_time(now_, delay), owner, kind, arg);
   }
   void timer_at(Time at, NodeId owner, std::uint16_t kind, std::uint64_t arg) {
     schedule(Event{at, next_seq_++, owner, kind, slots_[owner].epoch, arg});
@@ -102,6 +106,11 @@ class Simulation {
   // Calls `probe(t)` at t = first, first + period, ... while the run advances
   // past those times. REQUIRES: period > 0
   void add_sampler(Time first, Time period, std::function<void(Time)> probe);
+
+  // Calls `observer` between events, after every `every` processed events
+  // (REQUIRES: every > 0): a progress report for long runs. The observer only
+  // reads (now, events_processed, pending); it never changes the run.
+  void set_progress(std::uint64_t every, std::function<void()> observer);
 
   // Records a model-level happening (a loss, a duplicate) in the trace hash
   // and, when tracing, in the trace file.
@@ -137,7 +146,10 @@ class Simulation {
   };
 
   void adopt(std::unique_ptr<Node> node, std::uint32_t members);
-  void schedule(const Event& e) { queue_.push(e); }
+  void schedule(const Event& e) {
+    if (e.time <= kLatestEvent) [[likely]]
+      queue_.push(e);
+  }
   void dispatch(const Event& e);
   void run_samplers_through(Time t);
 
@@ -152,6 +164,9 @@ class Simulation {
   std::vector<Slot> slots_;
   std::vector<Sampler> samplers_;
   Time next_sample_ = kForever;
+  std::uint64_t progress_every_ = 0;
+  std::uint64_t progress_at_ = UINT64_MAX;  // processed_ count of the next report
+  std::function<void()> progress_;
   Trace trace_;
 };
 

@@ -91,7 +91,13 @@ Result<double> parse_rate(std::string_view text) {
   }
   const double per_us = duration_unit(text.substr(slash + 1));
   if (per_us == 0) return Error{kRateHelp};
-  return number * 1e6 / per_us;
+  const double per_s = number * 1e6 / per_us;
+  if (!std::isfinite(per_s)) return Error{kRateHelp};
+  // A gap longer than the longest run means nothing, and would overflow time.
+  if (per_s > 0 && per_s * to_seconds(kMaxDuration) < 1) {
+    return Error{"a rate must be 0 or at least one per 3650d (one event in the longest run)"};
+  }
+  return per_s;
 }
 
 Result<double> parse_probability(std::string_view text) {

@@ -9,7 +9,8 @@
 //   parse_bytes("64MiB")       -> 67'108'864; also B, KB, KiB, MB, MiB, GB, GiB
 //
 // Duration units: us, ms, s, min, h, d. A bare number is an error for
-// durations and rates (except "0"), never silently a default unit.
+// durations and rates (except "0"), never silently a default unit. A rate is
+// 0 or at least one per kMaxDuration (3650d), so its mean gap fits a run.
 #pragma once
 
 #include <cstdint>

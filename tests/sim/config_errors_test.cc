@@ -114,9 +114,9 @@ TEST(ConfigErrors, BadBoolProbabilityIntegerRateBytesZipf) {
   EXPECT_EQ(error_of("[workload]\npending = 64MB/s\n"),
             "x.ini:2: workload.pending = '64MB/s': expected a size such as 512B, 64KiB or 1MB "
             "(units: B, KB, KiB, MB, MiB, GB, GiB)");
-  EXPECT_EQ(
-      error_of("[workload]\npopularity = zipf:-1\n"),
-      "x.ini:2: workload.popularity = 'zipf:-1': expected zipf:S with exponent S > 0, such as zipf:1.1");
+  EXPECT_EQ(error_of("[workload]\npopularity = zipf:-1\n"),
+            "x.ini:2: workload.popularity = 'zipf:-1': expected zipf:S with exponent 0 < S <= 10, such as "
+            "zipf:1.1");
 }
 
 TEST(ConfigErrors, BadDistributionInEachForm) {

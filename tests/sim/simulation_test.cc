@@ -113,6 +113,22 @@ TEST(Simulation, SamplersFireAtTheirPeriodWithoutChangingTheTraceHash) {
   EXPECT_EQ(run(true), run(false));
 }
 
+TEST(Simulation, ProgressObserverRunsEveryNEventsWithoutChangingTheTraceHash) {
+  auto run = [](bool observe) {
+    Simulation sim(1);
+    auto& r = sim.add<Recorder>("r");
+    for (Time t = 0; t < 100; ++t) sim.send(r.id(), t, 0, static_cast<std::uint64_t>(t));
+    std::vector<std::uint64_t> seen;
+    if (observe) sim.set_progress(30, [&] { seen.push_back(sim.events_processed()); });
+    sim.run_until(1000);
+    if (observe) {
+      EXPECT_EQ(seen, (std::vector<std::uint64_t>{30, 60, 90}));
+    }
+    return sim.trace_hash();
+  };
+  EXPECT_EQ(run(true), run(false));
+}
+
 TEST(Simulation, SampleAtTimeTSeesEveryEventBeforeT) {
   Simulation sim(1);
   auto& r = sim.add<Recorder>("r");
