@@ -2,8 +2,11 @@
 #include "cli/app.h"
 
 #include <fmt/format.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <exception>
+#include <new>
 
 #include "cli/exit_codes.h"
 #include "cli/explain_command.h"
@@ -46,9 +49,13 @@ void print_help(std::ostream& out) {
 }
 
 int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+  if (args.empty()) {  // a usage error: the usage goes where errors go
+    print_help(err);
+    return kExitBadInput;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_help(out);
-    return args.empty() ? kExitBadInput : kExitHolds;
+    return kExitHolds;
   }
   if (args[0] == "--version") {
     out << "choreo " << CHOREO_VERSION << "\n";
@@ -65,11 +72,33 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   return kExitBadInput;
 }
 
+// This process's peak resident size and what it may use: its address-space
+// limit (ulimit -v) when one is set, else the machine's memory; in GiB.
+std::string memory_text() {
+  const double gib = 1024.0 * 1024 * 1024;
+  struct rusage usage {};
+  ::getrusage(RUSAGE_SELF, &usage);
+  const double peak = static_cast<double>(usage.ru_maxrss) * 1024 / gib;  // ru_maxrss is in KiB on Linux
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    return fmt::format("peak {:.1f} GiB; ulimit -v allows {:.1f} GiB", peak,
+                       static_cast<double>(limit.rlim_cur) / gib);
+  }
+  const double machine =
+      static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGESIZE));
+  return fmt::format("peak {:.1f} GiB of this machine's {:.1f} GiB", peak, machine / gib);
+}
+
 }  // namespace
 
 int run_app(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
     return dispatch(args, out, err);
+  } catch (const std::bad_alloc&) {
+    // A valid scenario too large for this machine: a limit, not a bug.
+    err << "choreo: out of memory (" << memory_text()
+        << "): the scenario is too large for this machine; see README.md, \"Limits\"\n";
+    return kExitBadInput;
   } catch (const std::exception& e) {
     err << "choreo: internal error: " << e.what() << " (please report it with the command line)\n";
     return kExitInternal;

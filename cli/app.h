@@ -1,5 +1,6 @@
 // The `choreo` command: dispatches to subcommands and turns escaped
-// exceptions into exit code 3 with one line.
+// exceptions into one line: running out of memory is exit 2 (a scenario too
+// large for this machine), anything else exit 3 (a bug).
 #pragma once
 
 #include <ostream>

@@ -57,17 +57,18 @@ std::string range_text(const sim::KeySpec& k) {
       lowest = "0s";
       break;
     case sim::ValueType::kRate:
-      lowest = "0/s";
+      lowest = "0/s";  // and a non-zero rate is at least one per 3650d (sim/units.h)
       break;
     case sim::ValueType::kBytes:
       lowest = "0B";
       break;
     case sim::ValueType::kProbability:
       return "0..1 or 0%..100%";
-    case sim::ValueType::kDistribution:
-      return "D | uniform:A..B | exp:M | normal:M,S | lognormal:M,S | pareto:X,A (durations)";
+    case sim::ValueType::kDistribution:  // the bound is on the 99th percentile (sim/distribution.h)
+      return "D | uniform:A..B | exp:M | normal:M,S | lognormal:M,S | pareto:X,A (durations), 99th percentile <= " +
+             k.max;
     case sim::ValueType::kZipf:
-      return "zipf:S, S > 0";
+      return "zipf:S, 0 < S <= 10";
     case sim::ValueType::kBool:
       return "true|false";
     case sim::ValueType::kString:

@@ -2,16 +2,21 @@
 #include "cli/run_command.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "cli/exit_codes.h"
 #include "cli/options.h"
+#include "cli/output_file.h"
 #include "cli/run_one.h"
+#include "cli/run_progress.h"
 #include "cli/summary_text.h"
 #include "cli/trace_filter.h"
+#include "sim/text.h"
 
 namespace po = boost::program_options;
 
@@ -22,6 +27,7 @@ namespace {
 struct RunArgs {
   std::string scenario;
   std::string seed;
+  bool seed_given = false;  // --seed '' is an error, not "no seed"
   std::vector<std::string> sets;
   std::string out_dir;
   std::string trace_file;
@@ -29,12 +35,15 @@ struct RunArgs {
   bool trace_engine = false;
   bool json = false;
   bool verbose = false;
+  bool progress = false;
   bool help = false;
 };
 
 po::options_description run_options(RunArgs& a) {
   po::options_description d("Options");
-  d.add_options()("seed", po::value(&a.seed)->value_name("N"),
+  d.add_options()("seed", po::value(&a.seed)->value_name("N")->notifier([&a](const std::string&) {
+    a.seed_given = true;
+  }),
                   "run seed (default: the scenario's run.seed, else 1)")(
       "set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
       "override a scenario key; repeatable, later wins (see `choreo keys`)")(
@@ -51,6 +60,8 @@ po::options_description run_options(RunArgs& a) {
       "json", po::bool_switch(&a.json), "print summary.json to stdout instead of the readable report")(
       "verbose,v", po::bool_switch(&a.verbose),
       "list every resolved option in the header (default: only those not at their defaults)")(
+      "progress", po::bool_switch(&a.progress),
+      "show progress on stderr even when it is not a terminal (default: on a terminal only)")(
       "help,h", po::bool_switch(&a.help), "show this help");
   return d;
 }
@@ -63,26 +74,43 @@ void print_run_help(const po::options_description& d, std::ostream& out) {
          "timeseries.csv under the out dir.\n\n"
       << d
       << "\nExit status: 0 every expectation holds, 1 one is violated, 2 bad input,\n"
-         "3 internal error.\n\n"
+         "3 internal error, 4 an output write failed (disk full).\n\n"
          "Examples:\n"
          "  choreo run scenarios/default.ini --seed 7\n"
          "  choreo run scenarios/default.ini --seed 7 --set broker.duplicate=5% --out out/dup5\n";
 }
 
-// Writes summary.json and, if the model samples, timeseries.csv.
-sim::Status write_outputs(const std::string& dir, const RunOutcome& outcome) {
+// Writes summary.json and, if the model samples, timeseries.csv; each whole or not at all.
+OutputStatus write_outputs(const std::string& dir, const RunOutcome& outcome) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return sim::Error{fmt::format("--out {}: cannot create directory: {}", dir, ec.message())};
-  std::ofstream summary(dir + "/summary.json");
-  summary << outcome.summary.dump(2) << "\n";
-  if (!summary) return sim::Error{fmt::format("--out {}: cannot write summary.json", dir)};
-  std::ofstream series(dir + "/timeseries.csv");
-  if (!outcome.model->write_time_series(series)) {
-    series.close();
-    std::filesystem::remove(dir + "/timeseries.csv", ec);
+  if (ec) {
+    return OutputError{
+        fmt::format("--out {}: cannot create directory: {}", sim::printable(dir), ec.message()),
+        kExitBadInput};
   }
-  return sim::Ok{};
+  if (auto e = write_file_atomically(dir, "summary.json", outcome.summary.dump(2) + "\n", "--out")) return e;
+  std::ostringstream series;
+  if (outcome.model->write_time_series(series)) {
+    return write_file_atomically(dir, "timeseries.csv", series.str(), "--out");
+  }
+  std::filesystem::remove(dir + "/timeseries.csv", ec);  // a stale one from another model
+  return std::nullopt;
+}
+
+// Runs the scenario, with progress on a terminal (or with --progress).
+sim::Result<RunOutcome> run_watched(const RunArgs& a, const Scenario& scenario, std::ostream* trace,
+                                    sim::TraceOptions trace_options, std::ostream& err) {
+  const bool tty = ::isatty(STDERR_FILENO) == 1;
+  if (!tty && !a.progress) return run_scenario(scenario, trace, std::move(trace_options));
+  const sim::Time end =
+      sim::add_time(scenario.config.duration("run.duration"), scenario.config.duration("run.settle"));
+  RunProgress progress(err, tty, end);
+  RunWatcher watcher{[&] { progress.building(); }, [&](const sim::Simulation& s) { progress.observe(s); },
+                     RunProgress::kEveryEvents};
+  auto outcome = run_scenario(scenario, trace, std::move(trace_options), &watcher);
+  progress.finish();
+  return outcome;
 }
 
 int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
@@ -112,7 +140,7 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
   if (!a.trace_file.empty() && !trace_to_stdout) {
     trace.open(a.trace_file);
     if (!trace) {
-      err << fmt::format("--trace {}: cannot open for writing\n", a.trace_file);
+      err << fmt::format("--trace {}: cannot open for writing\n", sim::printable(a.trace_file));
       return kExitBadInput;
     }
   }
@@ -121,15 +149,20 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
   if (!filter->empty())
     trace_options.keep = [f = *filter](const sim::TraceLine& line) { return f.keep(line); };
   std::ostream* trace_out = a.trace_file.empty() ? nullptr : trace_to_stdout ? &out : &trace;
-  auto outcome = run_scenario(*scenario, trace_out, std::move(trace_options));
+  auto outcome = run_watched(a, *scenario, trace_out, std::move(trace_options), err);
   if (!outcome) {
     err << outcome.error().message << "\n";
     return kExitBadInput;
   }
+  // Nothing reports success after losing data: a failed write ends the run here.
   const std::string dir = a.out_dir.empty() ? "out/" + scenario->name : a.out_dir;
-  if (auto written = write_outputs(dir, *outcome); !written) {
-    err << written.error().message << "\n";
-    return kExitBadInput;
+  OutputStatus failed = write_outputs(dir, *outcome);
+  if (!a.trace_file.empty() && !trace_to_stdout) {
+    if (auto e = close_checked(trace, "--trace", a.trace_file); e && !failed) failed = e;
+  }
+  if (failed) {
+    err << failed->message << "\n";
+    return failed->exit_code;
   }
   const bool holds = outcome->expectations_hold;
   if (a.json) {
@@ -166,6 +199,12 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   if (a.scenario.empty()) {
     err << "choreo run: missing SCENARIO.ini (try: choreo run scenarios/default.ini; choreo run --help)\n";
     return kExitBadInput;
+  }
+  if (a.seed_given) {
+    if (auto seed = parse_seed(a.seed); !seed) {
+      err << seed.error().message << "\n";
+      return kExitBadInput;
+    }
   }
   return execute(a, out, err);
 }

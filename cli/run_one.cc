@@ -64,13 +64,17 @@ sim::Status check_expect_paths(const Scenario& scenario) {
 }
 
 sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out,
-                                     sim::TraceOptions trace_options) {
+                                     sim::TraceOptions trace_options, const RunWatcher* watcher) {
   auto model = scenario.kind->make(scenario.config);
   if (!model) return model.error();
 
   sim::Simulation simulation(scenario.seed);
   if (trace_out != nullptr) simulation.trace().set_output(trace_out, std::move(trace_options));
+  if (watcher != nullptr && watcher->running) {
+    simulation.set_progress(watcher->every_events, [&] { watcher->running(simulation); });
+  }
   const auto start = std::chrono::steady_clock::now();
+  if (watcher != nullptr && watcher->building) watcher->building();
   (*model)->build(simulation);
   (*model)->run(simulation);
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -3,8 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
+
+#include "sim/text.h"
 
 namespace choreo::cli {
 
@@ -52,6 +55,15 @@ sim::Result<std::uint64_t> parse_seed(const std::string& text) {
 
 sim::Result<Scenario> load_scenario(const std::string& path, const std::vector<std::string>& overrides,
                                     const std::string& seed_text) {
+  // The path reaches summary.json (the scenario's name) and every message.
+  const auto bad_utf8 = sim::invalid_utf8_at(path);
+  const auto bad = std::min(bad_utf8, sim::control_char_at(path));
+  if (bad != std::string::npos) {
+    return sim::Error{
+        fmt::format("{}: the scenario's file name has {} byte 0x{:02X} at offset {}; rename the file",
+                    sim::printable(path), bad == bad_utf8 ? "a non-UTF-8" : "a control",
+                    static_cast<unsigned char>(path[bad]), bad)};
+  }
   auto raw = sim::read_config_file(path);
   if (!raw) return raw.error();
   return scenario_from_raw(*raw, path, overrides, seed_text);

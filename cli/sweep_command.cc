@@ -144,15 +144,20 @@ sim::Result<std::vector<const models::ModelKind*>> check_cells(const Sweep& s) {
 // The first error of any run, by run index, so the message does not depend on -j.
 class FirstError {
  public:
-  void record(std::size_t run, std::string message) {
+  struct Entry {
+    std::size_t run;
+    std::string message;
+    int exit_code;  // kExitBadInput, or kExitOutput when a CSV write failed
+  };
+  void record(std::size_t run, std::string message, int exit_code = kExitBadInput) {
     std::lock_guard lock(mutex_);
-    if (!error_ || run < error_->first) error_ = {run, std::move(message)};
+    if (!error_ || run < error_->run) error_ = Entry{run, std::move(message), exit_code};
   }
-  const std::optional<std::pair<std::size_t, std::string>>& get() const { return error_; }
+  const std::optional<Entry>& get() const { return error_; }
 
  private:
   std::mutex mutex_;
-  std::optional<std::pair<std::size_t, std::string>> error_;
+  std::optional<Entry> error_;
 };
 
 // One run (the shard's `position`-th): load its scenario, simulate, hand the
@@ -175,7 +180,7 @@ bool run_one_cell(const Sweep& s, std::size_t position, OrderedWriter& writer, P
   verdicts[run] = {holds, outcome->summary.value("converged", false)};
   tally.add_summary(s.grid.cell_of(run), outcome->summary);
   if (auto written = writer.submit(position, std::move(outcome->summary), holds); !written) {
-    error.record(run, written.error().message);
+    error.record(run, written.error().message, kExitOutput);
     return false;
   }
   progress.tick(holds);
@@ -253,8 +258,8 @@ int execute(const Sweep& s, std::ostream& out, std::ostream& err) {
   });
   progress.finish();
   if (const auto& e = error.get()) {
-    err << e->second << "\n";
-    return kExitBadInput;
+    err << e->message << "\n";
+    return e->exit_code;
   }
   return finish(s, writer, verdicts, tally,
                 fmt::format("{} run now with -j {} in {}", rows - resumed->done, threads,

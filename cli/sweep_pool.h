@@ -13,7 +13,8 @@ namespace choreo::cli {
 
 // Calls work(i) for i in [first, end) on `threads` threads (REQUIRES: >= 1)
 // and returns when every started call has returned. When a call returns
-// false, no further index is handed out.
+// false, no further index is handed out; when one throws, none is either,
+// and the first exception thrown is rethrown here, on the calling thread.
 void run_pool(std::size_t first, std::size_t end, unsigned threads,
               const std::function<bool(std::size_t)>& work);
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/sweep_csv.h"
+#include "sim/text.h"
 
 namespace choreo::cli {
 
@@ -15,6 +16,12 @@ sim::Result<ExistingCsv> read_sweep_csv(const std::string& path) {
   ExistingCsv csv;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return csv;
+  // A device or pipe (/dev/full, /dev/zero) cannot be resumed from or appended to.
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return sim::Error{
+        fmt::format("--out {}: not a regular file (a sweep appends rows to a CSV file and resumes from it)",
+                    sim::printable(path))};
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return sim::Error{fmt::format("--out {}: cannot read the existing file", path)};
   std::stringstream buffer;

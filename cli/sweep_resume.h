@@ -21,7 +21,8 @@ struct ExistingCsv {
   std::size_t dropped_bytes = 0;               // of a trailing partial line
 };
 
-// An absent file reads as empty. Errors: unreadable, or cannot be truncated.
+// An absent file reads as empty. Errors: not a regular file, unreadable, or
+// cannot be truncated.
 sim::Result<ExistingCsv> read_sweep_csv(const std::string& path);
 
 }  // namespace choreo::cli

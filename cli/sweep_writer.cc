@@ -40,7 +40,10 @@ sim::Status OrderedWriter::write_line(const std::string& line) {
   while (done < line.size()) {
     const ssize_t n = ::write(fd_, line.data() + done, line.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return sim::Error{fmt::format("--out {}: write failed: {}", path_, std::strerror(errno))};
+    if (n <= 0) {
+      return sim::Error{fmt::format("--out {}: write failed: {} (the CSV ends before this row)", path_,
+                                    std::strerror(n == 0 ? EIO : errno))};
+    }
     done += static_cast<std::size_t>(n);
   }
   return sim::Ok{};
