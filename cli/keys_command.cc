@@ -65,7 +65,8 @@ std::string range_text(const sim::KeySpec& k) {
     case sim::ValueType::kProbability:
       return "0..1 or 0%..100%";
     case sim::ValueType::kDistribution:  // the bound is on the 99th percentile (sim/distribution.h)
-      return "D | uniform:A..B | exp:M | normal:M,S | lognormal:M,S | pareto:X,A (durations), 99th percentile <= " +
+      return "D | uniform:A..B | exp:M | normal:M,S | lognormal:M,S | pareto:X,A (durations), 99th "
+             "percentile <= " +
              k.max;
     case sim::ValueType::kZipf:
       return "zipf:S, 0 < S <= 10";

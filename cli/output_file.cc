@@ -39,7 +39,8 @@ OutputStatus write_file_atomically(const std::string& dir, const std::string& na
   const std::string temp = fmt::format("{}.tmp-{}", path, ::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return OutputError{fmt::format("{}: cannot write {}: {}", where, name, std::strerror(errno)), kExitBadInput};
+    return OutputError{fmt::format("{}: cannot write {}: {}", where, name, std::strerror(errno)),
+                       kExitBadInput};
   }
   const bool written = write_all(fd, content) && ::fsync(fd) == 0;
   const int write_errno = errno;
@@ -54,7 +55,8 @@ OutputStatus write_file_atomically(const std::string& dir, const std::string& na
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     const int e = errno;
     ::unlink(temp.c_str());
-    return OutputError{fmt::format("{}: cannot replace {}: {}", where, name, std::strerror(e)), kExitBadInput};
+    return OutputError{fmt::format("{}: cannot replace {}: {}", where, name, std::strerror(e)),
+                       kExitBadInput};
   }
   return std::nullopt;
 }
@@ -64,8 +66,9 @@ OutputStatus close_checked(std::ofstream& stream, const std::string& flag, const
   stream.close();
   if (!stream.fail()) return std::nullopt;
   const std::string why = errno != 0 ? std::strerror(errno) : "a write failed";
-  return OutputError{fmt::format("{} {}: writing failed: {} (the file is incomplete)", flag, sim::printable(path), why),
-                     kExitOutput};
+  return OutputError{
+      fmt::format("{} {}: writing failed: {} (the file is incomplete)", flag, sim::printable(path), why),
+      kExitOutput};
 }
 
 }  // namespace choreo::cli

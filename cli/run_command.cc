@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "cli/exit_codes.h"
@@ -98,18 +99,23 @@ OutputStatus write_outputs(const std::string& dir, const RunOutcome& outcome) {
   return std::nullopt;
 }
 
-// Runs the scenario, with progress on a terminal (or with --progress).
-sim::Result<RunOutcome> run_watched(const RunArgs& a, const Scenario& scenario, std::ostream* trace,
-                                    sim::TraceOptions trace_options, std::ostream& err) {
+// Progress on a terminal, or anywhere with --progress; else none.
+std::optional<RunProgress> make_progress(const RunArgs& a, const Scenario& scenario, std::ostream& err) {
   const bool tty = ::isatty(STDERR_FILENO) == 1;
-  if (!tty && !a.progress) return run_scenario(scenario, trace, std::move(trace_options));
-  const sim::Time end =
-      sim::add_time(scenario.config.duration("run.duration"), scenario.config.duration("run.settle"));
-  RunProgress progress(err, tty, end);
-  RunWatcher watcher{[&] { progress.building(); }, [&](const sim::Simulation& s) { progress.observe(s); },
+  if (!tty && !a.progress) return std::nullopt;
+  return std::optional<RunProgress>(
+      std::in_place, err, tty,
+      sim::add_time(scenario.config.duration("run.duration"), scenario.config.duration("run.settle")));
+}
+
+// Runs the scenario, reporting to `progress` if there is one.
+sim::Result<RunOutcome> run_watched(const Scenario& scenario, std::ostream* trace,
+                                    sim::TraceOptions trace_options, std::optional<RunProgress>& progress) {
+  if (!progress) return run_scenario(scenario, trace, std::move(trace_options));
+  RunWatcher watcher{[&] { progress->building(); }, [&](const sim::Simulation& s) { progress->observe(s); },
                      RunProgress::kEveryEvents};
   auto outcome = run_scenario(scenario, trace, std::move(trace_options), &watcher);
-  progress.finish();
+  progress->finish();
   return outcome;
 }
 
@@ -119,7 +125,10 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
     err << scenario.error().message << "\n";
     return kExitBadInput;
   }
+  auto progress = make_progress(a, *scenario, err);
+  if (progress && !scenario->config.open_entries("expect").empty()) progress->checking();
   if (auto checked = check_expect_paths(*scenario); !checked) {
+    if (progress) progress->finish();
     err << checked.error().message << "\n";
     return kExitBadInput;
   }
@@ -149,7 +158,7 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
   if (!filter->empty())
     trace_options.keep = [f = *filter](const sim::TraceLine& line) { return f.keep(line); };
   std::ostream* trace_out = a.trace_file.empty() ? nullptr : trace_to_stdout ? &out : &trace;
-  auto outcome = run_watched(a, *scenario, trace_out, std::move(trace_options), err);
+  auto outcome = run_watched(*scenario, trace_out, std::move(trace_options), progress);
   if (!outcome) {
     err << outcome.error().message << "\n";
     return kExitBadInput;

@@ -29,18 +29,26 @@ std::string grouped(std::uint64_t n) {
 
 RunProgress::RunProgress(std::ostream& err, bool tty, sim::Time end) : err_(err), tty_(tty), end_(end) {}
 
-void RunProgress::building() { draw(fmt::format("progress: building the model ({} of virtual time to run)", sim::format_duration(end_))); }
+void RunProgress::checking() { draw("progress: building the model to check the [expect] paths"); }
+
+void RunProgress::building() {
+  draw(fmt::format("progress: building the model ({} of virtual time to run)", sim::format_duration(end_)));
+}
 
 void RunProgress::observe(const sim::Simulation& sim) {
   const auto now = Clock::now();
-  const auto due = tty_ ? Clock::duration(kTtyPeriod) : Clock::duration(running_ ? kPlainPeriod : kPlainFirst);
+  const auto due =
+      tty_ ? Clock::duration(kTtyPeriod) : Clock::duration(running_ ? kPlainPeriod : kPlainFirst);
   if (now - last_draw_ < due) return;
   const double wall = std::chrono::duration<double>(now - start_).count();
   const double rate = wall > 0 ? static_cast<double>(sim.events_processed()) / wall : 0.0;
+  // A model whose events all schedule more at the same time never ends: say so.
+  const bool stuck = running_ && sim.now() == last_now_;
   running_ = true;
-  draw(fmt::format("progress: virtual {:.6g}s of at most {}, {} events ({:.3g} M/s), wall {}",
+  last_now_ = sim.now();
+  draw(fmt::format("progress: virtual {:.6g}s of at most {}, {} events ({:.3g} M/s), wall {}{}",
                    sim::to_seconds(sim.now()), sim::format_duration(end_), grouped(sim.events_processed()),
-                   rate / 1e6, format_duration_s(wall)));
+                   rate / 1e6, format_duration_s(wall), stuck ? "; virtual time is not advancing" : ""));
 }
 
 void RunProgress::draw(const std::string& line) {

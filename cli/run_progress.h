@@ -6,6 +6,9 @@
 //
 //   progress: virtual 3.214s of at most 1min30s, 12,345,678 events (14.2 M/s), wall 1m12s
 //
+// When virtual time has not moved since the last line the line says so (a
+// model whose events schedule more at the same time never ends).
+//
 // "At most": run.duration + run.settle, where a model that does not settle
 // stops earlier. It reads the wall clock, which is fine here: nothing it
 // prints reaches a result. It only observes the Simulation.
@@ -25,6 +28,8 @@ class RunProgress {
   static constexpr std::uint64_t kEveryEvents = 4096;
 
   RunProgress(std::ostream& err, bool tty, sim::Time end);
+  // Before the model is built to check the [expect] paths (cli/run_one.h).
+  void checking();
   // Before the model builds (building 10^8 events takes a while, too).
   void building();
   // The Simulation's progress observer.
@@ -41,8 +46,9 @@ class RunProgress {
   sim::Time end_;
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_draw_ = start_;
-  bool drawn_ = false;    // a line is on the terminal
-  bool running_ = false;  // a line about the run (not the build) was drawn
+  bool drawn_ = false;      // a line is on the terminal
+  bool running_ = false;    // a line about the run (not the build) was drawn
+  sim::Time last_now_ = 0;  // virtual time at that line
 };
 
 }  // namespace choreo::cli

@@ -27,7 +27,7 @@ void ConfigSchema::add(KeySpec spec) {
   assert(spec.key.find('.') != std::string::npos && "keys are section.key");
   const bool timed = spec.type == ValueType::kDuration || spec.type == ValueType::kDistribution;
   if (timed && spec.max.empty()) spec.max = format_duration(kMaxDuration);
-  if (spec.type == ValueType::kDuration && spec.min.empty()) spec.min = format_duration(0);
+  if (spec.type == ValueType::kDuration && spec.min.empty()) spec.min = std::string("0s");
   assert((!timed || *parse_duration(spec.max) <= kMaxDuration) && "durations stay within kMaxDuration");
   assert((spec.type != ValueType::kDistribution || spec.min.empty()) && "a distribution has no min");
   keys_.push_back(std::move(spec));

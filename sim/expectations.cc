@@ -161,9 +161,11 @@ Result<Checked> check_entry(const nlohmann::json& summary, const RawEntry& e) {
   const bool want_bool = c.condition.op == Condition::Op::kBool;
   if (c.actual->is_null()) return c;  // a value the run has not produced yet
   if (want_bool && !c.actual->is_boolean())
-    return Error{located(e, fmt::format("'{}' is {}, not true/false", printable(c.path), printable(c.actual->dump())))};
+    return Error{located(
+        e, fmt::format("'{}' is {}, not true/false", printable(c.path), printable(c.actual->dump())))};
   if (!want_bool && !c.actual->is_number())
-    return Error{located(e, fmt::format("'{}' is {}, not a number", printable(c.path), printable(c.actual->dump())))};
+    return Error{
+        located(e, fmt::format("'{}' is {}, not a number", printable(c.path), printable(c.actual->dump())))};
   return c;
 }
 

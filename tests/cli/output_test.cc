@@ -32,7 +32,8 @@ testing::CommandResult with_small_file_limit(const std::string& args) {
 
 std::vector<std::string> files_in(const std::string& dir) {
   std::vector<std::string> names;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -69,7 +70,8 @@ TEST(Output, AnOutDirThatIsAFileIsExitTwo) {
 TEST(Output, JsonOnAFullStdoutIsExitFour) {
   const auto r = choreo("run " + kShort + " --json --out " + fresh_dir("stdout") + " >/dev/full");
   EXPECT_EQ(r.exit_code, 4);
-  EXPECT_EQ(r.err, "choreo: writing to standard output failed (disk full or closed); the output is incomplete\n");
+  EXPECT_EQ(r.err,
+            "choreo: writing to standard output failed (disk full or closed); the output is incomplete\n");
 }
 
 TEST(Output, ASweepToADeviceIsRefusedBeforeAnyRun) {
@@ -85,7 +87,8 @@ TEST(Output, ASweepWhoseCsvWriteFailsIsExitFour) {
   const auto r = with_small_file_limit("sweep " + kShort + " --seeds 1..20 -j 1 --out " + csv);
   EXPECT_EQ(r.exit_code, 4);
   const std::string last = r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1);
-  EXPECT_EQ(last, "--out " + csv + ": write failed: File too large (the CSV ends before this row)\n") << r.err;
+  EXPECT_EQ(last, "--out " + csv + ": write failed: File too large (the CSV ends before this row)\n")
+      << r.err;
   EXPECT_EQ(r.out.find("wrote "), std::string::npos) << r.out;
 }
 

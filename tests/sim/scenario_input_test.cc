@@ -19,7 +19,8 @@ namespace {
 ConfigSchema schema() {
   ConfigSchema s;
   s.add({.key = "fault.*.service", .type = ValueType::kString, .default_value = ""});
-  s.add({.key = "phold.processes", .type = ValueType::kInteger, .default_value = "1", .min = "1", .max = "10"});
+  s.add(
+      {.key = "phold.processes", .type = ValueType::kInteger, .default_value = "1", .min = "1", .max = "10"});
   s.add_open_section("expect");
   return s;
 }
@@ -46,18 +47,21 @@ TEST(ScenarioInput, InvalidUtf8InASetValue) {
 }
 
 TEST(ScenarioInput, ANewlineInASetValueIsOneLine) {
-  EXPECT_EQ(error_of("", {"phold.processes=1\n2"}),
-            "--set phold.processes: '1\\n2': control character \\n at offset 1 (a value is one line of text)");
-  EXPECT_EQ(error_of("", {"fault.c.service=a\rb"}),
-            "--set fault.c.service: 'a\\rb': control character \\r at offset 1 (a value is one line of text)");
+  EXPECT_EQ(
+      error_of("", {"phold.processes=1\n2"}),
+      "--set phold.processes: '1\\n2': control character \\n at offset 1 (a value is one line of text)");
+  EXPECT_EQ(
+      error_of("", {"fault.c.service=a\rb"}),
+      "--set fault.c.service: 'a\\rb': control character \\r at offset 1 (a value is one line of text)");
   EXPECT_EQ(error_of("", {"phold.proc\nesses=1"}),
             "--set phold.proc\\nesses: unknown key 'phold.proc\\nesses' (did you mean 'phold.processes'?)");
 }
 
 TEST(ScenarioInput, ControlCharactersInAFileValue) {
-  EXPECT_EQ(error_of("[fault.c]\nservice = a\x1b[2Jb\n"),
-            "x.ini:2: fault.c.service = 'a\\x1B[2Jb': control character \\x1B at offset 1 (a value is one line "
-            "of text)");
+  EXPECT_EQ(
+      error_of("[fault.c]\nservice = a\x1b[2Jb\n"),
+      "x.ini:2: fault.c.service = 'a\\x1B[2Jb': control character \\x1B at offset 1 (a value is one line "
+      "of text)");
   EXPECT_EQ(error_of("[fault.c\x01]\n"), "x.ini:1: expected '[section]', got '[fault.c\\x01]'");
 }
 
@@ -81,7 +85,8 @@ TEST(ScenarioInput, AFileOfOneMibIsReadAndOneByteMoreIsRefused) {
   ASSERT_TRUE(raw.ok()) << raw.error().message;
   EXPECT_EQ(raw->entries.size(), 1u);
   std::ofstream(path, std::ios::binary | std::ios::app) << "#";
-  EXPECT_EQ(read_config_file(path).error().message, path + ": larger than 1 MiB, the limit for a scenario file");
+  EXPECT_EQ(read_config_file(path).error().message,
+            path + ": larger than 1 MiB, the limit for a scenario file");
 }
 
 TEST(ScenarioInput, AOneMibDottedExpectPathIsAnsweredAtOnce) {
@@ -92,8 +97,9 @@ TEST(ScenarioInput, AOneMibDottedExpectPathIsAnsweredAtOnce) {
   const nlohmann::json summary = {{"converged", true}, {"config", {{"run.duration", "1s"}}}};
   auto checked = check_expectations(summary, raw->entries);
   // The message quotes the first 200 bytes of the key ("expect." and 193 of the path).
-  EXPECT_EQ(checked.error().message, "x.ini:2: expect." + path.substr(0, 193) +
-                                         "... (1000008 bytes) = '1': no 'a' in the summary (have: config, converged)");
+  EXPECT_EQ(checked.error().message,
+            "x.ini:2: expect." + path.substr(0, 193) +
+                "... (1000008 bytes) = '1': no 'a' in the summary (have: config, converged)");
   // A path that walks through a key holding dots, then a million segments more.
   std::string deep = "config.run.duration";
   while (deep.size() < 1'000'000) deep += ".x";

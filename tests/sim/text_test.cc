@@ -16,17 +16,17 @@ TEST(Utf8, AcceptsAsciiAndWellFormedSequences) {
   EXPECT_EQ(invalid_utf8_at(""), npos);
   EXPECT_EQ(invalid_utf8_at("replica-1"), npos);
   EXPECT_EQ(invalid_utf8_at("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"), npos);  // é € 😀
-  EXPECT_EQ(invalid_utf8_at("\xF4\x8F\xBF\xBF"), npos);                          // U+10FFFF
+  EXPECT_EQ(invalid_utf8_at("\xF4\x8F\xBF\xBF"), npos);                           // U+10FFFF
 }
 
 TEST(Utf8, NamesTheOffsetOfTheFirstBadByte) {
-  EXPECT_EQ(invalid_utf8_at("ab\xE9["), 2u);              // a Latin-1 é
-  EXPECT_EQ(invalid_utf8_at("\xC3"), 0u);                 // cut short
-  EXPECT_EQ(invalid_utf8_at("x\xC0\xAF"), 1u);            // overlong '/'
-  EXPECT_EQ(invalid_utf8_at("\xE0\x80\xAF"), 0u);         // overlong, 3 bytes
-  EXPECT_EQ(invalid_utf8_at("\xED\xA0\x80"), 0u);         // a surrogate
-  EXPECT_EQ(invalid_utf8_at("\xF4\x90\x80\x80"), 0u);     // past U+10FFFF
-  EXPECT_EQ(invalid_utf8_at("ok\x80"), 2u);               // a lone continuation byte
+  EXPECT_EQ(invalid_utf8_at("ab\xE9["), 2u);           // a Latin-1 é
+  EXPECT_EQ(invalid_utf8_at("\xC3"), 0u);              // cut short
+  EXPECT_EQ(invalid_utf8_at("x\xC0\xAF"), 1u);         // overlong '/'
+  EXPECT_EQ(invalid_utf8_at("\xE0\x80\xAF"), 0u);      // overlong, 3 bytes
+  EXPECT_EQ(invalid_utf8_at("\xED\xA0\x80"), 0u);      // a surrogate
+  EXPECT_EQ(invalid_utf8_at("\xF4\x90\x80\x80"), 0u);  // past U+10FFFF
+  EXPECT_EQ(invalid_utf8_at("ok\x80"), 2u);            // a lone continuation byte
   EXPECT_EQ(invalid_utf8_at("\xFF"), 0u);
 }
 

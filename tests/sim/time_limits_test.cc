@@ -38,8 +38,8 @@ TEST(TimeArithmetic, AnEventPastTheLatestTimeIsNeverDue) {
   auto& c = sim.add<Counter>();
   sim.send(c.id(), 5, 0, 0);
   EXPECT_EQ(sim.run_until(10), StopReason::kNoEvents);
-  sim.send(c.id(), kForever, 0, 0);            // now + delay would overflow
-  sim.timer(c.id(), kForever - 3, 0, 0);       // so would this
+  sim.send(c.id(), kForever, 0, 0);                              // now + delay would overflow
+  sim.timer(c.id(), kForever - 3, 0, 0);                         // so would this
   sim.send(c.id(), Simulation::kLatestEvent - sim.now(), 0, 0);  // the last time that still comes
   EXPECT_EQ(sim.pending(), 1u);
   EXPECT_EQ(sim.run(), StopReason::kNoEvents);
@@ -98,16 +98,17 @@ std::string error_of(const std::string& key, const std::string& value) {
 TEST(KeyRanges, EveryDurationKeyHasAMaximum) {
   EXPECT_EQ(error_of("workload.latency", "3650d"), "no error");
   EXPECT_EQ(error_of("workload.latency", "3651d"),
-            "--set workload.latency: '3651d': out of range (allowed: 0..3650d)");
+            "--set workload.latency: '3651d': out of range (allowed: 0s..3650d)");
   EXPECT_EQ(error_of("workload.latency", "1000000d"),
-            "--set workload.latency: '1000000d': out of range (allowed: 0..3650d)");
+            "--set workload.latency: '1000000d': out of range (allowed: 0s..3650d)");
 }
 
 TEST(KeyRanges, ADistributionBoundsItsNinetyNinthPercentile) {
   EXPECT_EQ(error_of("broker.delay", "pareto:1ms,1.5"), "no error");
-  EXPECT_EQ(error_of("broker.delay", "pareto:1ms,0.03"),
-            "--set broker.delay: 'pareto:1ms,0.03': out of range: its 99th percentile, SCALE * 100^(1/SHAPE), "
-            "is 4.64e+63s (allowed: at most 3650d)");
+  EXPECT_EQ(
+      error_of("broker.delay", "pareto:1ms,0.03"),
+      "--set broker.delay: 'pareto:1ms,0.03': out of range: its 99th percentile, SCALE * 100^(1/SHAPE), "
+      "is 4.64e+63s (allowed: at most 3650d)");
   EXPECT_EQ(error_of("broker.delay", "lognormal:36500d,1"),
             "--set broker.delay: 'lognormal:36500d,1': out of range: its 99th percentile, "
             "MEDIAN * e^(2.33 * SIGMA), is 3.23e+10s (allowed: at most 3650d)");
@@ -117,14 +118,17 @@ TEST(KeyRanges, ADistributionBoundsItsNinetyNinthPercentile) {
   EXPECT_EQ(error_of("broker.delay", "exp:1000d"),
             "--set broker.delay: 'exp:1000d': out of range: its 99th percentile, 4.6 * MEAN, is 3.98e+08s "
             "(allowed: at most 3650d)");
-  EXPECT_EQ(error_of("broker.rtt", "uniform:0..2s"),
-            "--set broker.rtt: 'uniform:0..2s': out of range: its 99th percentile, LOW + 0.99 * (HIGH - LOW), "
-            "is 1.98s (allowed: at most 1s)");
-  EXPECT_EQ(error_of("broker.rtt", "normal:1s,1ms"),
-            "--set broker.rtt: 'normal:1s,1ms': out of range: its 99th percentile, MEAN + 2.33 * STDDEV, is 1s "
-            "(allowed: at most 1s)");
-  EXPECT_EQ(error_of("broker.rtt", "2s"),
-            "--set broker.rtt: '2s': out of range: its 99th percentile, the value, is 2s (allowed: at most 1s)");
+  EXPECT_EQ(
+      error_of("broker.rtt", "uniform:0..2s"),
+      "--set broker.rtt: 'uniform:0..2s': out of range: its 99th percentile, LOW + 0.99 * (HIGH - LOW), "
+      "is 1.98s (allowed: at most 1s)");
+  EXPECT_EQ(
+      error_of("broker.rtt", "normal:1s,1ms"),
+      "--set broker.rtt: 'normal:1s,1ms': out of range: its 99th percentile, MEAN + 2.33 * STDDEV, is 1s "
+      "(allowed: at most 1s)");
+  EXPECT_EQ(
+      error_of("broker.rtt", "2s"),
+      "--set broker.rtt: '2s': out of range: its 99th percentile, the value, is 2s (allowed: at most 1s)");
 }
 
 TEST(KeyRanges, ANonZeroRateFitsOneEventInTheLongestRun) {
@@ -146,7 +150,7 @@ TEST(KeyRanges, TheSchemaFillsInDurationBounds) {
   ConfigSchema s;
   s.add({.key = "a.d", .type = ValueType::kDuration, .default_value = "1s"});
   s.add({.key = "a.x", .type = ValueType::kDistribution, .default_value = "1s"});
-  EXPECT_EQ(s.find("a.d")->min, "0");
+  EXPECT_EQ(s.find("a.d")->min, "0s");
   EXPECT_EQ(s.find("a.d")->max, "3650d");
   EXPECT_EQ(s.find("a.x")->max, "3650d");
 }
