@@ -16,6 +16,7 @@ packages=(
   libbenchmark-dev              # micro-benchmarks in bench/
   python3-matplotlib            # plots in scripts/ (Debian's /usr/bin/python3)
   chromium                      # tests/sweep/report_html_test.cc renders the HTML report in a real browser (headless)
+  clang-14 libclang-rt-14-dev   # scripts/fuzz.sh: libFuzzer harnesses (-fsanitize=fuzzer needs clang's runtime)
 )
 # Optional: the PHOLD comparison benchmark also builds against these when present.
 if [[ "${CHOREO_WITH_COMPARISONS:-0}" == 1 ]]; then

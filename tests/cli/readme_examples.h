@@ -27,10 +27,10 @@
 
 namespace choreo::testing {
 
-// What a ```sh setup block may hold: installing, building, testing, and
-// rewriting the golden files (which a test run must never do by itself).
-inline constexpr std::array<std::string_view, 7> kExemptPrefixes = {
-    "scripts/quickstart.sh", "scripts/test.sh", "scripts/setup.sh",       "cmake ",
+// What a ```sh setup block may hold: installing, building, testing, fuzzing,
+// and rewriting the golden files (which a test run must never do by itself).
+inline constexpr std::array<std::string_view, 8> kExemptPrefixes = {
+    "scripts/quickstart.sh", "scripts/test.sh", "scripts/setup.sh",       "scripts/fuzz.sh", "cmake ",
     "sudo cmake ",           "export PATH=",    "CHOREO_UPDATE_GOLDEN=1 "};
 
 struct ReadmeStep {
