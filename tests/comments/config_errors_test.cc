@@ -93,10 +93,17 @@ TEST(CommentsConfig, AFaultMustNameAServiceWorkerAndTopicTheScenarioHas) {
 }
 
 // Regression: a gap drawn near 1e21 us overflowed the timer's time, and
-// comments were posted at once instead of never.
+// comments were posted at once instead of never. Such a rate is now refused
+// (one line, exit 2); the smallest rate allowed, one per 3650d, posts nothing
+// in a second.
 TEST(CommentsConfig, ARateSoLowItNeverFiresPostsNothing) {
-  const auto r = choreo(
-      "run scenarios/duplicates-sqs.ini --json --set workload.comment_rate=1e-15/s "
+  auto r = choreo("run scenarios/duplicates-sqs.ini --set workload.comment_rate=1e-15/s");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "--set workload.comment_rate: '1e-15/s': a rate must be 0 or at least one per 3650d (one event "
+            "in the longest run)\n");
+  r = choreo(
+      "run scenarios/duplicates-sqs.ini --json --set workload.comment_rate=3.2e-9/s "
       "--set run.duration=1s --set run.settle=0 --out " +
       ::testing::TempDir() + "tiny_rate");
   const auto summary = nlohmann::json::parse(r.out);
