@@ -47,11 +47,12 @@ std::string instance_key(const KeySpec& spec) {
 
 // Every value text the schemas mention, and the tokens values are made of.
 std::set<std::string> value_words() {
-  std::set<std::string> words = {"us",   "ms",     "s",        "min",     "h",        "d",    "/s",  "/ms",
-                                 "/min", "/h",     "/d",       "%",       "B",        "KiB",  "MiB", "GiB",
-                                 "KB",   "MB",     "GB",       "uniform:", "exp:",    "normal:", "lognormal:",
-                                 "pareto:", "zipf:", "const:", "..",      ",",        "true", "false", "1e6",
-                                 "_",    "-",      "#",        "0",       "9223372036854775807"};
+  std::set<std::string> words = {"us",    "ms",       "s",    "min",     "h",          "d",
+                                 "/s",    "/ms",      "/min", "/h",      "/d",         "%",
+                                 "B",     "KiB",      "MiB",  "GiB",     "KB",         "MB",
+                                 "GB",    "uniform:", "exp:", "normal:", "lognormal:", "pareto:",
+                                 "zipf:", "const:",   "..",   ",",       "true",       "false",
+                                 "1e6",   "_",        "-",    "#",       "0",          "9223372036854775807"};
   for (const auto& schema : choreo::fuzz::all_schemas()) {
     for (const auto& spec : schema.keys()) {
       for (const auto* v : {&spec.default_value, &spec.min, &spec.max}) {
@@ -116,7 +117,7 @@ int main(int argc, char** argv) {
   for (const auto& w : set) set_dict += dict_entry(w) + "\n";
   write(out / "reader.dict", reader_dict);
   write(out / "set.dict", set_dict);
-  std::printf("fuzz_inputs: %zu keys, %zu reader words, %zu set words in %s\n", index, reader.size(), set.size(),
-              out.c_str());
+  std::printf("fuzz_inputs: %zu keys, %zu reader words, %zu set words in %s\n", index, reader.size(),
+              set.size(), out.c_str());
   return 0;
 }

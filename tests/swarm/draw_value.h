@@ -85,7 +85,7 @@ inline std::string draw_distribution(const sim::KeySpec& spec, sim::Rng& rng) {
       case 1: {
         const std::string a = us(1), b = us(1);
         text = *sim::parse_duration(a) <= *sim::parse_duration(b) ? "uniform:" + a + ".." + b
-                                                                   : "uniform:" + b + ".." + a;
+                                                                  : "uniform:" + b + ".." + a;
         break;
       }
       case 2:
@@ -117,7 +117,8 @@ inline std::string draw_text(const std::vector<std::string>& names, sim::Rng& rn
 }  // namespace detail
 
 // `names`: the instance names of the scenario, for text keys (service, topic).
-inline std::string draw_value(const sim::KeySpec& spec, const std::vector<std::string>& names, sim::Rng& rng) {
+inline std::string draw_value(const sim::KeySpec& spec, const std::vector<std::string>& names,
+                              sim::Rng& rng) {
   using sim::ValueType;
   switch (spec.type) {
     case ValueType::kInteger:
@@ -125,7 +126,8 @@ inline std::string draw_value(const sim::KeySpec& spec, const std::vector<std::s
     case ValueType::kNumber: {
       const double dflt = *sim::parse_number(spec.default_value);
       const double min = spec.min.empty() ? 0 : *sim::parse_number(spec.min);
-      const double max = spec.max.empty() ? std::max(min, 10 * std::max(dflt, 1.0)) : *sim::parse_number(spec.max);
+      const double max =
+          spec.max.empty() ? std::max(min, 10 * std::max(dflt, 1.0)) : *sim::parse_number(spec.max);
       return fmt::format("{}", detail::edgy(rng, min, max, dflt, std::max(min, 1e-6), max));
     }
     case ValueType::kProbability:
