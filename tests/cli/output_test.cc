@@ -17,7 +17,8 @@ namespace {
 using testing::choreo;
 using testing::run_shell;
 
-const std::string kShort = "scenarios/phold.ini --set run.duration=1ms --set phold.processes=10";
+// About 50 events: one per process and simulated second.
+const std::string kShort = "scenarios/phold.ini --set run.duration=5s --set phold.processes=10";
 
 std::string fresh_dir(const std::string& name) {
   const std::string dir = ::testing::TempDir() + "choreo_output_" + name;
