@@ -68,7 +68,7 @@ Outcome run_once(const cli::Scenario& scenario) {
     if (sim.events_processed() >= kEventBudget) throw BudgetReached{sim.trace_hash(), sim.events_processed()};
   };
   try {
-    auto outcome = cli::run_scenario(scenario, nullptr, &watcher);
+    auto outcome = cli::run_scenario(scenario, nullptr, {}, &watcher);
     if (!outcome) {
       std::cerr << "refused: " << outcome.error().message << "\n";
       return {Outcome::kRefused, "", outcome.error().message};
