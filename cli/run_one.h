@@ -36,7 +36,8 @@ struct RunWatcher {
 // combination of keys; an [expect] entry check_expect_paths would have caught).
 // `trace_options` apply when trace_out is set.
 sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out,
-                                     sim::TraceOptions trace_options = {}, const RunWatcher* watcher = nullptr);
+                                     sim::TraceOptions trace_options = {},
+                                     const RunWatcher* watcher = nullptr);
 
 // summary.json's shape before the run: the model built, not run, and
 // reported (values are zeros and nulls; keys and replica names are final).
