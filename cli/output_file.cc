@@ -61,6 +61,14 @@ OutputStatus write_file_atomically(const std::string& dir, const std::string& na
   return std::nullopt;
 }
 
+OutputStatus write_path_atomically(const std::string& path, std::string_view content,
+                                   const std::string& flag) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return write_file_atomically(".", path, content, flag);
+  return write_file_atomically(slash == 0 ? "/" : path.substr(0, slash), path.substr(slash + 1), content,
+                               flag);
+}
+
 OutputStatus close_checked(std::ofstream& stream, const std::string& flag, const std::string& path) {
   errno = 0;
   stream.close();

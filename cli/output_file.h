@@ -7,8 +7,9 @@
 // A failure is one line and an exit code: kExitBadInput when the path the
 // user gave cannot be used (a missing directory, no permission, a directory
 // where a file belongs), kExitOutput when a write failed (disk full, I/O
-// error) and data was lost. Not for the sweep's CSV, which appends whole
-// lines (cli/sweep_writer.h).
+// error) and data was lost. Not for the CSV a sweep writes as it runs, which
+// appends whole lines (cli/sweep_writer.h); its cells CSV and a merged CSV
+// are written whole, through here.
 #pragma once
 
 #include <fstream>
@@ -27,6 +28,11 @@ using OutputStatus = std::optional<OutputError>;  // empty on success
 // Writes `content` to `dir`/`name` through a temporary file and rename(2).
 // `flag` names where the user gave the path ("--out").
 OutputStatus write_file_atomically(const std::string& dir, const std::string& name, std::string_view content,
+                                   const std::string& flag);
+
+// The same for a file the user named (a sweep's CSV): `path` is split into
+// its directory ("." when none) and its name.
+OutputStatus write_path_atomically(const std::string& path, std::string_view content,
                                    const std::string& flag);
 
 // Closes `stream`, written to `path` as given with `flag` ("--trace"), and

@@ -214,9 +214,9 @@ int finish(const Sweep& s, const OrderedWriter& writer, const std::vector<RunVer
     out << fmt::format("wrote {} ({} rows of shard {}; {})\n", s.out_path, rows, s.shard.text(), ran);
   } else {
     print_sweep_report(s.grid, verdicts, tally, replay, out);
-    if (auto cells = write_cells_csv(s.out_path, s.grid, tally); !cells) {
-      err << cells.error().message << "\n";
-      return kExitBadInput;
+    if (const auto failed = write_cells_csv(s.out_path, s.grid, tally)) {
+      err << failed->message << "\n";
+      return failed->exit_code;
     }
     out << fmt::format("wrote {} ({} rows; {}){}\n", s.out_path, rows, ran,
                        tally.replicas().empty() ? "" : " and " + cells_csv_path(s.out_path));

@@ -59,20 +59,13 @@ sim::Result<std::vector<MergePart>> read_parts(const std::vector<std::string>& p
   return parts;
 }
 
-// Writes `text` to a temporary beside `path` and renames it over `path`.
-sim::Status write_whole(const std::string& path, const std::string& text) {
+// Writes `text` to a temporary beside `path` and renames it over `path`
+// (cli/output_file.h: every write checked, fsynced before the rename).
+OutputStatus write_whole(const std::string& path, const std::string& text) {
   std::error_code ec;
   const auto dir = std::filesystem::path(path).parent_path();
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file) return sim::Error{fmt::format("--out {}: cannot write {}", path, temporary)};
-  }
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) return sim::Error{fmt::format("--out {}: cannot write it: {}", path, ec.message())};
-  return sim::Ok{};
+  return write_path_atomically(path, text, "--out");
 }
 
 // The replay command of a merged row: its scenario's file name, seed, the
@@ -121,11 +114,10 @@ int merge(const MergeArgs& a, std::ostream& out, std::ostream& err) {
     verdicts.push_back({row[schema->holds_column()] == "1", row[schema->converged_column()] == "1"});
     tally.add_csv_row(merged->grid.cell_of(run), schema->replicas, merged->header, row);
   }
-  for (const auto& written :
-       {write_whole(a.out, merged->text), write_cells_csv(a.out, merged->grid, tally)}) {
-    if (!written) {
-      err << written.error().message << "\n";
-      return kExitBadInput;
+  for (const auto& failed : {write_whole(a.out, merged->text), write_cells_csv(a.out, merged->grid, tally)}) {
+    if (failed) {
+      err << failed->message << "\n";
+      return failed->exit_code;
     }
   }
   print_sweep_report(

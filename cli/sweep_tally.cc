@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "cli/sweep_csv.h"
 
@@ -96,19 +94,9 @@ std::string cells_csv_path(const std::string& out) {
   return (has_suffix ? out.substr(0, out.size() - suffix.size()) : out) + ".cells.csv";
 }
 
-sim::Status write_cells_csv(const std::string& out, const Grid& grid, const ReplicaTally& tally) {
-  if (tally.replicas().empty()) return sim::Ok{};
-  const std::string path = cells_csv_path(out);
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file << cells_csv(grid, tally);
-    if (!file) return sim::Error{fmt::format("--out {}: cannot write {}", out, temporary)};
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) return sim::Error{fmt::format("--out {}: cannot write {}: {}", out, path, ec.message())};
-  return sim::Ok{};
+OutputStatus write_cells_csv(const std::string& out, const Grid& grid, const ReplicaTally& tally) {
+  if (tally.replicas().empty()) return std::nullopt;
+  return write_path_atomically(cells_csv_path(out), cells_csv(grid, tally), "--out");
 }
 
 }  // namespace choreo::cli

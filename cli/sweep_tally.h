@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/output_file.h"
 #include "cli/sweep_grid.h"
 #include "sim/result.h"
 
@@ -67,7 +68,7 @@ std::string cells_csv_path(const std::string& out);
 
 // Replaces the cells CSV of `out` whole (writes a temporary, renames it), so
 // a reader never sees half of it; writes nothing when no run has a replica
-// (PHOLD). Errors name --out.
-sim::Status write_cells_csv(const std::string& out, const Grid& grid, const ReplicaTally& tally);
+// (PHOLD). A failure names --out and carries its exit code (cli/output_file.h).
+OutputStatus write_cells_csv(const std::string& out, const Grid& grid, const ReplicaTally& tally);
 
 }  // namespace choreo::cli
