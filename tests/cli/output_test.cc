@@ -39,8 +39,11 @@ std::vector<std::string> files_in(const std::string& dir) {
   return names;
 }
 
+// The trace holds message fates (a PHOLD run has none without --trace-engine).
 TEST(Output, ATraceOnAFullDiskIsExitFourNotSilence) {
-  const auto r = choreo("run " + kShort + " --trace /dev/full --out " + fresh_dir("trace"));
+  const auto r =
+      choreo("run scenarios/default.ini --set run.duration=1s --set run.settle=0 --trace /dev/full --out " +
+             fresh_dir("trace"));
   EXPECT_EQ(r.exit_code, 4);
   EXPECT_EQ(r.err, "--trace /dev/full: writing failed: No space left on device (the file is incomplete)\n");
   EXPECT_EQ(r.out.find("verdict:"), std::string::npos) << r.out;
@@ -91,6 +94,25 @@ TEST(Output, ASweepWhoseCsvWriteFailsIsExitFour) {
   EXPECT_EQ(last, "--out " + csv + ": write failed: File too large (the CSV ends before this row)\n")
       << r.err;
   EXPECT_EQ(r.out.find("wrote "), std::string::npos) << r.out;
+}
+
+// sweep-merge writes the merged CSV whole (temporary file, fsync, rename):
+// a write that fails is exit 4, one line, and leaves neither the merged CSV
+// nor a temporary file.
+TEST(Output, AMergedCsvThatCannotBeWrittenIsExitFour) {
+  const std::string dir = fresh_dir("merge");
+  std::filesystem::create_directories(dir);
+  std::string parts;
+  for (const char* shard : {"1", "2"}) {
+    const std::string part = dir + "/part-" + shard + ".csv";
+    ASSERT_LE(
+        choreo("sweep " + kShort + " --seeds 1..20 -j 1 --shard " + shard + "/2 --out " + part).exit_code, 1);
+    parts += " " + part;
+  }
+  const auto r = with_small_file_limit("sweep-merge" + parts + " --out " + dir + "/merged.csv");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_EQ(r.err, "--out " + dir + ": writing merged.csv failed: File too large (nothing was written)\n");
+  EXPECT_EQ(files_in(dir), (std::vector<std::string>{"part-1.csv", "part-2.csv"}));
 }
 
 }  // namespace
