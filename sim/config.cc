@@ -199,9 +199,9 @@ std::string unknown_key_message(const ConfigSchema& schema, const RawEntry& e) {
                        guess.empty() ? "" : fmt::format(" (did you mean '[{}]'?)", guess));
   }
   const std::string guess = did_you_mean(e.key, candidates_for(schema, e.key));
-  return fmt::format(
-      "{}: unknown key '{}'{}", where, key,
-      guess.empty() ? fmt::format(" (see choreo keys)") : fmt::format(" (did you mean '{}'?)", guess));
+  return fmt::format("{}: unknown key '{}'{}", where, key,
+                     guess.empty() ? fmt::format(" (see choreo keys)")
+                                   : fmt::format(" (did you mean '{}'?)", printable(guess)));
 }
 
 Result<std::vector<RawEntry>> override_entries(const std::vector<std::string>& overrides) {

@@ -57,6 +57,13 @@ TEST(ScenarioInput, ANewlineInASetValueIsOneLine) {
             "--set phold.proc\\nesses: unknown key 'phold.proc\\nesses' (did you mean 'phold.processes'?)");
 }
 
+// Found by fuzz_set: the suggestion for an instance key repeats the user's
+// instance name, which must be quoted like the key itself.
+TEST(ScenarioInput, ASuggestionRepeatingTheInstanceNameIsOneLine) {
+  EXPECT_EQ(error_of("", {"fault.c\n.servic=a"}),
+            "--set fault.c\\n.servic: unknown key 'fault.c\\n.servic' (did you mean 'fault.c\\n.service'?)");
+}
+
 TEST(ScenarioInput, ControlCharactersInAFileValue) {
   EXPECT_EQ(
       error_of("[fault.c]\nservice = a\x1b[2Jb\n"),
