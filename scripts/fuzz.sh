@@ -6,7 +6,7 @@
 # message that is not one line; the input is saved as
 # build-fuzz/fuzz/crash-<harness>-*, and `build-fuzz/tests/fuzz/fuzz_<harness> FILE`
 # replays it.
-#   scripts/fuzz.sh            60 s per harness (scripts/test.sh runs 20 s)
+#   scripts/fuzz.sh            60 s per harness (what scripts/test.sh runs)
 #   scripts/fuzz.sh 3600       a long run; the corpus in build-fuzz/fuzz/corpus grows across runs
 set -euo pipefail
 cd "$(dirname "$0")/.."

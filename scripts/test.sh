@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Builds choreo and runs every test, twice: a Release build with warnings as
 # errors, then an AddressSanitizer + UndefinedBehaviorSanitizer build; then
-# runs each libFuzzer harness for 20 seconds (scripts/fuzz.sh; a short run
-# that catches a harness or reader that breaks at once, kept short for CI's
-# time; long runs are scripts/fuzz.sh SECONDS by hand).
+# runs each libFuzzer harness for 60 seconds (scripts/fuzz.sh; long runs are
+# scripts/fuzz.sh SECONDS by hand).
 # This is the command README.md gives and the one CI (.ci/run) calls.
 #   scripts/test.sh            everything
 #   scripts/test.sh -L sim     only tests labelled sim (ctest arguments pass through; no fuzzing)
@@ -28,8 +27,8 @@ ninja -C build-asan
   ctest --output-on-failure -j "$jobs" "$@")
 
 # The scenario reader and --set values under libFuzzer (clang, ASan + UBSan),
-# 20 seconds each; a crash, a sanitizer report or a two-line error fails here.
+# 60 seconds each; a crash, a sanitizer report or a two-line error fails here.
 if (($# == 0)); then
-  echo "== Fuzz (20 s per harness)"
-  scripts/fuzz.sh 20
+  echo "== Fuzz (60 s per harness)"
+  scripts/fuzz.sh 60
 fi
