@@ -1,19 +1,15 @@
 // One divergent key of one replica, explained (`choreo explain`): the
 // message fates that account for the difference between owner and replica.
 //
-// How: the key's messages are taken from the FateLog; the replica's
+// How: the key's messages are taken from the FateLog and the replica's
 // strategy is replayed over the copies its service applied (successful
-// `process` lines, in trace order), comment by comment or update by update;
-// every comment or update where that differs from the owner becomes a
-// cause, grouped by mechanism. The causes sum to the trace's account of
-// the replica; when that account is not the replica's actual value (a
-// strategy explain does not replay, state lost with a `store = memory`
-// crash, anti-entropy pulls), the rest is reported as unexplained.
-//
-// Replayed: counters naive, dedup-id, 2p-set, or-set; mirrors overwrite,
-// lww-version, mv-register. Not replayed: g-counter, pn-counter,
-// shard-delta-sum (they count shard totals the trace does not carry) and
-// lww-clock (host clocks are not traced).
+// `process` lines, in trace order): explain_counters.h and
+// explain_mirrors.h, which cover every strategy of the strategy table.
+// Every comment or update where the replay differs from the owner becomes
+// a cause, grouped by mechanism. The causes sum to the trace's account of
+// the replica; when that account is not the replica's actual value (state
+// lost with a `store = memory` crash, anti-entropy pulls, a filtered
+// trace), the rest is reported as unexplained.
 #pragma once
 
 #include <cstdint>
@@ -42,7 +38,7 @@ struct Cause {
 
 struct KeyExplanation {
   std::int64_t owner = 0, replica = 0;
-  bool replayed = true;       // false: the strategy is not replayed (see above)
+  bool replayed = true;       // false: the trace lacks what the strategy needs
   std::int64_t traced = 0;    // the replica's value as the trace accounts for it
   std::vector<Cause> causes;  // largest |delta| first
   std::int64_t accounted() const;

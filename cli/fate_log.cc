@@ -39,6 +39,10 @@ void FateLog::record(const sim::TraceLine& line) {
   if (m.type.empty()) fill_facts(m, line);
   if (line.kind() == "publish") {
     m.published_at = line.t();
+    m.clock = number(line, "clock", -1);
+    m.shard = number(line, "shard", -1);
+    m.totals = {number(line, "total_story", -1), number(line, "total_chapter", -1),
+                number(line, "total_paragraph", -1)};
     return;
   }
   if (line.kind() == "duplicate") m.duplicate_reasons.push_back(text(line, "reason"));

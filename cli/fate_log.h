@@ -7,6 +7,7 @@
 // rewind, lost with a count).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -20,10 +21,14 @@ namespace choreo::cli {
 
 struct MessageFacts {
   std::string topic, type;
-  std::int64_t user = -1, version = -1;                                 // UserUpdated
+  std::int64_t user = -1, version = -1, clock = -1;                     // UserUpdated
   std::int64_t comment = -1, story = -1, chapter = -1, paragraph = -1;  // Comment*
-  sim::Time published_at = -1;                                          // -1: no publish line
-  std::vector<std::string> duplicate_reasons;                           // one per extra copy made
+  // Comment*: its shard, and the shard's created (deleted) totals after it
+  // on its story, chapter, paragraph (-1: not traced). From the publish line.
+  std::int64_t shard = -1;
+  std::array<std::int64_t, 3> totals{-1, -1, -1};
+  sim::Time published_at = -1;                 // -1: no publish line
+  std::vector<std::string> duplicate_reasons;  // one per extra copy made
 };
 
 // One line about one service's copy of a message.

@@ -43,8 +43,8 @@ class CommentsModel final : public models::Model {
   nlohmann::json faults_json() const;
 
   CommentsOptions o_;
-  KeyIndex keys_;       // the count keys, shared by the comment service, the counters and the checker
-  MessageNames names_;  // the trace file's names for messages
+  KeyIndex keys_;  // the count keys, shared by the comment service, the counters and the checker
+  MessageNames names_{o_.workload.shards};  // the trace file's names for messages
   std::unique_ptr<brokers::Broker> broker_;
   UserService* users_ = nullptr;
   CommentService* comments_ = nullptr;

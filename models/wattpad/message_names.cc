@@ -22,6 +22,7 @@ void MessageNames::add_keys(const brokers::Message& message, sim::TraceLine& lin
   if (message.type == kUserUpdated) {
     const UserUpdated e = decode_user_updated(message);
     line.add("user", static_cast<std::int64_t>(e.user)).add("version", static_cast<std::int64_t>(e.version));
+    if (line.kind() == "publish") line.add("clock", static_cast<std::int64_t>(e.clock));
     return;
   }
   if (message.type != kCommentCreated && message.type != kCommentDeleted) return;
@@ -31,6 +32,11 @@ void MessageNames::add_keys(const brokers::Message& message, sim::TraceLine& lin
       .add("story", static_cast<std::int64_t>(e.where.story))
       .add("chapter", e.where.chapter);
   if (e.where.paragraph != kNoParagraph) line.add("paragraph", e.where.paragraph);
+  if (line.kind() != "publish") return;
+  line.add("shard", shard_of(e.comment, shards_))
+      .add("total_story", static_cast<std::int64_t>(e.totals[0]))
+      .add("total_chapter", static_cast<std::int64_t>(e.totals[1]));
+  if (e.where.paragraph != kNoParagraph) line.add("total_paragraph", static_cast<std::int64_t>(e.totals[2]));
 }
 
 }  // namespace choreo::wattpad
