@@ -38,9 +38,10 @@ struct Replay {
   // A delete a grow-only strategy does not count: +1 against the live count.
   void uncounted_delete(std::int64_t msg) {
     const MessageFacts& m = facts(msg);
-    causes.add(fmt::format("CommentDeleted not counted: {} is grow-only (it counts every comment ever created)",
-                           r.strategy),
-               +1, example(msg, m, m.published_at, "published"));
+    causes.add(
+        fmt::format("CommentDeleted not counted: {} is grow-only (it counts every comment ever created)",
+                    r.strategy),
+        +1, example(msg, m, m.published_at, "published"));
   }
 };
 
@@ -78,12 +79,12 @@ std::int64_t replay_set(Replay& p, const CommentMsgs& c) {
   } else if (c.remove >= 0 && da.empty()) {
     p.missing(+1, c.remove);
   } else if (overtaken) {
-    p.causes.add("CommentDeleted applied before its CommentCreated: the delete removed nothing and the create "
-                 "then added the comment back (the broker does not keep order; broker.delay)",
-                 +1,
-                 fmt::format("comment {}: delete msg {} applied at {}, create msg {} at {}",
-                             p.facts(c.create).comment, c.remove, seconds(da.front()->t), c.create,
-                             seconds(ca.front()->t)));
+    p.causes.add(
+        "CommentDeleted applied before its CommentCreated: the delete removed nothing and the create "
+        "then added the comment back (the broker does not keep order; broker.delay)",
+        +1,
+        fmt::format("comment {}: delete msg {} applied at {}, create msg {} at {}", p.facts(c.create).comment,
+                    c.remove, seconds(da.front()->t), c.create, seconds(ca.front()->t)));
   }
   return live;
 }

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace choreo::cli {
 
 namespace {
@@ -87,13 +89,49 @@ std::string disconnected_words(sim::Time t, const std::vector<TraceNote>& notes)
   return loss_words("disconnected");
 }
 
+// A copy a worker took on but never processed: a crash of that worker
+// after it lost it, or the run ended first.
+std::string taken_words(const CopyEvent& last, const std::vector<TraceNote>& notes) {
+  const std::string worker = fmt::format("/{}", last.worker);
+  for (const TraceNote& n : notes) {
+    if (n.t < last.t || n.kind != "crash" || n.node.size() < worker.size() ||
+        n.node.compare(n.node.size() - worker.size(), worker.size(), worker) != 0) {
+      continue;
+    }
+    return fmt::format("taken by {}, which crashed at {} before processing it", n.node, seconds(n.t));
+  }
+  return "still being processed when the run ended";
+}
+
+// NATS's "slow-consumer": the subscriber's own pending limit, or what the
+// server held for a partitioned client when it closed it.
+std::string slow_consumer_words(sim::Time t, const std::vector<TraceNote>& notes) {
+  bool closed = false;
+  for (const TraceNote& n : notes) {
+    if (n.t > t) break;
+    if (n.kind == "slow-consumer-close") closed = true;
+    if (n.kind == "reconnect") closed = false;
+  }
+  if (closed) {
+    return "dropped by NATS: held for the partitioned subscriber when the server closed its connection as a "
+           "slow consumer (nats.write_deadline, nats.max_pending)";
+  }
+  return loss_words("slow-consumer");
+}
+
 std::string why_never_applied(const std::vector<CopyEvent>& events, const std::vector<TraceNote>& notes) {
   for (const CopyEvent& e : events) {
     if (e.kind == "lost" && e.reason == "disconnected") return disconnected_words(e.t, notes);
+    if (e.kind == "lost" && e.reason == "slow-consumer") return slow_consumer_words(e.t, notes);
     if (e.kind == "lost") return loss_words(e.reason);
     if (e.kind == "dead-letter") {
-      return fmt::format("moved to the dead-letter queue after {} receives (sqs.max_receive_count)",
-                         e.attempt);
+      const auto failed = std::count_if(events.begin(), events.end(), [](const CopyEvent& p) {
+        return p.kind == "process" && p.result == "handler-error";
+      });
+      return fmt::format(
+          "moved to the dead-letter queue after {} receives (sqs.max_receive_count){}", e.attempt,
+          failed == 0 ? std::string()
+                      : fmt::format(": its handler failed {} times (broker.handler_error)", failed));
     }
   }
   for (const CopyEvent& e : events) {
@@ -101,13 +139,20 @@ std::string why_never_applied(const std::vector<CopyEvent>& events, const std::v
       return "its handler failed and the broker did not deliver it again (broker.handler_error)";
     }
   }
+  // Kafka's skips are counts, not messages: name every skip of the service
+  // (the trace does not say which records each one covered).
+  std::string skips;
   for (const TraceNote& n : notes) {
     if (n.kind == "lost" && (n.reason == "retention" || n.reason == "reset")) {
-      return fmt::format("never read: Kafka skipped records of this service ({}; {} at {})",
-                         loss_words(n.reason), n.count, seconds(n.t));
+      skips += fmt::format("{}{}: {} at {}", skips.empty() ? "" : "; ",
+                           n.reason == "retention"
+                               ? "deleted by retention before they were consumed (kafka.retention)"
+                               : "skipped by auto.offset.reset = latest",
+                           n.count, seconds(n.t));
     }
   }
-  if (!events.empty()) return "taken by a worker but never processed (a crash lost it)";
+  if (!skips.empty()) return "never read: Kafka skipped records of this service (" + skips + ")";
+  if (!events.empty()) return taken_words(events.back(), notes);
   return "never delivered before the run ended";
 }
 

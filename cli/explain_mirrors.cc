@@ -45,18 +45,19 @@ void add_lost_newer(Causes& causes, const FateLog& log, const ReplicaRef& r, con
   const MessageFacts& nm = log.messages().at(newer.msg);
   const std::int64_t delta = held.version - newer.version;
   if (r.strategy == "lww-clock") {
-    causes.add(fmt::format("UserUpdated v{} lost to v{}: its host's clock read {} behind v{}'s, though it was "
-                           "published {} later (lww-clock trusts host clocks; workload.clock_skew)",
-                           newer.version, held.version, seconds(held.clock - newer.clock), held.version,
-                           seconds(nm.published_at - hm.published_at)),
-               delta,
-               fmt::format("msg {} (v{}) published at {}, applied at {}; msg {} (v{}) published at {}", newer.msg,
-                           newer.version, seconds(nm.published_at), seconds(newer.t), held.msg, held.version,
-                           seconds(hm.published_at)));
+    causes.add(
+        fmt::format("UserUpdated v{} lost to v{}: its host's clock read {} behind v{}'s, though it was "
+                    "published {} later (lww-clock trusts host clocks; workload.clock_skew)",
+                    newer.version, held.version, seconds(held.clock - newer.clock), held.version,
+                    seconds(nm.published_at - hm.published_at)),
+        delta,
+        fmt::format("msg {} (v{}) published at {}, applied at {}; msg {} (v{}) published at {}", newer.msg,
+                    newer.version, seconds(nm.published_at), seconds(newer.t), held.msg, held.version,
+                    seconds(hm.published_at)));
     return;
   }
-  causes.add(fmt::format("UserUpdated v{} applied after v{} and overwrote it: {}", held.version, newer.version,
-                         late_words(held, hm, log, r, notes)),
+  causes.add(fmt::format("UserUpdated v{} applied after v{} and overwrote it: {}", held.version,
+                         newer.version, late_words(held, hm, log, r, notes)),
              delta,
              fmt::format("msg {} (v{}) published at {}, applied at {}; msg {} (v{}) applied at {}", held.msg,
                          held.version, seconds(hm.published_at), seconds(held.t), newer.msg, newer.version,
@@ -101,7 +102,8 @@ void explain_mirror(const FateLog& log, const ReplicaRef& r, const KeyRef& key, 
   const Applied* newest = held;
   for (const Applied& a : order) newest = a.version >= newest->version ? &a : newest;
   const std::int64_t top = newest == nullptr ? 0 : newest->version;
-  if (newest != nullptr && newest->version > held->version) add_lost_newer(causes, log, r, *held, *newest, notes);
+  if (newest != nullptr && newest->version > held->version)
+    add_lost_newer(causes, log, r, *held, *newest, notes);
   for (auto it = by_version.upper_bound(top); it != by_version.end(); ++it) {
     explain_missing(causes, -1, it->second, log.messages().at(it->second), log.copies(r.service, it->second),
                     notes);
