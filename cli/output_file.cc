@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "cli/exit_codes.h"
 #include "sim/text.h"
@@ -67,6 +68,23 @@ OutputStatus write_path_atomically(const std::string& path, std::string_view con
   if (slash == std::string::npos) return write_file_atomically(".", path, content, flag);
   return write_file_atomically(slash == 0 ? "/" : path.substr(0, slash), path.substr(slash + 1), content,
                                flag);
+}
+
+OutputStatus open_checked(std::ofstream& stream, const std::string& flag, const std::string& path) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return OutputError{fmt::format("{} {}: cannot create directory {}: {}", flag, sim::printable(path),
+                                   sim::printable(parent.string()), ec.message()),
+                       kExitBadInput};
+  }
+  errno = 0;
+  stream.open(path);
+  if (stream) return std::nullopt;
+  const std::string why = errno != 0 ? std::strerror(errno) : "cannot open";
+  return OutputError{fmt::format("{} {}: cannot open for writing: {}", flag, sim::printable(path), why),
+                     kExitBadInput};
 }
 
 OutputStatus close_checked(std::ofstream& stream, const std::string& flag, const std::string& path) {

@@ -35,6 +35,11 @@ OutputStatus write_file_atomically(const std::string& dir, const std::string& na
 OutputStatus write_path_atomically(const std::string& path, std::string_view content,
                                    const std::string& flag);
 
+// Opens `path` (given with `flag`, "--trace") for writing, creating its
+// directory as --out does; a path that cannot be used is one line and
+// kExitBadInput, naming why.
+OutputStatus open_checked(std::ofstream& stream, const std::string& flag, const std::string& path);
+
 // Closes `stream`, written to `path` as given with `flag` ("--trace"), and
 // reports a write that failed at any point.
 OutputStatus close_checked(std::ofstream& stream, const std::string& flag, const std::string& path);

@@ -147,10 +147,9 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
 
   std::ofstream trace;
   if (!a.trace_file.empty() && !trace_to_stdout) {
-    trace.open(a.trace_file);
-    if (!trace) {
-      err << fmt::format("--trace {}: cannot open for writing\n", sim::printable(a.trace_file));
-      return kExitBadInput;
+    if (auto e = open_checked(trace, "--trace", a.trace_file)) {
+      err << e->message << "\n";
+      return e->exit_code;
     }
   }
   sim::TraceOptions trace_options;

@@ -239,7 +239,8 @@ service = r
 from = 1500ms
 to = 3s
 )",
-     "--set workload.delete_fraction=30% --set workload.delete_after=uniform:0ms..100ms --set workload.shards=2",
+     "--set workload.delete_fraction=30% --set workload.delete_after=uniform:0ms..100ms --set "
+     "workload.shards=2",
      R"(r (g-counter) story 0: owner 15, replica 19 (+4)
     +9  9 x CommentDeleted not counted: g-counter is grow-only (it counts every comment ever created)
         msg 4 (comment 0) published at 0.368s; msg 7 (comment 5) published at 0.453s; msg 8 (comment 2) published at 0.502s; ...
@@ -299,7 +300,8 @@ loss = 50%
      R"([broker]
 kind = nats
 )",
-     "--set workload.comment_rate=0/s --set workload.users=2 --set workload.profile_rate=10/s --set workload.clock_skew=2s --set workload.user_instances=2 --seed 3",
+     "--set workload.comment_rate=0/s --set workload.users=2 --set workload.profile_rate=10/s --set "
+     "workload.clock_skew=2s --set workload.user_instances=2 --seed 3",
      R"(r (lww-clock) user 1: owner 4, replica 3 (-1)
     -1  1 x UserUpdated v4 lost to v3: its host's clock read 1.597s behind v3's, though it was published 0.403s later (lww-clock trusts host clocks; workload.clock_skew)
         msg 9 (v4) published at 0.974s, applied at 0.974s; msg 5 (v3) published at 0.571s

@@ -10,38 +10,16 @@
 #include <vector>
 
 #include "tests/cli/command.h"
+#include "tests/cli/traced_run.h"
 
 namespace choreo::testing {
 namespace {
 
-// One story with one chapter, NATS, no faults but the 5th comment event
-// dropped: the 2P-Set counter ends one short on both keys, for that reason.
-const char* kDropFive = R"([run]
-model = comments
-duration = 2s
-settle = 2s
-[workload]
-stories = 1
-chapters = 1
-inline_fraction = 0
-comment_rate = 20/s
-delete_fraction = 0
-profile_rate = 0/s
-read_rate = 0/s
-[broker]
-kind = nats
-[replica.counts]
-kind = counter
-strategy = 2p-set
-[fault.lose-five]
-kind = drop
-topic = comments
-nth = 5
-)";
-
 TEST(Explain, AScriptedDropIsTheWholeDifferenceOnEveryKey) {
+  // NATS, no faults but the 5th comment event dropped: the 2P-Set counter
+  // ends one short on both keys, for that reason.
   const std::string path = ::testing::TempDir() + "explain_drop_five.ini";
-  std::ofstream(path) << kDropFive;
+  std::ofstream(path) << drop_five("2p-set");
   const auto r = choreo("explain " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::istringstream lines(r.out);

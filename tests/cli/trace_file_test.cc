@@ -2,9 +2,13 @@
 // file"). A key filter keeps only that key's message lines, a replica
 // filter that service's, a time window its lines; `--trace -` writes the
 // trace to stdout and the report to stderr; the same seed writes the same
-// bytes; tracing leaves the trace hash alone; bad filters exit 2.
+// bytes; tracing leaves the trace hash alone; bad filters exit 2; only
+// publish lines carry shard totals and host clocks; a missing directory is
+// created, a file in its way is one line and exit 2.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -98,6 +102,44 @@ TEST(TraceFile, KindFilterAndBadTermsExitTwoWithOneLine) {
     EXPECT_EQ(r.err.rfind(message, 0), 0u) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   }
+}
+
+TEST(TraceFile, OnlyPublishLinesCarryShardTotalsAndHostClocks) {
+  std::size_t comments = 0, users = 0;
+  for (const auto& l : traced("--trace-filter kind=publish,kind=process")) {
+    const bool publish = l.at("kind") == "publish";
+    if (l.at("type") == "UserUpdated") {
+      EXPECT_EQ(l.contains("clock"), publish) << l;
+      users += publish;
+      continue;
+    }
+    for (const char* field : {"shard", "total_story", "total_chapter"})
+      EXPECT_EQ(l.contains(field), publish) << l;
+    EXPECT_EQ(l.contains("total_paragraph"), publish && l.contains("paragraph")) << l;
+    if (publish) {
+      EXPECT_LT(l.at("shard").get<int>(), 4) << l;  // workload.shards = 4 by default
+      EXPECT_GE(l.at("total_chapter").get<int>(), 1) << l;
+      EXPECT_GE(l.at("total_story").get<int>(), l.at("total_chapter").get<int>()) << l;
+      ++comments;
+    }
+  }
+  EXPECT_GT(comments, 100u);
+  EXPECT_GT(users, 10u);
+}
+
+TEST(TraceFile, AMissingDirectoryIsCreatedAFileInTheWayIsOneLine) {
+  const std::string dir = out_dir("new_dir");
+  std::filesystem::remove_all(dir);
+  const auto made =
+      choreo("run " + kShort + " --out " + out_dir("mkdir") + " --trace " + dir + "/sub/t.jsonl");
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  EXPECT_GT(std::filesystem::file_size(dir + "/sub/t.jsonl"), 100'000u);
+
+  const std::string file = out_dir("a_file");
+  std::ofstream(file) << "not a directory\n";
+  const auto r = choreo("run " + kShort + " --out " + out_dir("blocked") + " --trace " + file + "/t.jsonl");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "--trace " + file + "/t.jsonl: cannot create directory " + file + ": Not a directory\n");
 }
 
 }  // namespace

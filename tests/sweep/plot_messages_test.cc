@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/command.h"
+#include "tests/cli/traced_run.h"
 #include "tests/sweep/sweep_test_util.h"
 
 namespace choreo {
@@ -19,38 +20,13 @@ using testing::python;
 using testing::scratch_dir;
 using testing::slurp;
 
-const char* kDropFive = R"([run]
-model = comments
-duration = 2s
-settle = 2s
-[workload]
-stories = 1
-chapters = 1
-inline_fraction = 0
-comment_rate = 20/s
-delete_fraction = 0
-profile_rate = 0/s
-read_rate = 0/s
-[broker]
-kind = nats
-duplicate = 20%
-[replica.counts]
-kind = counter
-strategy = naive
-[fault.lose-five]
-kind = drop
-topic = comments
-nth = 5
-)";
-
 TEST(PlotMessages, OneLanePerServiceAnXForTheDroppedCopyAndTheLegend) {
   const std::string dir = scratch_dir("messages");
-  std::ofstream(dir + "drop.ini") << kDropFive;
-  const auto run = testing::choreo("run " + dir + "drop.ini --out " + dir + "run --trace " + dir + "t.jsonl");
-  ASSERT_LE(run.exit_code, 1) << run.err;
+  const auto run = testing::traced_run(dir, testing::drop_five("naive", "duplicate = 20%\n"));
+  ASSERT_LE(run.result.exit_code, 1) << run.result.err;
   const auto r = testing::run_shell("CHOREO_PLOT_DESCRIBE='" + dir + "figure.json' " +
-                                    std::string(CHOREO_PYTHON) + " scripts/plot_messages.py " + dir +
-                                    "t.jsonl --key story:0 --highlight 5 -o " + dir + "m.png");
+                                    std::string(CHOREO_PYTHON) + " scripts/plot_messages.py " + run.trace +
+                                    " --key story:0 --highlight 5 -o " + dir + "m.png");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_GT(std::filesystem::file_size(dir + "m.png"), 8000u);
   const auto fig = nlohmann::json::parse(slurp(dir + "figure.json"));

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "tests/cli/command.h"
+#include "tests/cli/traced_run.h"
 #include "tests/sweep/sweep_test_util.h"
 
 namespace choreo {
@@ -17,31 +18,6 @@ namespace {
 using testing::run_shell;
 using testing::scratch_dir;
 using testing::slurp;
-
-const char* kDropFive = R"([run]
-model = comments
-duration = 2s
-settle = 2s
-[workload]
-stories = 1
-chapters = 1
-inline_fraction = 0
-comment_rate = 20/s
-delete_fraction = 0
-profile_rate = 0/s
-read_rate = 0/s
-[broker]
-kind = nats
-[replica.counts]
-kind = counter
-strategy = 2p-set
-[fault.lose-five]
-kind = drop
-topic = comments
-nth = 5
-[expect]
-replicas.counts.converged = false
-)";
 
 // Headless Chromium (Debian's chromium, installed by scripts/setup.sh).
 std::string chromium(const std::string& dir, const std::string& args) {
@@ -52,11 +28,9 @@ std::string chromium(const std::string& dir, const std::string& args) {
 TEST(ReportHtml, ChromiumRendersTheVerdictTheExplanationAndThePlots) {
   ASSERT_EQ(run_shell("command -v chromium").exit_code, 0) << "no chromium: run scripts/setup.sh";
   const std::string dir = scratch_dir("report");
-  std::ofstream(dir + "drop.ini") << kDropFive;
-  std::filesystem::create_directories(dir + "run");
-  ASSERT_EQ(testing::choreo("run " + dir + "drop.ini --out " + dir + "run --trace " + dir + "run/trace.jsonl")
-                .exit_code,
-            0);
+  const auto run = testing::traced_run(
+      dir, testing::drop_five("2p-set", "", "[expect]\nreplicas.counts.converged = false\n"));
+  ASSERT_EQ(run.result.exit_code, 0) << run.result.err;
   ASSERT_EQ(
       run_shell(std::string(CHOREO_BINARY) + " explain " + dir + "drop.ini > " + dir + "run/explain.txt")
           .exit_code,
