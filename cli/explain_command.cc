@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <boost/program_options.hpp>
+#include <filesystem>
 
 #include "cli/exit_codes.h"
 #include "cli/explain_key.h"
 #include "cli/fate_log.h"
 #include "cli/options.h"
+#include "cli/recorded_run.h"
 #include "cli/run_one.h"
+#include "sim/text.h"
 #include "sim/units.h"
 
 namespace po = boost::program_options;
@@ -20,7 +23,7 @@ namespace choreo::cli {
 namespace {
 
 struct ExplainArgs {
-  std::string scenario, seed, replica;
+  std::string scenario, seed, replica, trace;
   std::vector<std::string> sets;
   std::string keys = "3";
   bool help = false;
@@ -31,8 +34,12 @@ po::options_description explain_options(ExplainArgs& a) {
   d.add_options()("seed", po::value(&a.seed)->value_name("N"),
                   "run seed (default: the scenario's run.seed, else 1)")(
       "set", po::value(&a.sets)->value_name("SECTION.KEY=VALUE")->composing(),
-      "override a scenario key; repeatable")("replica", po::value(&a.replica)->value_name("NAME"),
-                                             "explain only this replica (default: every diverged one)")(
+      "override a scenario key; repeatable")(
+      "trace", po::value(&a.trace)->value_name("FILE"),
+      "explain a recorded run from this trace (default with an out dir: DIR/trace.jsonl) and the "
+      "summary.json beside it, without running it again")(
+      "replica", po::value(&a.replica)->value_name("NAME"),
+      "explain only this replica (default: every diverged one)")(
       "keys", po::value(&a.keys)->value_name("N"),
       "divergent keys to explain per replica, 1..5 (default: 3)")("help,h", po::bool_switch(&a.help),
                                                                   "show this help");
@@ -40,15 +47,19 @@ po::options_description explain_options(ExplainArgs& a) {
 }
 
 void print_explain_help(const po::options_description& d, std::ostream& out) {
-  out << "Usage: choreo explain SCENARIO.ini [options]\n\n"
-         "Runs the scenario (as choreo run does, without writing files), then, for the\n"
+  out << "Usage: choreo explain SCENARIO.ini [options]\n"
+         "       choreo explain OUTDIR [--trace FILE] [options]\n"
+         "       choreo explain --trace FILE [options]\n\n"
+         "Runs the scenario (as choreo run does, without writing files), or reads a run\n"
+         "recorded by choreo run --out OUTDIR --trace OUTDIR/trace.jsonl, then, for the\n"
          "first divergent keys of each diverged replica, prints which messages its\n"
          "service lost, applied twice or applied out of order, by which broker\n"
          "mechanism, and whether that accounts for the whole difference.\n\n"
       << d
       << "\nExit status: 0 explained, 2 bad input, 3 internal error.\n\n"
          "Examples:\n"
-         "  choreo explain scenarios/default.ini --replica counts-naive --keys 1\n";
+         "  choreo explain scenarios/default.ini --replica counts-naive --keys 1\n"
+         "  choreo run scenarios/default.ini --out out/d --trace out/d/trace.jsonl && choreo explain out/d\n";
 }
 
 // Runs the scenario with a trace that only feeds `log`.
@@ -63,17 +74,43 @@ sim::Result<RunOutcome> run_collecting(const Scenario& scenario, FateLog& log) {
   return run_scenario(scenario, &nowhere, std::move(options));
 }
 
-std::string service_of(const Scenario& scenario, const std::string& replica) {
-  const std::string& s = scenario.config.text("replica." + replica + ".service");
-  return s.empty() ? replica : s;
+// The service that consumes for `replica`: replica.NAME.service, else its name.
+std::string service_of(const nlohmann::json& summary, const std::string& replica) {
+  const auto& config = summary.at("config");
+  const auto it = config.find("replica." + replica + ".service");
+  return it == config.end() || !it->is_string() || it->get<std::string>().empty() ? replica
+                                                                                  : it->get<std::string>();
 }
 
-int explain(const ExplainArgs& a, std::ostream& out, std::ostream& err) {
-  auto keys = sim::parse_integer(a.keys);
-  if (!keys || *keys < 1 || *keys > 5) {
-    err << fmt::format("--keys: '{}': expected an integer in 1..5\n", a.keys);
-    return kExitBadInput;
+bool has_replica(const nlohmann::json& summary, const std::string& name) {
+  for (const auto& r : summary.at("replicas")) {
+    if (r.at("name") == name) return true;
   }
+  return false;
+}
+
+// The explanation of every diverged replica in `summary` (or only `only`).
+void explain_summary(const nlohmann::json& summary, const FateLog& log, const std::string& only,
+                     std::int64_t keys, std::ostream& out) {
+  std::size_t diverged = 0;
+  for (const auto& r : summary.at("replicas")) {
+    const std::string name = r.at("name");
+    if ((!only.empty() && name != only) || r.at("converged").get<bool>()) continue;
+    ++diverged;
+    const ReplicaRef ref{name, service_of(summary, name), r.at("kind"), r.at("strategy")};
+    std::int64_t shown = 0;
+    for (const auto& x : r.at("divergent_examples")) {
+      if (shown++ == keys) break;
+      auto key = parse_key(x.at("key"));
+      if (!key) continue;
+      const auto e = explain_key(log, ref, *key, x.at("owner"), x.at("replica"));
+      out << format_explanation(ref, *key, e);
+    }
+  }
+  if (diverged == 0) out << "every replica converged: nothing to explain\n";
+}
+
+int explain_scenario(const ExplainArgs& a, std::int64_t keys, std::ostream& out, std::ostream& err) {
   auto scenario = load_scenario(a.scenario, a.sets, a.seed);
   if (!scenario) {
     err << scenario.error().message << "\n";
@@ -95,23 +132,54 @@ int explain(const ExplainArgs& a, std::ostream& out, std::ostream& err) {
   const auto& summary = outcome->summary;
   out << fmt::format("explain: {} seed {} (trace hash {})\n", scenario->path, scenario->seed,
                      summary.at("trace_hash").get<std::string>());
-  std::size_t diverged = 0;
-  for (const auto& r : summary.at("replicas")) {
-    const std::string name = r.at("name");
-    if ((!a.replica.empty() && name != a.replica) || r.at("converged").get<bool>()) continue;
-    ++diverged;
-    const ReplicaRef ref{name, service_of(*scenario, name), r.at("kind"), r.at("strategy")};
-    std::int64_t shown = 0;
-    for (const auto& x : r.at("divergent_examples")) {
-      if (shown++ == *keys) break;
-      auto key = parse_key(x.at("key"));
-      if (!key) continue;
-      const auto e = explain_key(log, ref, *key, x.at("owner"), x.at("replica"));
-      out << format_explanation(ref, *key, e);
-    }
-  }
-  if (diverged == 0) out << "every replica converged: nothing to explain\n";
+  explain_summary(summary, log, a.replica, keys, out);
   return kExitHolds;
+}
+
+// `choreo explain OUTDIR` / `--trace FILE`: a recorded run, not run again.
+int explain_recorded(const ExplainArgs& a, const std::string& dir, std::int64_t keys, std::ostream& out,
+                     std::ostream& err) {
+  if (!a.seed.empty() || !a.sets.empty()) {
+    err << "choreo explain: --seed and --set change a scenario's run; a recorded run is explained as it "
+           "ran\n";
+    return kExitBadInput;
+  }
+  FateLog log;
+  auto run = read_recorded_run(dir, a.trace, log);
+  if (!run) {
+    err << run.error().message << "\n";
+    return kExitBadInput;
+  }
+  if (!a.replica.empty() && !has_replica(run->summary, a.replica)) {
+    err << fmt::format("--replica: '{}': no such replica in {}\n", a.replica, run->summary_path);
+    return kExitBadInput;
+  }
+  out << fmt::format("explain: {} and {} ({} lines; scenario {} seed {}, trace hash {})\n", run->summary_path,
+                     run->trace_path, run->lines, run->summary.value("scenario", "?"),
+                     run->summary.value("seed", std::int64_t{0}), run->summary.value("trace_hash", "?"));
+  explain_summary(run->summary, log, a.replica, keys, out);
+  return kExitHolds;
+}
+
+int explain(const ExplainArgs& a, std::ostream& out, std::ostream& err) {
+  auto keys = sim::parse_integer(a.keys);
+  if (!keys || *keys < 1 || *keys > 5) {
+    err << fmt::format("--keys: '{}': expected an integer in 1..5\n", a.keys);
+    return kExitBadInput;
+  }
+  std::error_code ec;
+  if (!a.scenario.empty() && std::filesystem::is_directory(a.scenario, ec)) {
+    return explain_recorded(a, a.scenario, *keys, out, err);
+  }
+  if (a.scenario.empty()) return explain_recorded(a, "", *keys, out, err);
+  if (!a.trace.empty()) {
+    err << fmt::format(
+        "--trace {}: reads a recorded run; give it alone or with the run's out dir, not with a scenario "
+        "({})\n",
+        sim::printable(a.trace), sim::printable(a.scenario));
+    return kExitBadInput;
+  }
+  return explain_scenario(a, *keys, out, err);
 }
 
 }  // namespace
@@ -131,8 +199,8 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
     print_explain_help(visible, out);
     return kExitHolds;
   }
-  if (a.scenario.empty()) {
-    err << "choreo explain: missing SCENARIO.ini (try: choreo explain scenarios/default.ini)\n";
+  if (a.scenario.empty() && a.trace.empty()) {
+    err << "choreo explain: missing SCENARIO.ini or OUTDIR (try: choreo explain scenarios/default.ini)\n";
     return kExitBadInput;
   }
   return explain(a, out, err);

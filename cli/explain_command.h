@@ -3,6 +3,8 @@
 // reads its trace in memory, and for the first divergent keys of each
 // diverged replica prints the message fates that account for the
 // difference (explain_key.h). Writes no files.
+// `choreo explain OUTDIR [--trace FILE]` and `choreo explain --trace FILE`
+// do the same from a recorded run (recorded_run.h), without running it.
 #pragma once
 
 #include <ostream>

@@ -74,8 +74,8 @@ std::string format_explanation(const ReplicaRef& r, const KeyRef& key, const Key
   } else {
     out += fmt::format(
         "  accounted for: {} of {}; unexplained: {} (the trace accounts for a replica value of {}, "
-        "not {}: state the trace does not show, such as a crash of a store = memory replica or "
-        "anti-entropy)\n",
+        "not {}: state the trace does not show, such as a crash of a store = memory replica, "
+        "anti-entropy, or lines a --trace-filter left out)\n",
         signed_number(accounted), signed_number(diff), signed_number(diff - accounted), e.traced, e.replica);
   }
   return out;

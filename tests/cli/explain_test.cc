@@ -1,9 +1,12 @@
 // `choreo explain`: on a scripted run the explanation is exact; on the
 // library's divergent scenarios every explained key is accounted for in
 // full (the causes sum to replica - owner) by the mechanism the scenario
-// is about; bad input exits 2 with one line.
+// is about; a recorded run (an out dir, a trace file, a filtered trace)
+// explains as its scenario does, without running;
+// bad input exits 2 with one line.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -97,7 +100,76 @@ TEST(Explain, BadInputExitsTwoWithOneLine) {
            {"scenarios/default.ini --replica counts",
             "--replica: 'counts': no such replica in scenarios/default.ini"},
            {"scenarios/default.ini --keys 9", "--keys: '9': expected an integer in 1..5"},
-           {"", "choreo explain: missing SCENARIO.ini (try: choreo explain scenarios/default.ini)"}}) {
+           {"",
+            "choreo explain: missing SCENARIO.ini or OUTDIR (try: choreo explain scenarios/default.ini)"}}) {
+    const auto r = choreo("explain " + args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, message + "\n");
+  }
+}
+
+// Everything after the header line.
+std::string body(const std::string& out) { return out.substr(out.find('\n') + 1); }
+
+TEST(Explain, ARecordedRunIsExplainedAsTheScenarioIsWithoutRunningIt) {
+  const std::string dir = ::testing::TempDir() + "explain_recorded/";
+  const auto run = traced_run(dir, drop_five("2p-set", "duplicate = 20%\n"));
+  ASSERT_EQ(run.result.exit_code, 0) << run.result.err;
+  const auto live = choreo("explain " + run.ini);
+  ASSERT_EQ(live.exit_code, 0) << live.err;
+  ASSERT_NE(live.out.find("accounted for: -1 of -1"), std::string::npos) << live.out;
+
+  const auto recorded = choreo("explain " + run.out);
+  ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
+  EXPECT_EQ(recorded.out.rfind("explain: " + run.out + "/summary.json and " + run.trace + " (", 0), 0u)
+      << recorded.out;
+  EXPECT_EQ(body(recorded.out), body(live.out));
+  const auto by_trace = choreo("explain --trace " + run.trace);
+  ASSERT_EQ(by_trace.exit_code, 0) << by_trace.err;
+  EXPECT_EQ(body(by_trace.out), body(live.out));
+
+  // A trace filtered to the key explains it; one without its lines says what it could not explain.
+  const std::string kept = dir + "story0.jsonl", other = dir + "story1.jsonl";
+  ASSERT_EQ(
+      choreo("run " + run.ini + " --out " + run.out + " --trace " + kept + " --trace-filter key=story:0")
+          .exit_code,
+      0);
+  ASSERT_EQ(
+      choreo("run " + run.ini + " --out " + run.out + " --trace " + other + " --trace-filter key=story:1")
+          .exit_code,
+      0);
+  EXPECT_EQ(body(choreo("explain " + run.out + " --trace " + kept).out), body(live.out));
+  const auto missing = choreo("explain " + run.out + " --trace " + other + " --keys 1");
+  ASSERT_EQ(missing.exit_code, 0) << missing.err;
+  EXPECT_NE(
+      missing.out.find("  accounted for: 0 of -1; unexplained: -1 (the trace accounts for a replica value "
+                       "of 0, not "),
+      std::string::npos)
+      << missing.out;
+}
+
+TEST(Explain, ABadRecordedRunIsOneLineAndExitTwo) {
+  const std::string dir = ::testing::TempDir() + "explain_bad_recorded/";
+  std::filesystem::create_directories(dir + "empty");
+  std::filesystem::create_directories(dir + "lines");
+  std::ofstream(dir + "lines/summary.json") << R"({"replicas": [], "config": {}})";
+  std::ofstream(dir + "lines/trace.jsonl") << "{\"t_us\":1,\"node\":\"a\",\"kind\":\"publish\"}\nnope\n";
+  for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
+           {dir + "empty",
+            "choreo explain: " + dir +
+                "empty/summary.json: cannot read: No such file or directory (choreo run --out DIR "
+                "writes DIR/summary.json)"},
+           {dir + "lines",
+            "choreo explain: " + dir +
+                "lines/trace.jsonl:2: not a choreo trace line (JSON with t_us, node, kind and at "
+                "most 20 number or text fields)"},
+           {dir + "lines --seed 2",
+            "choreo explain: --seed and --set change a scenario's run; a recorded run is explained as it "
+            "ran"},
+           {"scenarios/default.ini --trace x.jsonl",
+            "--trace x.jsonl: reads a recorded run; give it alone or with the run's out dir, not with a "
+            "scenario "
+            "(scenarios/default.ini)"}}) {
     const auto r = choreo("explain " + args);
     EXPECT_EQ(r.exit_code, 2) << args;
     EXPECT_EQ(r.err, message + "\n");

@@ -33,10 +33,11 @@ struct TracedRun {
 };
 
 // `dir` ends in '/'; `extra`: more `choreo run` arguments.
-inline TracedRun traced_run(const std::string& dir, const std::string& scenario, const std::string& extra = "") {
+inline TracedRun traced_run(const std::string& dir, const std::string& scenario,
+                            const std::string& extra = "") {
   TracedRun t{dir + "drop.ini", dir + "run", dir + "run/trace.jsonl", {}};
-  std::ofstream(t.ini) << scenario;
   std::filesystem::create_directories(t.out);
+  std::ofstream(t.ini) << scenario;
   t.result = choreo("run " + t.ini + " --out " + t.out + " --trace " + t.trace + " " + extra);
   return t;
 }
