@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "cli/exit_codes.h"
-#include "cli/explain_key.h"
+#include "cli/explain_run.h"
 #include "cli/fate_log.h"
 #include "cli/options.h"
 #include "cli/recorded_run.h"
@@ -74,42 +74,6 @@ sim::Result<RunOutcome> run_collecting(const Scenario& scenario, FateLog& log) {
   return run_scenario(scenario, &nowhere, std::move(options));
 }
 
-// The service that consumes for `replica`: replica.NAME.service, else its name.
-std::string service_of(const nlohmann::json& summary, const std::string& replica) {
-  const auto& config = summary.at("config");
-  const auto it = config.find("replica." + replica + ".service");
-  return it == config.end() || !it->is_string() || it->get<std::string>().empty() ? replica
-                                                                                  : it->get<std::string>();
-}
-
-bool has_replica(const nlohmann::json& summary, const std::string& name) {
-  for (const auto& r : summary.at("replicas")) {
-    if (r.at("name") == name) return true;
-  }
-  return false;
-}
-
-// The explanation of every diverged replica in `summary` (or only `only`).
-void explain_summary(const nlohmann::json& summary, const FateLog& log, const std::string& only,
-                     std::int64_t keys, std::ostream& out) {
-  std::size_t diverged = 0;
-  for (const auto& r : summary.at("replicas")) {
-    const std::string name = r.at("name");
-    if ((!only.empty() && name != only) || r.at("converged").get<bool>()) continue;
-    ++diverged;
-    const ReplicaRef ref{name, service_of(summary, name), r.at("kind"), r.at("strategy")};
-    std::int64_t shown = 0;
-    for (const auto& x : r.at("divergent_examples")) {
-      if (shown++ == keys) break;
-      auto key = parse_key(x.at("key"));
-      if (!key) continue;
-      const auto e = explain_key(log, ref, *key, x.at("owner"), x.at("replica"));
-      out << format_explanation(ref, *key, e);
-    }
-  }
-  if (diverged == 0) out << "every replica converged: nothing to explain\n";
-}
-
 int explain_scenario(const ExplainArgs& a, std::int64_t keys, std::ostream& out, std::ostream& err) {
   auto scenario = load_scenario(a.scenario, a.sets, a.seed);
   if (!scenario) {
@@ -132,7 +96,7 @@ int explain_scenario(const ExplainArgs& a, std::int64_t keys, std::ostream& out,
   const auto& summary = outcome->summary;
   out << fmt::format("explain: {} seed {} (trace hash {})\n", scenario->path, scenario->seed,
                      summary.at("trace_hash").get<std::string>());
-  explain_summary(summary, log, a.replica, keys, out);
+  out << explain_run(summary, log, a.replica, keys);
   return kExitHolds;
 }
 
@@ -157,7 +121,7 @@ int explain_recorded(const ExplainArgs& a, const std::string& dir, std::int64_t 
   out << fmt::format("explain: {} and {} ({} lines; scenario {} seed {}, trace hash {})\n", run->summary_path,
                      run->trace_path, run->lines, run->summary.value("scenario", "?"),
                      run->summary.value("seed", std::int64_t{0}), run->summary.value("trace_hash", "?"));
-  explain_summary(run->summary, log, a.replica, keys, out);
+  out << explain_run(run->summary, log, a.replica, keys);
   return kExitHolds;
 }
 

@@ -16,8 +16,8 @@ namespace choreo::cli {
 namespace {
 
 sim::Error cannot_read(const std::string& path, const std::string& hint) {
-  return sim::Error{fmt::format("choreo explain: {}: cannot read: {}{}", sim::printable(path), std::strerror(errno),
-                                hint)};
+  return sim::Error{
+      fmt::format("choreo explain: {}: cannot read: {}{}", sim::printable(path), std::strerror(errno), hint)};
 }
 
 // One trace line into `log`; false if it is not one.
@@ -50,8 +50,7 @@ bool record_line(const std::string& text, FateLog& log) {
 
 sim::Result<RecordedRun> read_recorded_run(const std::string& dir, const std::string& trace, FateLog& log) {
   RecordedRun run;
-  const std::string base =
-      !dir.empty() ? dir : std::filesystem::path(trace).parent_path().string();
+  const std::string base = !dir.empty() ? dir : std::filesystem::path(trace).parent_path().string();
   run.summary_path = (base.empty() ? std::string(".") : base) + "/summary.json";
   run.trace_path = !trace.empty() ? trace : dir + "/trace.jsonl";
   std::ifstream summary(run.summary_path);
@@ -73,9 +72,10 @@ sim::Result<RecordedRun> read_recorded_run(const std::string& dir, const std::st
   while (std::getline(in, text)) {
     ++run.lines;
     if (!record_line(text, log)) {
-      return sim::Error{fmt::format("choreo explain: {}:{}: not a choreo trace line (JSON with t_us, node, kind "
-                                    "and at most {} number or text fields)",
-                                    sim::printable(run.trace_path), run.lines, sim::TraceLine::kMaxFields)};
+      return sim::Error{
+          fmt::format("choreo explain: {}:{}: not a choreo trace line (JSON with t_us, node, kind "
+                      "and at most {} number or text fields)",
+                      sim::printable(run.trace_path), run.lines, sim::TraceLine::kMaxFields)};
     }
   }
   return run;

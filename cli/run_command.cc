@@ -11,10 +11,13 @@
 #include <sstream>
 
 #include "cli/exit_codes.h"
+#include "cli/explain_run.h"
+#include "cli/fate_log.h"
 #include "cli/options.h"
 #include "cli/output_file.h"
 #include "cli/run_one.h"
 #include "cli/run_progress.h"
+#include "cli/run_report.h"
 #include "cli/summary_text.h"
 #include "cli/trace_filter.h"
 #include "sim/text.h"
@@ -32,6 +35,7 @@ struct RunArgs {
   std::vector<std::string> sets;
   std::string out_dir;
   std::string trace_file;
+  std::string report;
   std::vector<std::string> trace_filters;
   bool trace_engine = false;
   bool json = false;
@@ -58,6 +62,9 @@ po::options_description run_options(RunArgs& a) {
       "replica=NAME, from=10s, to=20s, kind=process; repeatable, all must hold")(
       "trace-engine", po::bool_switch(&a.trace_engine),
       "also trace every engine event (node, kind, opaque arg): for debugging the engine")(
+      "report", po::value(&a.report)->value_name("FILE"),
+      "also write a one-file HTML report to FILE: verdict, tables, time series, the explanation of each "
+      "diverged replica (also DIR/explain.txt) and a message sequence diagram (README: The HTML report)")(
       "json", po::bool_switch(&a.json), "print summary.json to stdout instead of the readable report")(
       "verbose,v", po::bool_switch(&a.verbose),
       "list every resolved option in the header (default: only those not at their defaults)")(
@@ -99,6 +106,37 @@ OutputStatus write_outputs(const std::string& dir, const RunOutcome& outcome) {
   return std::nullopt;
 }
 
+// Why --report cannot be made, said before the run; nothing without --report.
+OutputStatus check_report_args(const RunArgs& a) {
+  if (a.report.empty()) return std::nullopt;
+  if (a.trace_file == "-") {
+    return OutputError{"--report: the report reads the trace from a file; give --trace FILE, or no --trace",
+                       kExitBadInput};
+  }
+  return check_report(a.report);
+}
+
+// The trace file's lines pass `filter`; `log`, if any, sees every line.
+sim::TraceOptions trace_options(const RunArgs& a, const TraceFilter& filter, FateLog* log) {
+  sim::TraceOptions options;
+  options.engine_events = a.trace_engine;
+  if (!filter.empty() || log != nullptr) {
+    options.keep = [filter, log](const sim::TraceLine& line) {
+      if (log != nullptr) log->record(line);
+      return filter.keep(line);
+    };
+  }
+  return options;
+}
+
+// The HTML report of the run, its explanation as `choreo explain` prints it.
+OutputStatus report_run(const std::string& report, const std::string& dir, const std::string& trace,
+                        const Scenario& scenario, const RunOutcome& outcome, const FateLog& log) {
+  const std::string header = fmt::format("explain: {} seed {} (trace hash {})\n", scenario.path,
+                                         scenario.seed, outcome.summary.at("trace_hash").get<std::string>());
+  return write_report(report, dir, trace, header + explain_run(outcome.summary, log, "", 3));
+}
+
 // Progress on a terminal, or anywhere with --progress; else none.
 std::optional<RunProgress> make_progress(const RunArgs& a, const Scenario& scenario, std::ostream& err) {
   const bool tty = ::isatty(STDERR_FILENO) == 1;
@@ -117,6 +155,25 @@ sim::Result<RunOutcome> run_watched(const Scenario& scenario, std::ostream* trac
   auto outcome = run_scenario(scenario, trace, std::move(trace_options), &watcher);
   progress->finish();
   return outcome;
+}
+
+// summary.json on stdout (--json), or the readable results, verdict and replay command.
+void print_outcome(const RunArgs& a, const Scenario& scenario, const RunOutcome& outcome,
+                   const std::string& dir, std::ostream& out, std::ostream& report) {
+  const bool holds = outcome.expectations_hold;
+  if (a.json) {
+    out << outcome.summary.dump(2) << "\n";
+  } else {
+    print_results(outcome.summary, report);
+    const auto& ex = outcome.summary.at("expectations");
+    const auto held = std::count_if(ex.begin(), ex.end(),
+                                    [](const nlohmann::json& e) { return e.at("holds").get<bool>(); });
+    report << fmt::format("verdict: {} ({} of {} expectations hold; wrote {}/summary.json)\n",
+                          holds ? "PASS" : "FAIL", held, ex.size(), dir);
+    if (!a.report.empty())
+      report << "report: " << a.report << " (the explanation: " << dir << "/explain.txt)\n";
+    report << "replay: " << replay_command(scenario) << "\n";
+  }
 }
 
 int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
@@ -143,48 +200,44 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
   std::ostream& report = trace_to_stdout ? err : out;
-  if (!a.json) print_header(*scenario, a.verbose, report);
 
+  if (auto unusable = check_report_args(a)) {
+    err << unusable->message << "\n";
+    return unusable->exit_code;
+  }
+  const std::string dir = a.out_dir.empty() ? "out/" + scenario->name : a.out_dir;
+  // A report without --trace traces to DIR/trace.jsonl (`choreo explain DIR` reads it too).
+  const std::string trace_path = !a.trace_file.empty() ? a.trace_file
+                                 : !a.report.empty()   ? dir + "/trace.jsonl"
+                                                       : "";
   std::ofstream trace;
-  if (!a.trace_file.empty() && !trace_to_stdout) {
-    if (auto e = open_checked(trace, "--trace", a.trace_file)) {
+  if (!trace_path.empty() && !trace_to_stdout) {
+    if (auto e = open_checked(trace, "--trace", trace_path)) {
       err << e->message << "\n";
       return e->exit_code;
     }
   }
-  sim::TraceOptions trace_options;
-  trace_options.engine_events = a.trace_engine;
-  if (!filter->empty())
-    trace_options.keep = [f = *filter](const sim::TraceLine& line) { return f.keep(line); };
-  std::ostream* trace_out = a.trace_file.empty() ? nullptr : trace_to_stdout ? &out : &trace;
-  auto outcome = run_watched(*scenario, trace_out, std::move(trace_options), progress);
+  if (!a.json) print_header(*scenario, a.verbose, report);
+  FateLog log;  // what the report explains: every line, filtered or not
+  std::ostream* trace_out = trace_path.empty() ? nullptr : trace_to_stdout ? &out : &trace;
+  auto outcome = run_watched(*scenario, trace_out,
+                             trace_options(a, *filter, a.report.empty() ? nullptr : &log), progress);
   if (!outcome) {
     err << outcome.error().message << "\n";
     return kExitBadInput;
   }
   // Nothing reports success after losing data: a failed write ends the run here.
-  const std::string dir = a.out_dir.empty() ? "out/" + scenario->name : a.out_dir;
   OutputStatus failed = write_outputs(dir, *outcome);
-  if (!a.trace_file.empty() && !trace_to_stdout) {
-    if (auto e = close_checked(trace, "--trace", a.trace_file); e && !failed) failed = e;
+  if (!trace_path.empty() && !trace_to_stdout) {
+    if (auto e = close_checked(trace, "--trace", trace_path); e && !failed) failed = e;
   }
+  if (!a.report.empty() && !failed) failed = report_run(a.report, dir, trace_path, *scenario, *outcome, log);
   if (failed) {
     err << failed->message << "\n";
     return failed->exit_code;
   }
-  const bool holds = outcome->expectations_hold;
-  if (a.json) {
-    out << outcome->summary.dump(2) << "\n";
-  } else {
-    print_results(outcome->summary, report);
-    const auto& ex = outcome->summary.at("expectations");
-    const auto held = std::count_if(ex.begin(), ex.end(),
-                                    [](const nlohmann::json& e) { return e.at("holds").get<bool>(); });
-    report << fmt::format("verdict: {} ({} of {} expectations hold; wrote {}/summary.json)\n",
-                          holds ? "PASS" : "FAIL", held, ex.size(), dir);
-    report << "replay: " << replay_command(*scenario) << "\n";
-  }
-  return holds ? kExitHolds : kExitViolated;
+  print_outcome(a, *scenario, *outcome, dir, out, report);
+  return outcome->expectations_hold ? kExitHolds : kExitViolated;
 }
 
 }  // namespace
