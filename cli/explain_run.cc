@@ -12,7 +12,7 @@ std::string service_of(const nlohmann::json& summary, const std::string& replica
   const auto& config = summary.at("config");
   const auto it = config.find("replica." + replica + ".service");
   return it == config.end() || !it->is_string() || it->get<std::string>().empty() ? replica
-                                                                                    : it->get<std::string>();
+                                                                                  : it->get<std::string>();
 }
 
 }  // namespace

@@ -36,10 +36,11 @@ std::string last_line(const std::string& path) {
 OutputStatus check_report(const std::string& report) {
   const std::string script = scripts_dir() + "/report_html.py";
   if (!std::filesystem::exists(script)) {
-    return OutputError{fmt::format("--report {}: cannot find {} (set CHOREO_SCRIPTS to a choreo source tree's "
-                                   "scripts/ directory)",
-                                   sim::printable(report), sim::printable(script)),
-                       kExitBadInput};
+    return OutputError{
+        fmt::format("--report {}: cannot find {} (set CHOREO_SCRIPTS to a choreo source tree's "
+                    "scripts/ directory)",
+                    sim::printable(report), sim::printable(script)),
+        kExitBadInput};
   }
   const std::filesystem::path parent = std::filesystem::path(report).parent_path();
   std::error_code ec;

@@ -6,8 +6,10 @@ message sequence diagram (plot_messages.py) of the worst replica's first
 divergent key. Plots are embedded as data: URIs; the page loads nothing
 from the network and runs no script.
 
+  choreo run SCENARIO --out DIR --report DIR/report.html   (runs this script)
+or, by hand:
   choreo run SCENARIO --out DIR --trace DIR/trace.jsonl
-  choreo explain SCENARIO > DIR/explain.txt
+  choreo explain DIR > DIR/explain.txt
   scripts/python.sh scripts/report_html.py DIR -o DIR/report.html
 
 Reads DIR/summary.json (required), DIR/timeseries.csv, the trace
