@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/coverage_text.h"
 #include "cli/exit_codes.h"
 #include "cli/explain_run.h"
 #include "cli/fate_log.h"
@@ -236,6 +237,7 @@ int execute(const RunArgs& a, std::ostream& out, std::ostream& err) {
     err << failed->message << "\n";
     return failed->exit_code;
   }
+  for (const std::string& line : inert_fault_warnings(outcome->summary)) err << line << "\n";
   print_outcome(a, *scenario, *outcome, dir, out, report);
   return outcome->expectations_hold ? kExitHolds : kExitViolated;
 }

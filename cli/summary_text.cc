@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "cli/coverage_text.h"
 #include "cli/report_sections.h"
 
 namespace choreo::cli {
@@ -78,6 +79,7 @@ void print_results(const nlohmann::json& s, std::ostream& out) {
     const auto& config = s.at("config");
     print_delivery(s.at("delivery"), config.value("broker.kind", ""), out);
   }
+  if (s.contains("coverage")) print_coverage(s.at("coverage"), out);
   if (s.contains("reads")) print_reads(s.at("reads"), out);
   if (s.contains("requests")) print_generic("requests", s.at("requests"), out);
   if (!s.at("expectations").empty()) {

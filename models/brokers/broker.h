@@ -47,6 +47,7 @@
 #include <string_view>
 
 #include "models/brokers/delivery_stats.h"
+#include "models/brokers/fault_coverage.h"
 #include "models/brokers/message.h"
 #include "models/brokers/message_describer.h"
 #include "sim/distribution.h"
@@ -116,6 +117,8 @@ class Broker {
   virtual void set_describer(const MessageDescriber* describer) = 0;
 
   virtual const DeliveryStats& stats() const = 0;
+  // How often each fault and mechanism fired (fault_coverage.h).
+  virtual const FaultCoverage& coverage() const = 0;
   // The node id of a worker, e.g. to crash it with sim.crash().
   virtual sim::NodeId worker_node(SubscriptionId sub, std::uint32_t worker) const = 0;
   // summary.json's `delivery` object (see DeliveryStats::write_json).

@@ -111,6 +111,7 @@ void BrokerCore::disconnect(std::string_view service, sim::Time from, sim::Time 
 void BrokerCore::add_partition(PartitionFault fault) {
   assert(fault.from <= fault.to);
   partitions_.push_back(std::move(fault));
+  coverage_.partition_cuts.push_back(0);
   const auto i = partitions_.size() - 1;
   sim_.send_at(partitions_[i].from, server_, kPartitionStart, i);
   sim_.send_at(partitions_[i].to, server_, kPartitionEnd, i);
@@ -119,6 +120,7 @@ void BrokerCore::add_partition(PartitionFault fault) {
 void BrokerCore::crash(std::string_view service, std::uint32_t worker, sim::Time at,
                        sim::Time restart_after) {
   crashes_.push_back({std::string(service), worker, at, restart_after});
+  coverage_.crash_hits.push_back(0);
   sim_.send_at(at, server_, kCrash, crashes_.size() - 1);
 }
 
@@ -133,6 +135,7 @@ void BrokerCore::crash_at_rate(std::string_view service, double per_s, sim::Time
 void BrokerCore::drop_nth(std::string_view topic_name, std::uint64_t nth, std::string_view service) {
   assert(nth >= 1);
   drops_.push_back({topic(topic_name), nth, std::string(service)});
+  coverage_.drop_hits.push_back(0);
 }
 
 void BrokerCore::start_rate_crashes(SubscriptionId sub, std::uint32_t rate) {
@@ -166,10 +169,10 @@ void BrokerCore::on_core_event(const sim::Event& e) {
   const auto [sub, worker] = sim::unpack_halves(e.arg);  // rate crashes only
   switch (e.kind) {
     case kPartitionStart:
-      set_partition(partitions_[e.arg], true);
+      set_partition(e.arg, true);
       break;
     case kPartitionEnd:
-      set_partition(partitions_[e.arg], false);
+      set_partition(e.arg, false);
       break;
     case kCrash:
     case kRestart: {
@@ -177,6 +180,10 @@ void BrokerCore::on_core_event(const sim::Event& e) {
       for (SubscriptionId s = 0; s < subs_.size(); ++s) {
         if (subs_[s].service != c.service || c.worker >= subs_[s].workers) continue;
         if (e.kind == kCrash) {
+          if (up(s, c.worker)) {
+            ++coverage_.crash_hits[e.arg];
+            ++coverage_.scripted_crashes;
+          }
           sim_.crash(subs_[s].first + c.worker, "fault");
         } else {
           sim_.restart(subs_[s].first + c.worker);
@@ -187,6 +194,7 @@ void BrokerCore::on_core_event(const sim::Event& e) {
       break;
     }
     case kRateCrash:
+      if (up(sub, worker)) ++coverage_.rate_crashes;
       sim_.crash(subs_[sub].first + worker, "crash-rate");
       sim_.send(server_, rates_[static_cast<std::size_t>(subs_[sub].rate)].restart_after, kRateRestart,
                 e.arg);
@@ -200,10 +208,15 @@ void BrokerCore::on_core_event(const sim::Event& e) {
   }
 }
 
-void BrokerCore::set_partition(const PartitionFault& fault, bool start) {
+void BrokerCore::set_partition(std::size_t index, bool start) {
+  const PartitionFault& fault = partitions_[index];
   for (SubscriptionId s = 0; s < subs_.size(); ++s) {
     SubCore& sub = subs_[s];
     if (sub.service != fault.service) continue;
+    if (start) {
+      ++coverage_.partition_cuts[index];
+      ++(fault.disconnect ? coverage_.disconnected : coverage_.partitioned);
+    }
     if (fault.disconnect) {
       sim_.note(sub.first, start ? "disconnect-start" : "disconnect-end");
       sub.disconnected += start ? 1 : -1;
@@ -244,8 +257,10 @@ Envelope BrokerCore::stamp(TopicId t, sim::NodeId publisher, Message m) {
 
 bool BrokerCore::dropped(SubscriptionId sub, const Envelope& env) {
   const SubCore& s = subs_[sub];
-  for (const Drop& d : drops_) {
+  for (std::size_t i = 0; i < drops_.size(); ++i) {
+    const Drop& d = drops_[i];
     if (d.topic == env.topic && d.nth == env.topic_seq && (d.service.empty() || d.service == s.service)) {
+      ++coverage_.drop_hits[i];
       lose(s.topic, env, LossReason::kScripted, s.first);
       return true;
     }
@@ -259,6 +274,7 @@ bool BrokerCore::dropped(SubscriptionId sub, const Envelope& env) {
 
 void BrokerCore::count_duplicate(const Envelope& env, DuplicateReason why, SubscriptionId sub) {
   ++stats_.topic(env.topic).duplicated;
+  ++coverage_.duplicated_by[static_cast<std::size_t>(why)];
   sim_.fold_note(server_, "duplicate", {{"seq", static_cast<std::int64_t>(env.seq)}});
   if (!tracing()) return;
   static constexpr std::string_view kWhy[] = {"injected", "after-delete", "producer-retry"};

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "models/brokers/broker.h"
+#include "models/brokers/fault_coverage.h"
 #include "models/brokers/options.h"
 #include "sim/random.h"
 #include "sim/rng.h"
@@ -73,6 +74,7 @@ class BrokerCore : public Broker {
   void drop_nth(std::string_view topic, std::uint64_t nth, std::string_view service = {}) override;
   void set_describer(const MessageDescriber* describer) override { describer_ = describer; }
   const DeliveryStats& stats() const override { return stats_; }
+  const FaultCoverage& coverage() const override { return coverage_; }
   sim::NodeId worker_node(SubscriptionId sub, std::uint32_t worker) const override;
 
   // Called by the broker's nodes.
@@ -105,8 +107,6 @@ class BrokerCore : public Broker {
   virtual std::string_view broker_event_name(std::uint16_t kind) const = 0;
 
   static constexpr SubscriptionId kNoSub = UINT32_MAX;
-  // Why an extra copy exists (trace file only).
-  enum class DuplicateReason : std::uint8_t { kInjected, kAfterDelete, kProducerRetry };
 
   // Counts a publish and wraps it.
   Envelope stamp(TopicId topic, sim::NodeId publisher, Message m);
@@ -161,6 +161,7 @@ class BrokerCore : public Broker {
   std::vector<SubCore> subs_;
   std::vector<TopicCore> topics_;
   DeliveryStats stats_;
+  FaultCoverage coverage_;
   CommonOptions common_;
   bool processing_zero_ = true;  // processing is constant 0: skip the draw
   bool delay_zero_ = true;       // delay is constant 0: skip the draw
@@ -183,7 +184,7 @@ class BrokerCore : public Broker {
   void schedule_rate_crash(SubscriptionId sub, std::uint32_t worker);
   void on_core_event(const sim::Event& e);
   void add_partition(PartitionFault fault);
-  void set_partition(const PartitionFault& fault, bool start);
+  void set_partition(std::size_t fault, bool start);
 
   // The subscription whose worker `node` is, or kNoSub.
   SubscriptionId sub_of(sim::NodeId node) const;

@@ -140,8 +140,9 @@ CommonOptions common_options(const sim::Config& c) {
   return o;
 }
 
-// The [fault.*] instances in name order; an error names the bad key.
-sim::Result<FaultPlan> fault_plan(const sim::Config& c) {
+// The [fault.*] instances in name order, naming each in `names`; an error
+// names the bad key.
+sim::Result<FaultPlan> fault_plan(const sim::Config& c, FaultNames& names) {
   FaultPlan plan;
   for (const std::string& name : c.instances("fault")) {
     const std::string k = "fault." + name + ".";
@@ -150,6 +151,7 @@ sim::Result<FaultPlan> fault_plan(const sim::Config& c) {
     if (kind == "drop") {
       if (c.text(k + "topic").empty()) return c.error(k + "topic", "a drop fault needs a topic");
       plan.drops.push_back({c.text(k + "topic"), static_cast<std::uint64_t>(c.integer(k + "nth")), service});
+      names.drops.push_back(name);
       continue;
     }
     if (service.empty()) return c.error(k + "service", "a " + kind + " fault needs a service");
@@ -157,10 +159,12 @@ sim::Result<FaultPlan> fault_plan(const sim::Config& c) {
       if (c.duration(k + "to") <= c.duration(k + "from")) return c.error(k + "to", "must be after 'from'");
       plan.partitions.push_back(
           {service, c.duration(k + "from"), c.duration(k + "to"), kind == "disconnect"});
+      names.partitions.push_back(name);
     } else {
       const sim::Time restart = c.flag(k + "restart") ? c.duration(k + "restart_after") : sim::kForever;
       plan.crashes.push_back(
           {service, static_cast<std::uint32_t>(c.integer(k + "worker")), c.duration(k + "at"), restart});
+      names.crashes.push_back(name);
     }
   }
   return plan;
@@ -180,11 +184,13 @@ void declare(sim::ConfigSchema& schema) {
 }
 
 sim::Result<BrokerSettings> broker_settings(const sim::Config& config) {
-  auto faults = fault_plan(config);
+  FaultNames names;
+  auto faults = fault_plan(config, names);
   if (!faults) return faults.error();
   const BrokerKind* kind = find_broker_kind(config.text("broker.kind"));
   assert(kind != nullptr && "broker.kind's allowed values are the table's names");
-  return BrokerSettings{kind, common_options(config), kind->options(config), std::move(*faults)};
+  return BrokerSettings{kind, common_options(config), kind->options(config), std::move(*faults),
+                        std::move(names)};
 }
 
 std::unique_ptr<Broker> make_broker(const BrokerSettings& settings, sim::Simulation& sim) {

@@ -40,6 +40,7 @@ struct BrokerSettings {
   CommonOptions common;              // [broker]
   BrokerOptions options;             // the kind's own section; holds the row's options type
   FaultPlan faults;                  // [fault.*], in instance-name order
+  FaultNames fault_names;            // the NAME of each [fault.NAME] in `faults`, index by index
 };
 
 // Adds the [broker] keys, each kind's section (once per section) and the

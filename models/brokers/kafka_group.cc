@@ -183,6 +183,7 @@ void KafkaBroker::reset(SubscriptionId sub, std::uint32_t p) {
   if (target > skipped_from) lose_many(t, target - skipped_from, LossReason::kReset, subs_[sub].first);
   gp.lost_upto = std::max(gp.lost_upto, target);
   gp.next = gp.processed = target;
+  ++coverage_.offset_resets;
   sim_.note(subs_[sub].first, "offset-reset",
             {{"partition", p}, {"offset", static_cast<std::int64_t>(target)}});
 }

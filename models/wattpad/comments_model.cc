@@ -141,6 +141,8 @@ void CommentsModel::report(const sim::Simulation&, nlohmann::json& summary) cons
   nlohmann::json delivery;
   broker_->write_json(delivery);
   summary["delivery"] = delivery;
+  summary["coverage"] = brokers::coverage_json(o_.broker.common, o_.broker.fault_names, broker_->coverage(),
+                                               broker_->stats().total());
   summary["reads"] = reads_->to_json();
   const double seconds = sim::to_seconds(o_.duration);
   summary["requests"] = {
