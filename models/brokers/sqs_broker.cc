@@ -11,15 +11,20 @@ namespace choreo::brokers {
 SqsBroker::SqsBroker(sim::Simulation& sim, const SqsOptions& options, const CommonOptions& common,
                      const FaultPlan& plan)
     : BrokerCore(sim, options.fifo ? "sqs-fifo" : "sqs", common, plan), options_(options) {
-  assert(options.batch_size >= 1 && options.batch_size <= 10);
+  assert(options.batch_size >= 1 && options.batch_size <= 10 && options.concurrency >= 1);
   assert(options.wait_time > 0 && options.heartbeat_period > 0 && options.receive_error_backoff > 0);
 }
 
 void SqsBroker::on_subscribe(SubscriptionId sub) {
   assert(!subs_[sub].rewind_on_restart && "rewind_on_restart is Kafka only: check Broker::kind() first");
-  queues_.emplace_back(options_.fifo);
+  queues_.emplace_back(options_.fifo, options_.order);
   workers_.emplace_back(subs_[sub].workers);
-  for (std::uint32_t w = 0; w < subs_[sub].workers; ++w) sim_.timer(subs_[sub].first + w, 0, kPollRetry, 0);
+  const std::uint32_t handlers = options_.fifo ? 1 : options_.concurrency;
+  for (std::uint32_t w = 0; w < subs_[sub].workers; ++w) {
+    workers_[sub][w].handling.resize(handlers);
+    workers_[sub][w].busy.resize(handlers);
+    request_receive(sub, w);
+  }
 }
 
 void SqsBroker::publish(TopicId t, sim::NodeId publisher, Message message) {
@@ -84,7 +89,7 @@ void SqsBroker::make_visible(std::uint32_t i, bool returning) {
   if (options_.fifo) {
     queues_[s.sub].store.fifo_put(s.env.msg.key, i, s.env.seq, returning);
   } else {
-    queues_[s.sub].store.add_visible(i);
+    queues_[s.sub].store.add_visible(i, s.env.seq);
   }
   serve(s.sub);
 }
@@ -98,7 +103,7 @@ void SqsBroker::forget(std::uint32_t i) {
     if (options_.fifo) {
       q.store.fifo_remove(s.env.msg.key, i);
     } else {
-      q.store.remove_visible(i);
+      q.store.remove_visible(i, s.env.seq);
     }
   }
   const SubscriptionId sub = s.sub;
@@ -108,7 +113,8 @@ void SqsBroker::forget(std::uint32_t i) {
 }
 
 std::string_view SqsBroker::broker_event_name(std::uint16_t kind) const {
-  static constexpr std::string_view kNames[] = {"enqueue", "visibility-expire", "retention-sweep"};
+  static constexpr std::string_view kNames[] = {"enqueue", "visibility-expire", "retention-sweep",
+                                                "visibility-expire-last"};
   const std::size_t i = kind - kFirstKind;
   return i < std::size(kNames) ? kNames[i] : "unknown";
 }
@@ -125,9 +131,10 @@ void SqsBroker::on_server_event(const sim::Event& e) {
       if (slots_.generation(slot) == gen) make_visible(slot, false);
       break;
     }
-    case kExpire: {
+    case kExpire:
+    case kExpireLast: {
       const auto [receipt, slot] = sim::unpack_halves(e.arg);
-      expire(slot, receipt);
+      expire(slot, receipt, e.kind == kExpireLast);
       break;
     }
     case kSweep:
@@ -151,11 +158,20 @@ void SqsBroker::serve(SubscriptionId sub) {
   }
 }
 
+// The next receive is an event, not a call: a backlog of a million messages
+// must not become a million nested calls.
+void SqsBroker::request_receive(SubscriptionId sub, std::uint32_t worker) {
+  Worker& w = workers_[sub][worker];
+  if (w.receiving) return;
+  w.receiving = true;
+  sim_.timer(subs_[sub].first + worker, 0, kPollRetry, w.epoch);
+}
+
 void SqsBroker::poll(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
   const sim::NodeId node = subs_[sub].first + worker;
   if (subs_[sub].partitioned > 0) {
-    sim_.timer(node, options_.receive_error_backoff, kPollRetry, 0);
+    sim_.timer(node, options_.receive_error_backoff, kPollRetry, w.epoch);
   } else if (queues_[sub].store.has_visible()) {
     receive(sub, worker);
   } else {

@@ -8,11 +8,17 @@
 //    + 1. A worker that crashes, fails, or runs past the timeout therefore
 //    causes a second processing. An optional heartbeat (as Wattpad's
 //    sqsconsumer) extends visibility while the batch is being processed.
+//  - Each worker is one sqsconsumer Consumer: its received messages wait in
+//    order for one of `concurrency` handlers (sqs-fifo: one), and it
+//    receives again once none is waiting. A heartbeat due at the very
+//    instant a visibility timeout ends wins the tie (kExpireLast).
 //  - A delete needs the latest receipt: a worker whose message was meanwhile
 //    received by another deletes nothing. With probability
 //    `duplicate_after_delete` a deleted message survives on another server
 //    and comes back (duplicated) after the visibility timeout.
-//  - Standard queues return visible messages in random order (best effort).
+//  - Standard queues return the oldest visible message first (`order =
+//    kOldest`; disorder from delay, redeliveries and concurrent consumers),
+//    or a uniformly random one (`kUniform`, the worst case of best effort).
 //  - maxReceiveCount: a message received that many times and not deleted
 //    moves to the dead-letter queue at its next receive (0 = no DLQ).
 //  - Retention: a message older than `retention` (from its publish, not
@@ -49,6 +55,11 @@ namespace choreo::brokers {
 struct SqsOptions {
   // FIFO queue (sqs-fifo) instead of standard.
   bool fifo = false;
+  // Which visible message a standard queue's receive takes: the oldest (AWS:
+  // "generally delivered in the same order as they're sent", and a long poll
+  // queries every server: standard-queues.md, sqs-short-and-long-polling.md),
+  // or a uniformly random one (the worst case of best effort).
+  SqsQueue::Order order = SqsQueue::Order::kOldest;
   // Microseconds a received message stays invisible, 0 s..12 h: CreateQueue
   // VisibilityTimeout (botocore sqs service-2.json).
   sim::Time visibility_timeout = 30 * sim::kSecond;
@@ -81,6 +92,11 @@ struct SqsOptions {
   // Visibility each heartbeat sets, microseconds: sqsconsumer's
   // ChangeMessageVisibilityBatch value (same file).
   sim::Time heartbeat_visibility = 60 * sim::kSecond;
+  // Handlers per worker, each taking one message of a batch at a time:
+  // sqsconsumer starts awsBatchSizeLimit = 10 handler goroutines
+  // (queue_consumer.go startWorkers). Standard queues only: an sqs-fifo
+  // worker handles one message at a time, so each group stays in order.
+  std::uint32_t concurrency = 10;
   // Wait after a failed receive, microseconds: sqsconsumer
   // defaultDelayAfterReceiveError (queue_consumer.go).
   sim::Time receive_error_backoff = 5 * sim::kSecond;
@@ -120,18 +136,25 @@ class SqsBroker final : public BrokerCore {
     std::uint32_t gen = 0;
     std::uint32_t receipt = 0;
     std::uint32_t receive_count = 0;
-    bool skip = false;  // FIFO: abandoned after an earlier failure in its group
+    std::uint32_t batch = 0;  // the receive it came in (its heartbeat)
+    bool skip = false;        // FIFO: abandoned after an earlier failure in its group
   };
+  // One sqsconsumer Consumer: a receive loop handing each message to one of
+  // `concurrency` handlers (goroutines), receiving again once the last
+  // message of a batch is handed over.
   struct Worker {
-    std::vector<Item> batch;
-    std::size_t next = 0;
-    bool busy = false;
-    bool waiting = false;
+    std::deque<Item> queued;     // received, waiting for a free handler
+    std::vector<Item> handling;  // [handler]
+    std::vector<bool> busy;      // [handler]
+    std::uint32_t busy_count = 0;
+    bool receiving = false;  // a receive is pending or waiting
+    bool waiting = false;    // long poll waiting for a message
     std::uint32_t poll_gen = 0;
-    std::uint32_t batch_gen = 0;
+    std::uint32_t epoch = 0;  // bumped by a crash: older timers are stale
+    std::uint32_t next_batch = 0;
   };
   struct Queue {
-    explicit Queue(bool fifo) : store(fifo) {}
+    Queue(bool fifo, SqsQueue::Order order) : store(fifo, order) {}
     SqsQueue store;
     std::deque<std::pair<std::uint32_t, std::uint32_t>> by_age;  // (slot, gen), publish order
     bool sweep_armed = false;
@@ -141,7 +164,7 @@ class SqsBroker final : public BrokerCore {
     std::unordered_map<std::uint64_t, sim::Time> until;  // id -> end of its window
     std::deque<std::pair<sim::Time, std::uint64_t>> expiry;
   };
-  enum Kind : std::uint16_t { kEnqueue = kFirstKind, kExpire, kSweep };
+  enum Kind : std::uint16_t { kEnqueue = kFirstKind, kExpire, kSweep, kExpireLast };
   enum WorkerKind : std::uint16_t { kDone, kPollRetry, kPollExpire, kHeartbeat };
 
   void on_subscribe(SubscriptionId sub) override;
@@ -161,14 +184,15 @@ class SqsBroker final : public BrokerCore {
   void serve(SubscriptionId sub);
   void poll(SubscriptionId sub, std::uint32_t worker);
   void receive(SubscriptionId sub, std::uint32_t worker);
-  bool admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t slot);
-  void process_batch(SubscriptionId sub, std::uint32_t worker);
-  void finish_item(SubscriptionId sub, std::uint32_t worker);
+  bool admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t slot, std::uint32_t batch);
+  void dispatch(SubscriptionId sub, std::uint32_t worker);
+  void finish_item(SubscriptionId sub, std::uint32_t worker, const Item& item);
+  void request_receive(SubscriptionId sub, std::uint32_t worker);
   void erase(SubscriptionId sub, const Item& item);
-  void expire(std::uint32_t slot, std::uint32_t receipt);
+  void expire(std::uint32_t slot, std::uint32_t receipt, bool last);
   void sweep(SubscriptionId sub);
   void arm_sweep(SubscriptionId sub);
-  void heartbeat(SubscriptionId sub, std::uint32_t worker);
+  void heartbeat(SubscriptionId sub, std::uint32_t worker, std::uint32_t batch);
 
   SqsOptions options_;
   Slab<Slot> slots_;

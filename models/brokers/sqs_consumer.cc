@@ -8,40 +8,42 @@
 
 namespace choreo::brokers {
 
-// One ReceiveMessage: up to batch_size messages, then process them in order.
+// One ReceiveMessage: up to batch_size messages, queued for the handlers.
 void SqsBroker::receive(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
   Queue& q = queues_[sub];
-  w.batch.clear();
-  w.next = 0;
+  w.receiving = false;
+  const std::uint32_t batch = ++w.next_batch;
+  const std::size_t before = w.queued.size();
   if (options_.fifo) {
-    while (w.batch.empty() && q.store.has_visible()) {
+    while (w.queued.size() == before && q.store.has_visible()) {
       q.store.fifo_take(options_.batch_size, taken_);
       for (const auto& [group, slot] : taken_) {
         slots_[slot].state = State::kInFlight;
-        admit(sub, worker, slot);
+        admit(sub, worker, slot, batch);
       }
     }
   } else {
-    while (w.batch.size() < options_.batch_size && q.store.has_visible()) {
-      const std::uint32_t slot = q.store.take_random(subs_[sub].rng);
+    while (w.queued.size() - before < options_.batch_size && q.store.has_visible()) {
+      const std::uint32_t slot = q.store.take(subs_[sub].rng);
       slots_[slot].state = State::kInFlight;
-      admit(sub, worker, slot);
+      admit(sub, worker, slot, batch);
     }
   }
-  if (w.batch.empty()) {
+  if (w.queued.size() == before) {
+    w.receiving = true;
     poll(sub, worker);
     return;
   }
-  w.busy = true;
-  ++w.batch_gen;
-  if (options_.heartbeat)
-    sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat, w.batch_gen);
-  process_batch(sub, worker);
+  if (options_.heartbeat) {
+    sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat,
+               sim::pack_halves(w.epoch, batch));
+  }
+  dispatch(sub, worker);
 }
 
 // A message taken for a receive: expired, dead-lettered, or into the batch.
-bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i) {
+bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i, std::uint32_t batch) {
   Slot& s = slots_[i];
   const sim::NodeId node = subs_[sub].first + worker;
   if (sim_.now() - s.env.msg.published_at >= options_.retention) {
@@ -67,41 +69,47 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i)
   s.receipt = ++next_receipt_;
   s.deadline = sim_.now() + options_.visibility_timeout;
   sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(s.receipt, i));
-  workers_[sub][worker].batch.push_back(
-      Item{s.env, i, slots_.generation(i), s.receipt, s.receive_count, false});
+  workers_[sub][worker].queued.push_back(
+      Item{s.env, i, slots_.generation(i), s.receipt, s.receive_count, batch, false});
   return true;
 }
 
-void SqsBroker::process_batch(SubscriptionId sub, std::uint32_t worker) {
+// Hands queued messages to free handlers in receive order; once the last
+// is handed over, the worker receives again (sqsconsumer's receive loop
+// blocks only while no handler is free).
+void SqsBroker::dispatch(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
-  while (w.next < w.batch.size()) {
-    if (w.batch[w.next].skip) {
-      ++w.next;
-    } else if (!processing_zero_) {
-      sim_.timer(subs_[sub].first + worker, processing_time(sub), kDone, 0);
-      return;
+  while (!w.queued.empty()) {
+    const Item item = w.queued.front();
+    if (item.skip) {
+      w.queued.pop_front();
+    } else if (processing_zero_) {
+      w.queued.pop_front();
+      finish_item(sub, worker, item);
+    } else if (w.busy_count < w.busy.size()) {
+      const auto h =
+          static_cast<std::uint32_t>(std::find(w.busy.begin(), w.busy.end(), false) - w.busy.begin());
+      w.queued.pop_front();
+      w.handling[h] = item;
+      w.busy[h] = true;
+      ++w.busy_count;
+      sim_.timer(subs_[sub].first + worker, processing_time(sub), kDone, sim::pack_halves(w.epoch, h));
     } else {
-      finish_item(sub, worker);
+      return;
     }
   }
-  w.busy = false;
-  ++w.batch_gen;
-  // The next receive is an event, not a call: a backlog of a million
-  // messages must not become a million nested calls.
-  sim_.timer(subs_[sub].first + worker, 0, kPollRetry, 0);
+  request_receive(sub, worker);
 }
 
-void SqsBroker::finish_item(SubscriptionId sub, std::uint32_t worker) {
-  Worker& w = workers_[sub][worker];
-  const Item item = w.batch[w.next++];
+void SqsBroker::finish_item(SubscriptionId sub, std::uint32_t worker, const Item& item) {
   DeliveryInfo info;
   info.receive_count = item.receive_count;
   info.redelivered = item.receive_count > 1;
   if (process(sub, worker, item.env, info)) {
     erase(sub, item);
   } else if (options_.fifo) {
-    for (std::size_t j = w.next; j < w.batch.size(); ++j) {
-      if (w.batch[j].env.msg.key == item.env.msg.key) w.batch[j].skip = true;
+    for (Item& later : workers_[sub][worker].queued) {
+      if (later.batch == item.batch && later.env.msg.key == item.env.msg.key) later.skip = true;
     }
   }
 }
@@ -136,18 +144,22 @@ void SqsBroker::erase(SubscriptionId sub, const Item& item) {
   if (options_.fifo) serve(sub);
 }
 
-void SqsBroker::expire(std::uint32_t i, std::uint32_t receipt) {
+// At the deadline, the check runs once more at the same instant, after every
+// event already due then: a heartbeat falling exactly on the expiry wins.
+void SqsBroker::expire(std::uint32_t i, std::uint32_t receipt, bool last) {
   Slot& s = slots_[i];
   if (s.state != State::kInFlight || s.receipt != receipt) return;
   if (s.deadline > sim_.now()) {
     sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(receipt, i));
-    return;
+  } else if (!last) {
+    sim_.send_at(sim_.now(), server_, kExpireLast, sim::pack_halves(receipt, i));
+  } else {
+    if (tracing()) {
+      trace_copy("visible-again", server_, s.env,
+                 {.sub = s.sub, .attempt = s.receive_count, .reason = "visibility-timeout"});
+    }
+    make_visible(i, true);
   }
-  if (tracing()) {
-    trace_copy("visible-again", server_, s.env,
-               {.sub = s.sub, .attempt = s.receive_count, .reason = "visibility-timeout"});
-  }
-  make_visible(i, true);
 }
 
 void SqsBroker::arm_sweep(SubscriptionId sub) {
@@ -179,29 +191,44 @@ void SqsBroker::sweep(SubscriptionId sub) {
   if (options_.fifo) serve(sub);
 }
 
-void SqsBroker::heartbeat(SubscriptionId sub, std::uint32_t worker) {
+// Extends the unfinished messages of one batch (handled or still queued);
+// stops once none is left.
+void SqsBroker::heartbeat(SubscriptionId sub, std::uint32_t worker, std::uint32_t batch) {
   Worker& w = workers_[sub][worker];
-  if (subs_[sub].partitioned == 0) {
-    for (std::size_t j = w.next; j < w.batch.size(); ++j) {
-      const Item& item = w.batch[j];
-      if (item.skip || slots_.generation(item.slot) != item.gen) continue;
-      Slot& s = slots_[item.slot];
-      if (s.state != State::kInFlight || s.receipt != item.receipt) continue;
-      s.deadline = std::max(s.deadline, sim_.now() + options_.heartbeat_visibility);
-    }
+  bool any = false;
+  auto extend = [&](const Item& item) {
+    if (item.batch != batch || item.skip) return;
+    any = true;
+    if (subs_[sub].partitioned > 0 || slots_.generation(item.slot) != item.gen) return;
+    Slot& s = slots_[item.slot];
+    if (s.state != State::kInFlight || s.receipt != item.receipt) return;
+    s.deadline = std::max(s.deadline, sim_.now() + options_.heartbeat_visibility);
+  };
+  for (std::size_t h = 0; h < w.busy.size(); ++h) {
+    if (w.busy[h]) extend(w.handling[h]);
   }
-  sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat, w.batch_gen);
+  for (const Item& item : w.queued) extend(item);
+  if (any) {
+    sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat,
+               sim::pack_halves(w.epoch, batch));
+  }
 }
 
 void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const sim::Event& e) {
   Worker& w = workers_[sub][worker];
   switch (e.kind) {
-    case kDone:
-      finish_item(sub, worker);
-      process_batch(sub, worker);
+    case kDone: {
+      const auto [epoch, h] = sim::unpack_halves(e.arg);
+      if (epoch != w.epoch || !w.busy[h]) break;
+      const Item item = w.handling[h];
+      w.busy[h] = false;
+      --w.busy_count;
+      finish_item(sub, worker, item);
+      dispatch(sub, worker);
       break;
+    }
     case kPollRetry:
-      poll(sub, worker);
+      if (e.arg == w.epoch) poll(sub, worker);
       break;
     case kPollExpire:
       if (w.waiting && w.poll_gen == e.arg) {
@@ -209,9 +236,11 @@ void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const 
         poll(sub, worker);
       }
       break;
-    case kHeartbeat:
-      if (w.busy && w.batch_gen == e.arg) heartbeat(sub, worker);
+    case kHeartbeat: {
+      const auto [epoch, batch] = sim::unpack_halves(e.arg);
+      if (epoch == w.epoch) heartbeat(sub, worker, batch);
       break;
+    }
     default:
       assert(false && "unknown sqs worker event");
   }
@@ -219,16 +248,16 @@ void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const 
 
 void SqsBroker::on_worker_crash(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
-  w.batch.clear();
-  w.busy = false;
+  w.queued.clear();
+  std::fill(w.busy.begin(), w.busy.end(), false);
+  w.busy_count = 0;
+  w.receiving = false;
   w.waiting = false;
-  ++w.batch_gen;
+  ++w.epoch;
   ++w.poll_gen;
 }
 
-void SqsBroker::on_worker_restart(SubscriptionId sub, std::uint32_t worker) {
-  sim_.timer(subs_[sub].first + worker, 0, kPollRetry, 0);
-}
+void SqsBroker::on_worker_restart(SubscriptionId sub, std::uint32_t worker) { request_receive(sub, worker); }
 
 void SqsBroker::on_partition(SubscriptionId sub, bool cut) {
   if (!cut) return;  // pollers retry on their own
@@ -237,7 +266,7 @@ void SqsBroker::on_partition(SubscriptionId sub, bool cut) {
     if (!w.waiting) continue;
     w.waiting = false;
     ++w.poll_gen;
-    sim_.timer(subs_[sub].first + worker, options_.receive_error_backoff, kPollRetry, 0);
+    sim_.timer(subs_[sub].first + worker, options_.receive_error_backoff, kPollRetry, w.epoch);
   }
 }
 

@@ -48,6 +48,13 @@ void declare_queue_keys(sim::ConfigSchema& s, const SqsOptions& d) {
          .min = "0s",
          .max = "900s",
          .help = "new messages stay invisible this long (DelaySeconds)"});
+  s.add({.key = "sqs.order",
+         .type = ValueType::kEnum,
+         .default_value = d.order == SqsQueue::Order::kOldest ? "oldest" : "uniform",
+         .allowed = {"oldest", "uniform"},
+         .help =
+             "standard queue: a receive takes the oldest visible message (best effort, as AWS documents), "
+             "or a uniformly random one (worst case)"});
   s.add({.key = "sqs.duplicate_after_delete",
          .type = ValueType::kProbability,
          .default_value = sim::format_probability(d.duplicate_after_delete),
@@ -72,6 +79,13 @@ void declare_consumer_keys(sim::ConfigSchema& s, const SqsOptions& d) {
          .min = "0s",
          .max = "12h",
          .help = "visibility each heartbeat sets (sqsconsumer's ChangeMessageVisibilityBatch value)"});
+  s.add({.key = "sqs.concurrency",
+         .type = ValueType::kInteger,
+         .default_value = std::to_string(d.concurrency),
+         .min = "1",
+         .max = "10000",
+         .help = "handlers per worker, one message each, as sqsconsumer's 10 goroutines (standard queues; "
+                 "sqs-fifo handles one at a time)"});
   s.add({.key = "sqs.receive_error_backoff",
          .type = ValueType::kDuration,
          .default_value = sim::format_duration(d.receive_error_backoff),
@@ -98,6 +112,7 @@ void declare_sqs_keys(sim::ConfigSchema& s) {
 SqsOptions sqs_options(const sim::Config& c) {
   SqsOptions o;
   o.visibility_timeout = c.duration("sqs.visibility_timeout");
+  o.order = c.text("sqs.order") == "uniform" ? SqsQueue::Order::kUniform : SqsQueue::Order::kOldest;
   o.batch_size = static_cast<std::uint32_t>(c.integer("sqs.batch_size"));
   o.wait_time = c.duration("sqs.wait_time");
   o.max_receive_count = static_cast<std::uint32_t>(c.integer("sqs.max_receive_count"));
@@ -108,6 +123,7 @@ SqsOptions sqs_options(const sim::Config& c) {
   o.heartbeat_period = c.duration("sqs.heartbeat_period");
   o.heartbeat_visibility = c.duration("sqs.heartbeat_visibility");
   o.receive_error_backoff = c.duration("sqs.receive_error_backoff");
+  o.concurrency = static_cast<std::uint32_t>(c.integer("sqs.concurrency"));
   o.dedup_window = c.duration("sqs.dedup_window");
   return o;
 }

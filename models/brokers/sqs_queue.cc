@@ -6,21 +6,36 @@
 
 namespace choreo::brokers {
 
-void SqsQueue::add_visible(std::uint32_t slot) {
+void SqsQueue::add_visible(std::uint32_t slot, std::uint64_t seq) {
   assert(!fifo_);
+  if (order_ == Order::kOldest) {
+    oldest_.emplace(seq, slot);
+    return;
+  }
   pos_[slot] = static_cast<std::uint32_t>(visible_.size());
   visible_.push_back(slot);
 }
 
-std::uint32_t SqsQueue::take_random(sim::Rng& rng) {
-  assert(!visible_.empty());
+std::uint32_t SqsQueue::take(sim::Rng& rng) {
+  assert(has_visible());
+  if (order_ == Order::kOldest) {
+    const std::uint32_t slot = oldest_.begin()->second;
+    oldest_.erase(oldest_.begin());
+    return slot;
+  }
   const auto k = static_cast<std::uint32_t>(sim::uniform_int(rng, visible_.size()));
   const std::uint32_t slot = visible_[k];
-  remove_visible(slot);
+  remove_visible(slot, 0);
   return slot;
 }
 
-void SqsQueue::remove_visible(std::uint32_t slot) {
+void SqsQueue::remove_visible(std::uint32_t slot, std::uint64_t seq) {
+  if (order_ == Order::kOldest) {
+    const auto n = oldest_.erase({seq, slot});
+    assert(n == 1);
+    (void)n;
+    return;
+  }
   const auto it = pos_.find(slot);
   assert(it != pos_.end());
   const std::uint32_t k = it->second;

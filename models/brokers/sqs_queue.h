@@ -1,8 +1,12 @@
 // The message store of one SQS queue (standard or FIFO): which stored
 // messages are visible and in what order a receive finds them.
 //
-// Standard: visible messages sit in an unordered pool and a receive takes
-// them uniformly at random (best-effort order: SQS samples its servers).
+// Standard: a receive takes the visible message published first (oldest
+// first: a long poll queries every server, and each returns its oldest), or,
+// with Order::kUniform, a uniformly random one (the worst case of best
+// effort, for exploring). Disorder in the oldest-first order comes only from
+// messages becoming visible late: network delay into the queue, redeliveries
+// after a visibility timeout, and concurrent consumers.
 // FIFO: each message group keeps its messages in publish order; a group is
 // "ready" when it has a visible head and nothing in flight (head-of-line
 // blocking), and receives serve ready groups oldest first.
@@ -15,6 +19,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <set>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -25,19 +30,24 @@ namespace choreo::brokers {
 
 class SqsQueue {
  public:
-  explicit SqsQueue(bool fifo) : fifo_(fifo) {}
+  // Which visible message a standard queue's receive takes.
+  enum class Order : std::uint8_t { kOldest, kUniform };
+  SqsQueue(bool fifo, Order order) : fifo_(fifo), order_(order) {}
 
   bool fifo() const { return fifo_; }
   // Whether a receive may find something (FIFO: may be stale; a receive
   // that finds nothing cleans up).
-  bool has_visible() const { return fifo_ ? !ready_.empty() : !visible_.empty(); }
+  bool has_visible() const {
+    return fifo_ ? !ready_.empty() : order_ == Order::kOldest ? !oldest_.empty() : !visible_.empty();
+  }
 
-  // Standard: makes `slot` visible. REQUIRES: !fifo()
-  void add_visible(std::uint32_t slot);
-  // Standard: takes a uniformly random visible slot. REQUIRES: has_visible()
-  std::uint32_t take_random(sim::Rng& rng);
+  // Standard: makes `slot`, published as `seq`, visible. REQUIRES: !fifo()
+  void add_visible(std::uint32_t slot, std::uint64_t seq);
+  // Standard: takes the oldest, or a uniformly random, visible slot.
+  // REQUIRES: has_visible()
+  std::uint32_t take(sim::Rng& rng);
   // Standard: removes a visible slot (retention).
-  void remove_visible(std::uint32_t slot);
+  void remove_visible(std::uint32_t slot, std::uint64_t seq);
 
   // FIFO: puts `slot` of group `group` back in publish order; `returning`
   // when it comes back from flight (in-flight count drops).
@@ -59,9 +69,11 @@ class SqsQueue {
   void list_if_ready(std::uint64_t key, Group& g);
 
   bool fifo_;
-  std::vector<std::uint32_t> visible_;
-  std::unordered_map<std::uint32_t, std::uint32_t> pos_;  // slot -> index in visible_
-  std::unordered_map<std::uint64_t, Group> groups_;       // looked up, never iterated
+  Order order_;
+  std::set<std::pair<std::uint64_t, std::uint32_t>> oldest_;  // kOldest: (seq, slot)
+  std::vector<std::uint32_t> visible_;                        // kUniform
+  std::unordered_map<std::uint32_t, std::uint32_t> pos_;      // slot -> index in visible_
+  std::unordered_map<std::uint64_t, Group> groups_;           // looked up, never iterated
   std::deque<std::uint64_t> ready_;
 };
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "models/brokers/sqs_broker.h"
 #include "tests/brokers/harness.h"
@@ -103,17 +105,64 @@ TEST(Sqs, PartitionedConsumerReceivesAtItsFirstRetryAfterTheHeal) {
   EXPECT_EQ(r.log[0].info.delivered_at, 11 * kSecond);
 }
 
-TEST(Sqs, StandardQueueReorders) {
-  sim::Simulation sim(1);
-  CommonOptions common;
-  common.processing = *sim::parse_duration_distribution("1ms");
-  SqsBroker broker(sim, exact_sqs(), common, {});
-  Recorder r;
-  broker.subscribe("t", "svc", r);
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1'000, .period = 100});
-  sim.run_until(sim::kMinute);
-  EXPECT_EQ(r.log.size(), 1'000u);
-  EXPECT_GT(broker.stats().total().reordered, 100u);
+// 1,000 messages every 100 us to one worker with one handler that takes 1 ms
+// each: a backlog builds, and receives see up to 10 visible at once. Oldest
+// first keeps every message in order; the uniform pick reorders many.
+TEST(Sqs, StandardQueueKeepsOrderWithOneConsumerUnlessTheOrderIsUniform) {
+  for (auto order : {SqsQueue::Order::kOldest, SqsQueue::Order::kUniform}) {
+    sim::Simulation sim(1);
+    CommonOptions common;
+    common.processing = *sim::parse_duration_distribution("1ms");
+    SqsOptions o = exact_sqs();
+    o.order = order;
+    o.concurrency = 1;
+    SqsBroker broker(sim, o, common, {});
+    Recorder r;
+    broker.subscribe("t", "svc", r);
+    add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 1'000, .period = 100});
+    sim.run_until(sim::kMinute);
+    EXPECT_EQ(r.log.size(), 1'000u);
+    if (order == SqsQueue::Order::kOldest) {
+      std::vector<std::uint64_t> want(1'000);
+      for (std::uint64_t i = 0; i < 1'000; ++i) want[i] = i + 1;
+      EXPECT_EQ(r.ids(), want);
+      EXPECT_EQ(broker.stats().total().reordered, 0u);
+    } else {
+      EXPECT_GT(broker.stats().total().reordered, 100u);
+    }
+  }
+}
+
+// The named mechanisms that break oldest-first order with one consumer: a
+// redelivery (message 3 fails once and comes back after the 30 s visibility
+// timeout, after 4..6) and network delay into the queue (exp 50 ms against
+// 10 ms between sends).
+TEST(Sqs, RedeliveryAndDelayAreWhatReorderAStandardQueue) {
+  {
+    sim::Simulation sim(1);
+    SqsBroker broker(sim, exact_sqs(), {}, {});
+    Recorder r;
+    bool failed = false;
+    r.fail = [&](const Message& m, const DeliveryInfo&) { return m.id == 3 && !std::exchange(failed, true); };
+    broker.subscribe("t", "svc", r);
+    add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .count = 6, .period = kSecond});
+    sim.run_until(sim::kMinute);
+    EXPECT_EQ(r.ids(), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 3}));
+    EXPECT_EQ(r.log.back().info.delivered_at, 32 * kSecond);  // received at 2 s, visible again at 32 s
+  }
+  {
+    sim::Simulation sim(1);
+    CommonOptions common;
+    common.delay = *sim::parse_duration_distribution("exp:50ms");
+    SqsBroker broker(sim, exact_sqs(), common, {});
+    Recorder r;
+    broker.subscribe("t", "svc", r);
+    add_publisher(sim, broker, "pub",
+                  {.topic = broker.topic("t"), .count = 1'000, .period = 10 * kMillisecond});
+    sim.run_until(sim::kMinute);
+    EXPECT_EQ(r.log.size(), 1'000u);
+    EXPECT_GT(broker.stats().total().reordered, 100u);
+  }
 }
 
 TEST(Sqs, CrashDuringProcessingCausesASecondProcessingAfterTheTimeout) {

@@ -19,22 +19,24 @@ namespace {
 // scenario -> trace hash at --seed 1.
 // phold: the standard delay shape (100 ms + exp(900 ms)) since issue 15.
 // at-most-once-nats: its cut is a disconnect since NATS partitions stall (issue 11).
+// Every SQS scenario: receives take the oldest visible message, and each
+// worker hands a batch to 10 concurrent handlers, as sqsconsumer (issue 11).
 const std::map<std::string, std::string> kPins = {
     {"at-most-once-nats", "321dd4d29b0d9378"},
     {"clock-skew", "ea15b490b28e76b0"},
-    {"default", "5fea4792d32fa9c4"},
-    {"delete-before-create", "de794a4b90562b92"},
-    {"distributed-merges", "4897fc6379e9a061"},
-    {"duplicates-sqs", "95bfd229874bb77b"},
+    {"default", "e745208dda8b5512"},
+    {"delete-before-create", "cba5ac6ba42ecff5"},
+    {"distributed-merges", "bbab7b597ad48df6"},
+    {"duplicates-sqs", "6516b24792af17ec"},
     {"kafka-bootstrap", "6d73cfbba111d200"},
     {"kafka-replay", "30e794e83ee0a862"},
     {"kafka-retention", "271a609058eb6510"},
-    {"out-of-order-sqs", "74549de853e22dbf"},
+    {"out-of-order-sqs", "edab8539e7e43c08"},
     {"phold", "c2f4ed8c3c0e350b"},
-    {"poison-dlq", "8b208f429f55b10e"},
-    {"strategy-matrix", "701c01b3a5f42bf2"},
-    {"wattpad-choreography", "987690309458a75f"},
-    {"wattpad-orchestration", "987690309458a75f"},
+    {"poison-dlq", "3d6188421082d1b1"},
+    {"strategy-matrix", "826b0fc6ab0f8425"},
+    {"wattpad-choreography", "d8af00ba4d365483"},
+    {"wattpad-orchestration", "d8af00ba4d365483"},
 };
 
 class TracePin : public ::testing::TestWithParam<std::string> {};
