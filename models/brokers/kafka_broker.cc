@@ -29,6 +29,11 @@ std::uint64_t KafkaBroker::log_start(TopicId topic, std::uint32_t partition) con
   return topic < logs_.size() ? logs_[topic][partition].base : 0;
 }
 
+std::size_t KafkaBroker::segment_count(TopicId topic, std::uint32_t partition) const {
+  return topic < logs_.size() && partition < logs_[topic].size() ? logs_[topic][partition].segments.size()
+                                                                 : 0;
+}
+
 std::vector<KafkaBroker::Log>& KafkaBroker::logs(TopicId t) {
   if (logs_.size() <= t) logs_.resize(t + 1);
   if (logs_[t].empty()) logs_[t].resize(options_.partitions);
@@ -85,7 +90,8 @@ void KafkaBroker::append(std::uint32_t i) {
   const Produce pr = produces_[i];
   produces_.release(i);
   Log& log = logs(pr.env.topic)[pr.partition];
-  log.records.push_back(Record{pr.env, sim_.now()});
+  add_to_segment(log, pr.env);
+  log.records.push_back(Record{pr.env});
   if (!sweep_armed_) {
     sweep_armed_ = true;
     const sim::Time every = options_.retention_check_interval;
@@ -94,6 +100,36 @@ void KafkaBroker::append(std::uint32_t i) {
   for (SubscriptionId s : topics_[pr.env.topic].subs) {
     const int owner = groups_[s].parts[pr.partition].owner;
     if (owner >= 0) fetch(s, static_cast<std::uint32_t>(owner));
+  }
+}
+
+// LogSegment.shouldRoll: the active segment rolls before an append that
+// would take it past segment.bytes, or once it holds a record and has waited
+// more than segment.ms since its first one.
+void KafkaBroker::add_to_segment(Log& log, const Envelope& env) {
+  const sim::Time now = sim_.now();
+  const std::uint64_t size = env.msg.bytes;
+  bool roll = log.segments.empty();
+  if (!roll && log.segments.back().count > 0) {
+    const Segment& active = log.segments.back();
+    roll = active.bytes + size > options_.segment_bytes || now - active.first_at > options_.segment_ms;
+  }
+  if (roll) log.segments.push_back(Segment{.first_at = now});
+  Segment& active = log.segments.back();
+  ++active.count;
+  active.bytes += size;
+  active.newest_at = now;
+}
+
+// Kafka's retention.ms breach: the oldest segments whose newest record is
+// more than `retention` old go, whole, up to the first that is not. When
+// that takes the active segment too, Kafka rolls an empty one first: here
+// the next append starts it.
+void KafkaBroker::delete_expired(Log& log) {
+  while (!log.segments.empty() && sim_.now() - log.segments.front().newest_at > options_.retention) {
+    for (std::uint64_t i = 0; i < log.segments.front().count; ++i) log.records.pop_front();
+    log.base += log.segments.front().count;
+    log.segments.pop_front();
   }
 }
 
@@ -127,16 +163,13 @@ void KafkaBroker::on_server_event(const sim::Event& e) {
   }
 }
 
-// Retention: deletes old records, then resets every group left behind.
+// Retention: deletes expired segments, then resets every group left behind.
 void KafkaBroker::sweep() {
   bool any = false;
   for (TopicId t = 0; t < logs_.size(); ++t) {
     for (std::uint32_t p = 0; p < logs_[t].size(); ++p) {
       Log& log = logs_[t][p];
-      while (!log.records.empty() && log.records.front().appended_at + options_.retention <= sim_.now()) {
-        log.records.pop_front();
-        ++log.base;
-      }
+      delete_expired(log);
       any = any || !log.records.empty();
       // A group resets when its owner fetches a deleted offset; an unowned
       // partition keeps its committed offset until someone owns it.

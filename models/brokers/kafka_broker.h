@@ -18,11 +18,19 @@
 //    before giving its partitions up, as the Java client does on revoke; the
 //    new owner starts after that. A partition whose owner stays keeps its
 //    position (sticky). A crashed member's positions fall back to committed.
-//  - Retention: every `retention_check_interval`, records older than
-//    `retention` are deleted (per record, not per 1 GiB segment). A group
-//    whose next offset was deleted resets: earliest -> oldest kept (the
-//    deleted unprocessed records are lost: retention); latest -> log end
-//    (also everything in between is lost: reset).
+//  - Segments: each partition's log is a run of segments. An append rolls
+//    a new active segment first when the active one would pass
+//    `segment_bytes` (Message::bytes per record) or, holding a record, is
+//    older than `segment_ms` (from its first record), as Kafka's
+//    LogSegment.shouldRoll does; nothing rolls between appends.
+//  - Retention: every `retention_check_interval`, the oldest segments whose
+//    newest record is more than `retention` old are deleted, whole; the
+//    first segment still holding a newer record stops the deletion, so the
+//    active segment goes only once all of it expired (Kafka then rolls an
+//    empty one first). A group whose next offset was deleted resets:
+//    earliest -> oldest kept (the deleted unprocessed records are lost:
+//    retention); latest -> log end (also everything in between is lost:
+//    reset).
 //  - Bootstrap from the log (SubscribeOptions::rewind_on_restart): when a
 //    crashed member restarts, the group rejoins and then seeks every
 //    partition to its log start, position and committed offset (Kafka's
@@ -71,9 +79,17 @@ struct KafkaOptions {
   Commit commit = Commit::kAuto;
   // Microseconds between auto-commits: auto.commit.interval.ms (same lines).
   sim::Time auto_commit_interval = 5 * sim::kSecond;
-  // Microseconds a record is kept: log.retention.hours, 168
-  // (LogConfig.java:175,234).
+  // Microseconds a segment is kept after its newest record: log.retention.hours,
+  // 168 (LogConfig.java:175,234).
   sim::Time retention = 7 * sim::kDay;
+  // Bytes after which the active segment rolls: log.segment.bytes, 1 GiB
+  // (LogConfig.java:172, DEFAULT_SEGMENT_BYTES). Kafka 4 refuses less than
+  // 1 MiB; smaller values here are for exploration.
+  std::uint64_t segment_bytes = std::uint64_t{1} << 30;
+  // Microseconds after its first record at which the active segment rolls
+  // (at the next append): log.roll.hours, 168 (LogConfig.java
+  // DEFAULT_SEGMENT_MS); segment.jitter.ms is 0.
+  sim::Time segment_ms = 7 * sim::kDay;
   // Microseconds between retention checks: log.retention.check.interval.ms
   // (Kafka broker configs).
   sim::Time retention_check_interval = 5 * sim::kMinute;
@@ -111,15 +127,24 @@ class KafkaBroker final : public BrokerCore {
   std::uint64_t committed(SubscriptionId sub, std::uint32_t partition) const;
   // The first offset still kept on a partition of a topic.
   std::uint64_t log_start(TopicId topic, std::uint32_t partition) const;
+  // How many segments a partition of a topic has now (the active one too).
+  std::size_t segment_count(TopicId topic, std::uint32_t partition) const;
 
  private:
   struct Record {
     Envelope env;
-    sim::Time appended_at = 0;
+  };
+  // A log segment: a run of consecutive records of one partition.
+  struct Segment {
+    std::uint64_t count = 0;  // records in it
+    std::uint64_t bytes = 0;  // Message::bytes of its records
+    sim::Time first_at = 0;   // append time of its first record (rolls after segment_ms)
+    sim::Time newest_at = 0;  // append time of its newest record (retention counts from it)
   };
   struct Log {
     std::deque<Record> records;
-    std::uint64_t base = 0;  // offset of records.front()
+    std::deque<Segment> segments;  // oldest first; back() is the active one
+    std::uint64_t base = 0;        // offset of records.front()
     std::uint64_t end() const { return base + records.size(); }
   };
   struct Produce {
@@ -169,6 +194,9 @@ class KafkaBroker final : public BrokerCore {
   sim::Time in_order(const Envelope& env, std::uint32_t partition, sim::Time at);
   void schedule_append(const Envelope& env, std::uint32_t partition, sim::Time at);
   void append(std::uint32_t produce);
+  void add_to_segment(Log& log, const Envelope& env);
+  // Deletes the expired segments of a partition's log.
+  void delete_expired(Log& log);
   bool eligible(SubscriptionId sub, std::uint32_t m) const;
   void fetch(SubscriptionId sub, std::uint32_t m);
   int choose(SubscriptionId sub, std::uint32_t m);

@@ -72,7 +72,21 @@ void declare_log_keys(sim::ConfigSchema& s, const KafkaOptions& d) {
          .default_value = sim::format_duration(d.retention),
          .min = "1ms",
          .max = "3650d",
-         .help = "records older than this are deleted (log.retention.hours)"});
+         .help = "a segment whose newest record is older than this is deleted, whole (log.retention.hours)"});
+  s.add({.key = "kafka.segment_bytes",
+         .type = ValueType::kBytes,
+         .default_value = sim::format_bytes(d.segment_bytes),
+         .min = "1B",
+         .max = "1024GiB",
+         .help = "the active segment rolls before an append would take it past this (log.segment.bytes)"});
+  s.add(
+      {.key = "kafka.segment_ms",
+       .type = ValueType::kDuration,
+       .default_value = sim::format_duration(d.segment_ms),
+       .min = "1ms",
+       .max = "3650d",
+       .help =
+           "the active segment rolls at the first append this long after its first record (log.roll.hours)"});
   s.add({.key = "kafka.retention_check_interval",
          .type = ValueType::kDuration,
          .default_value = sim::format_duration(d.retention_check_interval),
@@ -127,6 +141,8 @@ KafkaOptions kafka_options(const sim::Config& c) {
   o.auto_commit_interval = c.duration("kafka.auto_commit_interval");
   o.retention = c.duration("kafka.retention");
   o.retention_check_interval = c.duration("kafka.retention_check_interval");
+  o.segment_bytes = c.bytes("kafka.segment_bytes");
+  o.segment_ms = c.duration("kafka.segment_ms");
   o.auto_offset_reset = value_of<KafkaOptions::Reset>(kResetNames, c.text("kafka.auto_offset_reset"));
   o.idempotence = c.flag("kafka.idempotence");
   o.max_in_flight = static_cast<std::uint32_t>(c.integer("kafka.max_in_flight"));

@@ -272,7 +272,7 @@ std::vector<std::string> own_faults(std::string_view kind) {
       {"sqs-fifo", {"sqs.max_receive_count=3"}},
       {"kafka",
        {"kafka.partitions=3", "kafka.idempotence=false", "kafka.producer_error=2%", "kafka.retention=20s",
-        "kafka.retention_check_interval=1s"}},
+        "kafka.retention_check_interval=1s", "kafka.segment_ms=2s"}},
   };
   const auto it = kOwn.find(kind);
   return it == kOwn.end() ? std::vector<std::string>{} : it->second;

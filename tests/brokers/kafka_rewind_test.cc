@@ -89,6 +89,9 @@ TEST(KafkaRewind, WithoutTheFlagARestartResumesFromTheCommittedOffset) {
 }
 
 // One record a second (id k = offset k, at k s + 0.5 s), commit after each;
+// segments of ten records (segment.ms 9 s: 10k..10k+9, the newest appended
+// at 10k+9.5 s; retention deletes whole segments since issue 11, and these
+// boundaries keep the numbers of per-record deletion);
 // retention 60 s checked every 10 s: the check at 100 s deletes 0..39. The
 // member crashes at 100.2 s having processed 0..99 and restarts at 105.2 s,
 // before the next check: the rewind starts at 40 exactly, 40..99 come again
@@ -99,6 +102,7 @@ TEST(KafkaRewind, RewindStartsAtTheFirstRecordRetentionKept) {
   o.commit = KafkaOptions::Commit::kAfterProcessing;
   o.retention = 60 * kSecond;
   o.retention_check_interval = 10 * kSecond;
+  o.segment_ms = 9 * kSecond;  // ten records a segment, as above
   KafkaBroker broker(sim, o, {}, {});
   Recorder r;
   const SubscriptionId sub = broker.subscribe("t", "svc", r, {.rewind_on_restart = true});
@@ -135,6 +139,7 @@ TEST(KafkaRewind, LagBeyondRetentionLosesTheDeletedRecordsOnly) {
   o.commit = KafkaOptions::Commit::kAfterProcessing;
   o.retention = 60 * kSecond;
   o.retention_check_interval = 10 * kSecond;
+  o.segment_ms = 9 * kSecond;  // ten records a segment, as above
   KafkaBroker broker(sim, o, {}, {});
   Recorder r;
   broker.subscribe("t", "svc", r, {.rewind_on_restart = true});
@@ -210,7 +215,7 @@ std::uint64_t rewind_run_hash(std::uint64_t seed) {
   auto broker = testing::make_broker_from(
       sim, "kafka",
       {"kafka.partitions=3", "kafka.retention=20s", "kafka.retention_check_interval=1s",
-       "broker.delay=exp:2ms", "broker.processing=exp:1ms", "broker.crash_rate=0.05/s",
+       "kafka.segment_ms=2s", "broker.delay=exp:2ms", "broker.processing=exp:1ms", "broker.crash_rate=0.05/s",
        "broker.restart_after=5s"});
   Recorder r;
   broker->subscribe("t", "svc", r, {.workers = 3, .rewind_on_restart = true});

@@ -99,8 +99,12 @@ TEST(Kafka, CommitAfterProcessingReplaysNothingAfterACrash) {
 }
 
 // One record a second (at k s + 0.5 s); the only member crashes at 60.2 s
-// having committed 60 records and comes back at 300.2 s. Retention is 60 s,
-// checked every 10 s: at 300 s offsets 0..239 are gone, 240..299 kept.
+// having committed 60 records and comes back at 300.2 s. Segments roll at
+// the first append more than 9 s after their first record, so each holds ten
+// (10k..10k+9, the newest appended at 10k+9.5 s): retention deletes whole
+// segments (issue 11; it deleted single records before), and these are the
+// same records. Retention is 60 s, checked every 10 s: at 300 s the segments
+// up to 230..239 are gone (their newest is 60.5 s old), 240..299 kept.
 TEST(Kafka, LagBeyondRetentionLosesExactlyTheDeletedRecords) {
   for (auto reset : {KafkaOptions::Reset::kEarliest, KafkaOptions::Reset::kLatest}) {
     sim::Simulation sim(1);
@@ -108,6 +112,7 @@ TEST(Kafka, LagBeyondRetentionLosesExactlyTheDeletedRecords) {
     o.commit = KafkaOptions::Commit::kAfterProcessing;
     o.retention = 60 * kSecond;
     o.retention_check_interval = 10 * kSecond;
+    o.segment_ms = 9 * kSecond;
     o.auto_offset_reset = reset;
     KafkaBroker broker(sim, o, {}, {});
     Recorder r;

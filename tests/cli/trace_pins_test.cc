@@ -21,6 +21,8 @@ namespace {
 // at-most-once-nats: its cut is a disconnect since NATS partitions stall (issue 11).
 // Every SQS scenario: receives take the oldest visible message, and each
 // worker hands a batch to 10 concurrent handlers, as sqsconsumer (issue 11).
+// kafka-retention: retention deletes whole segments, and the scenario rolls
+// one every second (issue 11).
 const std::map<std::string, std::string> kPins = {
     {"at-most-once-nats", "321dd4d29b0d9378"},
     {"clock-skew", "ea15b490b28e76b0"},
@@ -30,7 +32,7 @@ const std::map<std::string, std::string> kPins = {
     {"duplicates-sqs", "6516b24792af17ec"},
     {"kafka-bootstrap", "6d73cfbba111d200"},
     {"kafka-replay", "30e794e83ee0a862"},
-    {"kafka-retention", "271a609058eb6510"},
+    {"kafka-retention", "b7cc8795716e9222"},
     {"out-of-order-sqs", "edab8539e7e43c08"},
     {"phold", "c2f4ed8c3c0e350b"},
     {"poison-dlq", "3d6188421082d1b1"},
