@@ -46,7 +46,7 @@ std::vector<std::string> every_fault(std::string_view kind) {
       {"sqs-fifo", {"sqs.max_receive_count=3", "sqs.visibility_timeout=1s"}},
       {"kafka",
        {"kafka.partitions=3", "kafka.idempotence=false", "kafka.producer_error=2%", "kafka.retention=20s",
-        "kafka.retention_check_interval=1s", "kafka.auto_offset_reset=latest"}},
+        "kafka.retention_check_interval=1s", "kafka.segment_ms=2s", "kafka.auto_offset_reset=latest"}},
   };
   if (const auto it = kOwn.find(kind); it != kOwn.end())
     keys.insert(keys.end(), it->second.begin(), it->second.end());

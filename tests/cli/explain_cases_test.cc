@@ -83,6 +83,8 @@ restart_after = 500ms
         msg 13 (comment 4) applied at 2.300s; msg 14 (comment 8) applied at 2.300s; msg 12 (comment 10) applied at 2.300s; ...
   accounted for: +5 of +5
 )"},
+    // Issue 11: oldest-first SQS receives and 10 handlers a worker changed
+    // which messages come back (the mechanism and count are the same).
     {"naive", "SQS duplicate after delete",
      R"([broker]
 kind = sqs
@@ -92,7 +94,7 @@ duplicate_after_delete = 30%
      "--set run.settle=40s",
      R"(r (naive) story 0: owner 17, replica 22 (+5)
     +5  5 x CommentCreated applied twice: returned by SQS after its delete (sqs.duplicate_after_delete)
-        msg 2 (comment 1) applied at 30.303s; msg 4 (comment 9) applied at 30.403s; msg 7 (comment 13) applied at 30.783s; ...
+        msg 13 (comment 4) applied at 31.297s; msg 3 (comment 5) applied at 30.370s; msg 8 (comment 7) applied at 30.862s; ...
   accounted for: +5 of +5
 )"},
     {"naive", "Kafka producer retry",
@@ -108,16 +110,18 @@ producer_error = 30%
         msg 2 (comment 1) applied at 0.403s; msg 7 (comment 13) applied at 0.883s
   accounted for: +2 of +2
 )"},
+    // Issue 11: with oldest-first SQS receives only the delay reorders: 4
+    // deletes overtake their creates, not 7.
     {"dedup-id", "delete before create",
      R"([broker]
 kind = sqs
 delay = uniform:0ms..400ms
 )",
      "--set workload.delete_fraction=50% --set workload.delete_after=uniform:0ms..50ms",
-     R"(r (dedup-id) story 0: owner 9, replica 16 (+7)
-    +7  7 x CommentDeleted applied before its CommentCreated: the delete removed nothing and the create then added the comment back (the broker does not keep order; broker.delay)
-        comment 1: delete msg 8 applied at 0.517s, create msg 7 at 0.723s; comment 5: delete msg 20 applied at 1.067s, create msg 17 at 1.188s; comment 8: delete msg 29 applied at 1.495s, create msg 28 at 1.614s; ...
-  accounted for: +7 of +7
+     R"(r (dedup-id) story 0: owner 9, replica 13 (+4)
+    +4  4 x CommentDeleted applied before its CommentCreated: the delete removed nothing and the create then added the comment back (the broker does not keep order; broker.delay)
+        comment 7: delete msg 6 applied at 0.452s, create msg 5 at 0.657s; comment 9: delete msg 19 applied at 0.950s, create msg 18 at 1.178s; comment 14: delete msg 31 applied at 1.651s, create msg 30 at 1.706s; ...
+  accounted for: +4 of +4
 )"},
     {"2p-set", "loss in transit",
      R"([broker]
@@ -173,6 +177,7 @@ kind = kafka
 [kafka]
 retention = 1500ms
 retention_check_interval = 100ms
+segment_ms = 100ms
 auto_offset_reset = latest
 [fault.cut]
 kind = partition
@@ -200,6 +205,8 @@ nth = 3
         msg 3 (comment 5) published at 0.370s
   accounted for: -1 of -1
 )"},
+    // Issue 11: 10 handlers a worker and oldest-first receives: 2 messages
+    // fail twice and are dead-lettered, not 3.
     {"or-set", "SQS dead-letter queue",
      R"([broker]
 kind = sqs
@@ -210,11 +217,13 @@ visibility_timeout = 1s
 duplicate_after_delete = 0
 )",
      "",
-     R"(r (or-set) story 0: owner 17, replica 14 (-3)
-    -3  3 x CommentCreated never applied: moved to the dead-letter queue after 2 receives (sqs.max_receive_count): its handler failed 2 times (broker.handler_error)
-        msg 6 (comment 3) published at 0.658s; msg 14 (comment 8) published at 1.370s; msg 9 (comment 11) published at 0.868s
-  accounted for: -3 of -3
+     R"(r (or-set) story 0: owner 17, replica 15 (-2)
+    -2  2 x CommentCreated never applied: moved to the dead-letter queue after 2 receives (sqs.max_receive_count): its handler failed 2 times (broker.handler_error)
+        msg 3 (comment 5) published at 0.370s; msg 17 (comment 14) published at 1.823s
+  accounted for: -2 of -2
 )"},
+    // Issue 11: sqsconsumer's 10 concurrent handlers hold 10 messages at
+    // once, so many more outlive the visibility timeout (96, not 12).
     {"shard-delta-sum", "SQS visibility timeout",
      R"([broker]
 kind = sqs
@@ -225,10 +234,10 @@ visibility_timeout = 1s
 duplicate_after_delete = 0
 )",
      "--set workload.comment_rate=3/s --set run.settle=20s",
-     R"(r (shard-delta-sum) story 0: owner 5, replica 17 (+12)
-   +12  12 x CommentCreated applied twice: redelivered by SQS: its processing outlived the visibility timeout (sqs.visibility_timeout), so its delete came too late
-        msg 2 (comment 1) applied at 10.307s; msg 2 (comment 1) applied at 15.107s; msg 2 (comment 1) applied at 17.507s; ...
-  accounted for: +12 of +12
+     R"(r (shard-delta-sum) story 0: owner 5, replica 101 (+96)
+   +96  96 x CommentCreated applied twice: redelivered by SQS: its processing outlived the visibility timeout (sqs.visibility_timeout), so its delete came too late
+        msg 2 (comment 1) applied at 3.211s; msg 2 (comment 1) applied at 4.211s; msg 2 (comment 1) applied at 5.211s; ...
+  accounted for: +96 of +96
 )"},
     {"g-counter", "NATS disconnect",
      R"([broker]
@@ -272,6 +281,7 @@ to = 3s
         msg 23 (comment 17) published at 1.251s
   accounted for: -7 of -7
 )"},
+    // Issue 11: oldest-first SQS receives apply v7 and v8 sooner.
     {"overwrite", "reorder",
      R"([broker]
 kind = sqs
@@ -282,7 +292,7 @@ duplicate_after_delete = 0
      "--set workload.comment_rate=0/s --set workload.users=2 --set workload.profile_rate=10/s --seed 4",
      R"(r (overwrite) user 1: owner 8, replica 7 (-1)
     -1  1 x UserUpdated v7 applied after v8 and overwrote it: it arrived late (broker.delay: the broker does not keep order)
-        msg 13 (v7) published at 1.970s, applied at 2.350s; msg 14 (v8) applied at 2.179s
+        msg 13 (v7) published at 1.970s, applied at 2.285s; msg 14 (v8) applied at 2.112s
   accounted for: -1 of -1
 )"},
     {"lww-version", "loss in transit",
