@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <exception>
 #include <new>
@@ -11,6 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/explain_command.h"
 #include "cli/keys_command.h"
+#include "cli/memory_check.h"
 #include "cli/run_command.h"
 #include "cli/shrink_command.h"
 #include "cli/sweep_command.h"
@@ -72,21 +72,15 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
   return kExitBadInput;
 }
 
-// This process's peak resident size and what it may use: its address-space
-// limit (ulimit -v) when one is set, else the machine's memory; in GiB.
+// This process's peak resident size and what it may use (memory_check.h).
 std::string memory_text() {
   const double gib = 1024.0 * 1024 * 1024;
   struct rusage usage {};
   ::getrusage(RUSAGE_SELF, &usage);
   const double peak = static_cast<double>(usage.ru_maxrss) * 1024 / gib;  // ru_maxrss is in KiB on Linux
-  struct rlimit limit {};
-  if (::getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
-    return fmt::format("peak {:.1f} GiB; ulimit -v allows {:.1f} GiB", peak,
-                       static_cast<double>(limit.rlim_cur) / gib);
-  }
-  const double machine =
-      static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGESIZE));
-  return fmt::format("peak {:.1f} GiB of this machine's {:.1f} GiB", peak, machine / gib);
+  const MemoryLimit limit = memory_limit();
+  return fmt::format("peak {:.1f} GiB; {} is {:.1f} GiB", peak, limit.source,
+                     static_cast<double>(limit.bytes) / gib);
 }
 
 }  // namespace

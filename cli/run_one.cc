@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "cli/memory_check.h"
 #include "cli/shell_quote.h"
 #include "sim/expectations.h"
 #include "sim/simulation.h"
@@ -43,10 +44,18 @@ nlohmann::json assemble(const Scenario& scenario, const sim::Simulation& simulat
   return s;
 }
 
+// The scenario's model, made and checked to fit in memory, not yet built.
+sim::Result<std::unique_ptr<models::Model>> make_model(const Scenario& scenario) {
+  auto model = scenario.kind->make(scenario.config);
+  if (!model) return model.error();
+  if (auto fits = check_footprint(scenario, **model, memory_limit()); !fits) return fits.error();
+  return model;
+}
+
 }  // namespace
 
 sim::Result<nlohmann::json> summary_shape(const Scenario& scenario) {
-  auto model = scenario.kind->make(scenario.config);
+  auto model = make_model(scenario);
   if (!model) return model.error();
   sim::Simulation simulation(scenario.seed);
   (*model)->build(simulation);
@@ -65,7 +74,7 @@ sim::Status check_expect_paths(const Scenario& scenario) {
 
 sim::Result<RunOutcome> run_scenario(const Scenario& scenario, std::ostream* trace_out,
                                      sim::TraceOptions trace_options, const RunWatcher* watcher) {
-  auto model = scenario.kind->make(scenario.config);
+  auto model = make_model(scenario);
   if (!model) return model.error();
 
   sim::Simulation simulation(scenario.seed);

@@ -9,11 +9,14 @@
 // keys so a scenario file is checked before anything runs.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/config.h"
 #include "sim/config_schema.h"
@@ -21,6 +24,17 @@
 #include "sim/simulation.h"
 
 namespace choreo::models {
+
+// A part of the memory a model allocates when it is built, before its first
+// event: `count` items of `bytes_each`, sized by the scenario key `key`.
+// The CLI refuses a scenario whose parts add up to more than the machine's
+// memory, naming the largest part's key, before allocating any of it.
+struct Footprint {
+  std::string key;   // the scenario key that sets `count`
+  std::string what;  // what one item is, for the message: "users (a profile and 3 mirror entries)"
+  std::uint64_t count = 0;
+  std::uint64_t bytes_each = 0;
+};
 
 class Model {
  public:
@@ -38,6 +52,9 @@ class Model {
   // same keys (values may be zero or null); tests/cli/expect_command_test.cc
   // checks every scenario.
   virtual void report(const sim::Simulation& sim, nlohmann::json& summary) const = 0;
+  // The memory build() allocates in proportion to the scenario's sizes: a
+  // lower bound (tests/footprint checks it against what build() allocates).
+  virtual std::vector<Footprint> footprint() const { return {}; }
   // Writes timeseries.csv's content; false if the model samples nothing.
   virtual bool write_time_series(std::ostream& out) const {
     (void)out;

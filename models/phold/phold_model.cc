@@ -26,6 +26,12 @@ class PholdModel final : public models::Model {
     });
   }
   void run(sim::Simulation& sim) override { sim.run_until(duration_); }
+  // build_phold reserves the queue for the whole pending population; it
+  // keeps each pending event in an Event's 32 bytes (sim/event_queue.h).
+  std::vector<models::Footprint> footprint() const override {
+    return {{"phold.events_per_process", "pending events",
+             std::uint64_t{options_.processes} * options_.events_per_process, sizeof(sim::Event)}};
+  }
   bool write_time_series(std::ostream& out) const override {
     series_.write_csv(out);
     return true;

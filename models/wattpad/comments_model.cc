@@ -1,6 +1,8 @@
 // The comments-system scenario; see comments_model.h.
 #include "models/wattpad/comments_model.h"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -30,6 +32,7 @@ class CommentsModel final : public models::Model {
     sample(sim.now());
   }
   void report(const sim::Simulation& sim, nlohmann::json& summary) const override;
+  std::vector<models::Footprint> footprint() const override;
   bool write_time_series(std::ostream& out) const override {
     series_->write_csv(out);
     return true;
@@ -54,6 +57,20 @@ class CommentsModel final : public models::Model {
   sim::ConvergenceChecker checker_;
   std::unique_ptr<sim::TimeSeries> series_;
 };
+
+// Per user: the owner's profile, and in each mirror its strategy's entry
+// and the version it shows. Counters grow with comments, not up front.
+std::vector<models::Footprint> CommentsModel::footprint() const {
+  std::uint64_t bytes = ProfileLedger::kBytesPerUser;
+  int mirrors = 0;
+  for (const ReplicaSpec& s : o_.replicas) {
+    if (s.kind() != ReplicaKind::kMirror) continue;
+    bytes += MirrorReplica::kBytesPerUser + s.strategy->bytes_per_user;
+    ++mirrors;
+  }
+  return {{"workload.users", fmt::format("users (a profile and {} mirror entries)", mirrors),
+           o_.workload.users, bytes}};
+}
 
 void CommentsModel::build(sim::Simulation& sim) {
   broker_ = brokers::make_broker(o_.broker, sim);

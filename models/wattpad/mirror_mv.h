@@ -15,6 +15,8 @@ namespace choreo::wattpad {
 
 class MvRegisterMirror final : public MirrorStrategy {
  public:
+  static constexpr std::size_t kBytesPerUser =
+      sizeof(replicas::MvRegister);  // its vector stays empty until written
   explicit MvRegisterMirror(std::uint64_t users) : registers_(users) {}
   std::uint64_t apply(const UserUpdated& e) override;
   void clear() override { registers_.assign(registers_.size(), replicas::MvRegister()); }

@@ -19,6 +19,7 @@ namespace choreo::wattpad {
 
 class RegisterMirror : public MirrorStrategy {
  public:
+  static constexpr std::size_t kBytesPerUser = sizeof(replicas::LwwRegister);
   explicit RegisterMirror(std::uint64_t users) : registers_(users) {}
   void clear() override { registers_.assign(registers_.size(), replicas::LwwRegister()); }
 

@@ -16,6 +16,8 @@ namespace choreo::wattpad {
 
 class MirrorReplica final : public Replica, public ProfilesView {
  public:
+  // Besides its strategy's entry: the version each user's entry shows.
+  static constexpr std::size_t kBytesPerUser = sizeof(std::uint64_t);
   // `owner` is read on anti-entropy pulls only; it outlives the replica.
   MirrorReplica(bool memory_store, const ProfileLedger& owner, std::unique_ptr<MirrorStrategy> strategy)
       : Replica(memory_store), owner_(owner), strategy_(std::move(strategy)), shown_(owner.users()) {}

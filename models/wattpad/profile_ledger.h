@@ -39,6 +39,9 @@ class ProfileLedger {
     HostWrites writes{};
   };
   std::vector<Profile> users_;
+
+ public:
+  static constexpr std::size_t kBytesPerUser = sizeof(Profile);  // allocated when the ledger is made
 };
 
 }  // namespace choreo::wattpad

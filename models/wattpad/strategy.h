@@ -39,6 +39,8 @@ struct Strategy {
   std::string_view name;     // the value of replica.*.strategy
   std::string_view summary;  // how it applies events, one line (README's table)
   std::variant<MakeMirror, MakeCounter> make;
+  // A mirror's entry per user, allocated when it is made (0 for counters).
+  std::size_t bytes_per_user = 0;
 
   ReplicaKind kind() const { return make.index() == 0 ? ReplicaKind::kMirror : ReplicaKind::kCounter; }
   // REQUIRES: kind() is mirror / counter.

@@ -23,11 +23,13 @@ std::unique_ptr<CounterStrategy> counter() {
 }
 
 const Strategy kStrategies[] = {
-    {"overwrite", "last received wins (foil)", &mirror<OverwriteMirror>},
-    {"lww-version", "LWW register stamped by the owner's version", &mirror<LwwVersionMirror>},
-    {"lww-clock", "LWW register stamped by the host's wall clock", &mirror<LwwClockMirror>},
+    {"overwrite", "last received wins (foil)", &mirror<OverwriteMirror>, OverwriteMirror::kBytesPerUser},
+    {"lww-version", "LWW register stamped by the owner's version", &mirror<LwwVersionMirror>,
+     LwwVersionMirror::kBytesPerUser},
+    {"lww-clock", "LWW register stamped by the host's wall clock", &mirror<LwwClockMirror>,
+     LwwClockMirror::kBytesPerUser},
     {"mv-register", "MV-Register merged with each event's version vector (≤ 4 hosts)",
-     &mirror<MvRegisterMirror>},
+     &mirror<MvRegisterMirror>, MvRegisterMirror::kBytesPerUser},
     {"naive", "+= 1 / -= 1 per event (foil)", &counter<NaiveCounts>},
     {"dedup-id", "a live set of comment ids, events deduplicated by event id", &counter<DedupIdCounts>},
     {"2p-set", "a 2P-Set of comment ids", &counter<TwoPSetCounts>},

@@ -1,0 +1,105 @@
+// A model's footprint (models::Footprint) is what its build() allocates in
+// proportion to the scenario's sizes: the bytes allocated while building
+// grow by exactly count * bytes_each when the size key grows. Counted by
+// replacing the global operator new in this test binary (its own folder, so
+// no other test shares the replacement).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "cli/scenario.h"
+#include "sim/simulation.h"
+
+namespace {
+std::size_t allocated = 0;  // bytes requested from operator new in this binary
+}  // namespace
+
+void* operator new(std::size_t n) {
+  allocated += n;
+  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
+  throw std::bad_alloc();
+}
+// The nothrow form too, so that every block the replaced operator delete
+// frees came from malloc (AddressSanitizer checks the pairing).
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  allocated += n;
+  return std::malloc(n == 0 ? 1 : n);
+}
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
+
+namespace choreo::cli {
+namespace {
+
+struct Built {
+  std::size_t bytes = 0;                      // allocated by make() and build()
+  std::vector<models::Footprint> footprint;  // what the model declared
+};
+
+Built build(const std::string& scenario, const std::vector<std::string>& overrides) {
+  auto loaded = load_scenario(std::string(CHOREO_SOURCE_DIR) + "/scenarios/" + scenario, overrides, "1");
+  EXPECT_TRUE(loaded.ok()) << loaded.error().message;
+  const std::size_t before = allocated;
+  auto model = loaded->kind->make(loaded->config);
+  EXPECT_TRUE(model.ok()) << model.error().message;
+  sim::Simulation simulation(1);
+  (*model)->build(simulation);
+  return {allocated - before, (*model)->footprint()};
+}
+
+// Builds at two sizes of `key`; the difference in bytes allocated is the
+// footprint's bytes_each times the difference in count, exactly.
+void expect_exact_growth(const std::string& scenario, const std::string& key, int small, int large,
+                         std::uint64_t count_per_unit) {
+  const Built a = build(scenario, {key + "=" + std::to_string(small)});
+  const Built b = build(scenario, {key + "=" + std::to_string(large)});
+  ASSERT_EQ(a.footprint.size(), 1u);
+  ASSERT_EQ(b.footprint.size(), 1u);
+  EXPECT_EQ(b.footprint[0].key, a.footprint[0].key);
+  EXPECT_EQ(b.footprint[0].count - a.footprint[0].count, std::uint64_t(large - small) * count_per_unit);
+  EXPECT_EQ(b.bytes - a.bytes, (b.footprint[0].count - a.footprint[0].count) * b.footprint[0].bytes_each)
+      << scenario << ": " << key << " " << small << " -> " << large;
+  EXPECT_GE(a.bytes, a.footprint[0].count * a.footprint[0].bytes_each) << "a lower bound";
+}
+
+TEST(Footprint, CommentsUsersGrowExactlyAsDeclared) {
+  // default.ini has mirrors with register and mv-register strategies.
+  expect_exact_growth("default.ini", "workload.users", 1000, 21000, 1);
+}
+
+TEST(Footprint, CommentsFootprintCountsEveryMirror) {
+  const Built two = build("default.ini", {"workload.users=1000"});  // mirror-overwrite and mirror-lww
+  ASSERT_EQ(two.footprint.size(), 1u);
+  EXPECT_EQ(two.footprint[0].key, "workload.users");
+  EXPECT_EQ(two.footprint[0].what, "users (a profile and 2 mirror entries)");
+  EXPECT_EQ(two.footprint[0].count, 1000u);
+  const Built three =
+      build("default.ini", {"workload.users=1000", "replica.mv.kind=mirror", "replica.mv.strategy=mv-register"});
+  ASSERT_EQ(three.footprint.size(), 1u);
+  EXPECT_EQ(three.footprint[0].what, "users (a profile and 3 mirror entries)");
+  EXPECT_GT(three.footprint[0].bytes_each, two.footprint[0].bytes_each);
+}
+
+TEST(Footprint, MvRegisterMirrorGrowsExactlyAsDeclared) {
+  const std::vector<std::string> mv = {"replica.mv.kind=mirror", "replica.mv.strategy=mv-register"};
+  auto with = [&](int users) {
+    auto o = mv;
+    o.push_back("workload.users=" + std::to_string(users));
+    return build("default.ini", o);
+  };
+  const Built a = with(1000), b = with(21000);
+  EXPECT_EQ(b.bytes - a.bytes, 20000 * b.footprint[0].bytes_each);
+}
+
+TEST(Footprint, PholdPendingEventsGrowExactlyAsDeclared) {
+  expect_exact_growth("phold.ini", "phold.events_per_process", 1, 41, 1000);  // phold.ini: 1000 processes
+}
+
+}  // namespace
+}  // namespace choreo::cli
