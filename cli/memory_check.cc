@@ -45,10 +45,11 @@ sim::Status check_footprint(const Scenario& scenario, const models::Model& model
   }
   if (largest == nullptr || total <= limit.bytes) return sim::Ok{};
   return scenario.config.error(
-      largest->key, fmt::format("the run needs at least {} before its first event ({} {} x {} B{}), more than "
-                                "{} ({}); lower it (see README.md, \"Limits\")",
-                                gib(total), largest->count, largest->what, largest->bytes_each,
-                                parts.size() > 1 ? ", and more" : "", limit.source, gib(limit.bytes)));
+      largest->key,
+      fmt::format("the run needs at least {} before its first event ({} {} x {} B{}), more than "
+                  "{} ({}); lower it (see README.md, \"Limits\")",
+                  gib(total), largest->count, largest->what, largest->bytes_each,
+                  parts.size() > 1 ? ", and more" : "", limit.source, gib(limit.bytes)));
 }
 
 }  // namespace choreo::cli

@@ -38,7 +38,7 @@ namespace choreo::cli {
 namespace {
 
 struct Built {
-  std::size_t bytes = 0;                      // allocated by make() and build()
+  std::size_t bytes = 0;                     // allocated by make() and build()
   std::vector<models::Footprint> footprint;  // what the model declared
 };
 
@@ -79,8 +79,8 @@ TEST(Footprint, CommentsFootprintCountsEveryMirror) {
   EXPECT_EQ(two.footprint[0].key, "workload.users");
   EXPECT_EQ(two.footprint[0].what, "users (a profile and 2 mirror entries)");
   EXPECT_EQ(two.footprint[0].count, 1000u);
-  const Built three =
-      build("default.ini", {"workload.users=1000", "replica.mv.kind=mirror", "replica.mv.strategy=mv-register"});
+  const Built three = build(
+      "default.ini", {"workload.users=1000", "replica.mv.kind=mirror", "replica.mv.strategy=mv-register"});
   ASSERT_EQ(three.footprint.size(), 1u);
   EXPECT_EQ(three.footprint[0].what, "users (a profile and 3 mirror entries)");
   EXPECT_GT(three.footprint[0].bytes_each, two.footprint[0].bytes_each);
