@@ -17,8 +17,9 @@ struct Slot {
   bool section = false;
 };
 
+// [swarm] keys only steer `choreo sweep --swarm`: no run reads them.
 bool always_kept(const std::string& key, const ShrinkLimits& limits) {
-  return key == "run.seed" || key == "run.settle" || key == "run.model" ||
+  return key == "run.seed" || key == "run.settle" || key == "run.model" || key.starts_with("swarm.") ||
          std::find(limits.keep.begin(), limits.keep.end(), key) != limits.keep.end();
 }
 

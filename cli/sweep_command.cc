@@ -14,6 +14,8 @@
 #include "cli/options.h"
 #include "cli/run_one.h"
 #include "cli/scenario.h"
+#include "cli/swarm_draw.h"
+#include "cli/swarm_report.h"
 #include "cli/sweep_continue.h"
 #include "cli/sweep_fingerprint.h"
 #include "cli/sweep_grid.h"
@@ -43,6 +45,7 @@ struct SweepArgs {
   bool sharded = false;  // --shard given
   unsigned jobs = 0;
   bool wall_time = false;
+  bool swarm = false;
   bool help = false;
 };
 
@@ -63,12 +66,15 @@ po::options_description sweep_options(SweepArgs& a) {
       "override a scenario key in every run; repeatable")(
       "wall-time", po::bool_switch(&a.wall_time),
       "add a wall_time_s column (then the CSV differs between runs of the sweep)")(
-      "help,h", po::bool_switch(&a.help), "show this help");
+      "swarm", po::bool_switch(&a.swarm),
+      "draw each seed's fault families and their strength from the scenario's [swarm] ranges; "
+      "each row records the drawn values, its replay sets them")("help,h", po::bool_switch(&a.help),
+                                                                 "show this help");
   return d;
 }
 
 void print_sweep_help(const po::options_description& d, std::ostream& out) {
-  out << "Usage: choreo sweep SCENARIO.ini --seeds A..B [--vary KEY=V1,V2,...]... [options]\n\n"
+  out << "Usage: choreo sweep SCENARIO.ini --seeds A..B [--vary KEY=V1,V2,...]... [--swarm] [options]\n\n"
          "Runs the scenario for every combination of the varied values and every seed,\n"
          "on N threads, and appends one CSV row per run in grid order: the same bytes\n"
          "whatever -j is. Run the same command again to resume an interrupted sweep.\n"
@@ -88,16 +94,26 @@ struct Sweep {
   Shard shard;
   std::string out_path;
   SweepFingerprint fingerprint;
+  std::vector<SwarmRanges> swarm;  // per cell, with --swarm
   std::vector<std::string> overrides(std::size_t cell) const {
     auto all = args.sets;
     for (auto& o : grid.cell_overrides(cell)) all.push_back(std::move(o));
+    return all;
+  }
+  SwarmDraw drawn(std::size_t run) const {
+    return swarm.empty() ? SwarmDraw{} : draw_swarm(swarm[grid.cell_of(run)], grid.seed_of(run));
+  }
+  // The cell's overrides, then the values drawn for the run (later wins).
+  std::vector<std::string> run_overrides(std::size_t run) const {
+    auto all = overrides(grid.cell_of(run));
+    for (auto& o : swarm_overrides(drawn(run))) all.push_back(std::move(o));
     return all;
   }
   std::string replay(std::size_t run) const {
     Scenario s;
     s.path = args.scenario;
     s.seed = grid.seed_of(run);
-    s.overrides = overrides(grid.cell_of(run));
+    s.overrides = run_overrides(run);
     return replay_command(s);
   }
 };
@@ -128,7 +144,8 @@ sim::Result<Grid> build_grid(const SweepArgs& a) {
 
 // Loads every cell once, so a bad key, value or [expect] path stops the
 // sweep before it runs; returns each cell's model.
-sim::Result<std::vector<const models::ModelKind*>> check_cells(const Sweep& s) {
+// With --swarm, also reads each cell's [swarm] ranges into `s.swarm`.
+sim::Result<std::vector<const models::ModelKind*>> check_cells(Sweep& s) {
   std::vector<const models::ModelKind*> kinds;
   for (std::size_t cell = 0; cell < s.grid.cell_count(); ++cell) {
     auto scenario = load_scenario(s.args.scenario, s.overrides(cell), std::to_string(s.grid.seeds.first));
@@ -137,6 +154,10 @@ sim::Result<std::vector<const models::ModelKind*>> check_cells(const Sweep& s) {
       return sim::Error{blame_vary(s.grid, checked.error().message)};
     }
     kinds.push_back(scenario->kind);
+    if (!s.args.swarm) continue;
+    auto ranges = swarm_ranges(scenario->config, std::string(scenario->kind->name));
+    if (!ranges) return ranges.error();
+    s.swarm.push_back(std::move(*ranges));
   }
   return kinds;
 }
@@ -165,8 +186,7 @@ class FirstError {
 bool run_one_cell(const Sweep& s, std::size_t position, OrderedWriter& writer, Progress& progress,
                   std::vector<RunVerdict>& verdicts, ReplicaTally& tally, FirstError& error) {
   const std::size_t run = s.shard.run_of(position);
-  auto scenario =
-      load_scenario(s.args.scenario, s.overrides(s.grid.cell_of(run)), std::to_string(s.grid.seed_of(run)));
+  auto scenario = load_scenario(s.args.scenario, s.run_overrides(run), std::to_string(s.grid.seed_of(run)));
   if (!scenario) {
     error.record(run, blame_vary(s.grid, scenario.error().message));
     return false;
@@ -179,6 +199,10 @@ bool run_one_cell(const Sweep& s, std::size_t position, OrderedWriter& writer, P
   const bool holds = outcome->expectations_hold;
   verdicts[run] = {holds, outcome->summary.value("converged", false)};
   tally.add_summary(s.grid.cell_of(run), outcome->summary);
+  if (!s.swarm.empty()) {
+    nlohmann::json& drawn = outcome->summary["swarm"];
+    for (const auto& [key, value] : s.drawn(run)) drawn[key] = value;
+  }
   if (auto written = writer.submit(position, std::move(outcome->summary), holds); !written) {
     error.record(run, written.error().message, kExitOutput);
     return false;
@@ -197,6 +221,16 @@ sim::Status prepare_out(const std::string& path) {
   return sim::Ok{};
 }
 
+// The verdict and drawn values of each of the shard's runs.
+std::vector<SwarmRun> swarm_runs(const Sweep& s, const std::vector<RunVerdict>& verdicts) {
+  std::vector<SwarmRun> runs;
+  for (std::size_t position = 0; position < s.shard.size(s.grid.run_count()); ++position) {
+    const std::size_t run = s.shard.run_of(position);
+    runs.push_back({verdicts[run].holds, s.drawn(run)});
+  }
+  return runs;
+}
+
 // The end of a sweep: warnings, the report, the cells CSV, the last line;
 // returns the exit code.
 int finish(const Sweep& s, const OrderedWriter& writer, const std::vector<RunVerdict>& verdicts,
@@ -211,6 +245,7 @@ int finish(const Sweep& s, const OrderedWriter& writer, const std::vector<RunVer
   const std::size_t rows = s.shard.size(s.grid.run_count());
   if (!s.shard.whole()) {
     print_shard_report(s.grid, s.shard, verdicts, replay, out);
+    if (!s.swarm.empty()) print_swarm_families(swarm_runs(s, verdicts), out);
     out << fmt::format("wrote {} ({} rows of shard {}; {})\n", s.out_path, rows, s.shard.text(), ran);
   } else {
     print_sweep_report(s.grid, verdicts, tally, replay, out);
@@ -218,6 +253,7 @@ int finish(const Sweep& s, const OrderedWriter& writer, const std::vector<RunVer
       err << failed->message << "\n";
       return failed->exit_code;
     }
+    if (!s.swarm.empty()) print_swarm_families(swarm_runs(s, verdicts), out);
     out << fmt::format("wrote {} ({} rows; {}){}\n", s.out_path, rows, ran,
                        tally.replicas().empty() ? "" : " and " + cells_csv_path(s.out_path));
   }
@@ -307,12 +343,23 @@ int sweep_command(const std::vector<std::string>& args, std::ostream& out, std::
     }
     s.shard = *shard;
   }
+  if (s.args.swarm) {
+    std::vector<std::string> varied;
+    for (const auto& v : s.grid.varies) varied.push_back(v.key);
+    if (auto checked = check_not_drawn(s.args.sets, varied); !checked) {
+      err << checked.error().message << "\n";
+      return kExitBadInput;
+    }
+  }
   auto kinds = check_cells(s);
   if (!kinds) {
     err << kinds.error().message << "\n";
     return kExitBadInput;
   }
-  auto fingerprint = fingerprint_sweep(s.args.scenario, s.args.sets, s.grid, *kinds);
+  // A swarm sweep's rows differ from a plain one's: the flag is part of what they depend on.
+  auto fingerprinted = s.args.sets;
+  if (s.args.swarm) fingerprinted.emplace_back("--swarm");
+  auto fingerprint = fingerprint_sweep(s.args.scenario, fingerprinted, s.grid, *kinds);
   if (!fingerprint) {
     err << fingerprint.error().message << "\n";
     return kExitBadInput;

@@ -13,6 +13,8 @@
 #include "cli/options.h"
 #include "cli/run_one.h"
 #include "cli/scenario.h"
+#include "cli/swarm_draw.h"
+#include "cli/swarm_report.h"
 #include "cli/sweep_merge.h"
 #include "cli/sweep_report.h"
 #include "cli/sweep_row.h"
@@ -68,8 +70,18 @@ OutputStatus write_whole(const std::string& path, const std::string& text) {
   return write_path_atomically(path, text, "--out");
 }
 
+// A swarm row's drawn values, from its swarm.* columns (none for a plain sweep).
+SwarmDraw drawn(const MergedSweep& merged, std::size_t run) {
+  SwarmDraw d;
+  for (std::size_t c = 0; c < merged.header.size(); ++c) {
+    if (merged.header[c].starts_with("swarm."))
+      d.emplace_back(merged.header[c].substr(6), merged.rows[run][c]);
+  }
+  return d;
+}
+
 // The replay command of a merged row: its scenario's file name, seed, the
-// row's --set overrides and its cell's varied values.
+// row's --set overrides, its cell's varied values and its drawn values.
 std::string replay(const MergedSweep& merged, std::size_t run) {
   const auto& row = merged.rows[run];
   const auto column = [&](const char* name) {
@@ -86,6 +98,7 @@ std::string replay(const MergedSweep& merged, std::size_t run) {
     start = end + 1;
   }
   for (auto& o : merged.grid.cell_overrides(merged.grid.cell_of(run))) s.overrides.push_back(std::move(o));
+  for (auto& o : swarm_overrides(drawn(merged, run))) s.overrides.push_back(std::move(o));
   return replay_command(s);
 }
 
@@ -122,6 +135,12 @@ int merge(const MergeArgs& a, std::ostream& out, std::ostream& err) {
   }
   print_sweep_report(
       merged->grid, verdicts, tally, [&](std::size_t run) { return replay(*merged, run); }, out);
+  if (!schema->swarm_keys.empty()) {
+    std::vector<SwarmRun> runs;
+    for (std::size_t run = 0; run < merged->rows.size(); ++run)
+      runs.push_back({verdicts[run].holds, drawn(*merged, run)});
+    print_swarm_families(runs, out);
+  }
   out << fmt::format("wrote {} ({} rows from {} parts){}\n", a.out, merged->rows.size(), parts->size(),
                      tally.replicas().empty() ? "" : " and " + cells_csv_path(a.out));
   const bool all_hold = std::all_of(verdicts.begin(), verdicts.end(), [](auto& v) { return v.holds; });

@@ -132,6 +132,7 @@ std::vector<std::string> RowSchema::columns() const {
   for (const auto& s : services) {
     for (const char* f : kServiceFields) c.push_back(fmt::format("requests.{}.{}", s, f));
   }
+  for (const auto& k : swarm_keys) c.push_back("swarm." + k);
   if (wall_time) c.emplace_back("wall_time_s");
   c.emplace_back("fingerprint");
   return c;
@@ -148,6 +149,9 @@ RowSchema row_schema(const Grid& grid, bool wall_time, const nlohmann::json& fir
   }
   if (const auto* requests = at_path(first, "requests"); requests != nullptr && requests->is_object()) {
     for (const auto& [name, _] : requests->items()) schema.services.push_back(name);
+  }
+  if (const auto swarm = first.find("swarm"); swarm != first.end() && swarm->is_object()) {
+    for (const auto& [key, _] : swarm->items()) schema.swarm_keys.push_back(key);
   }
   return schema;
 }
@@ -192,6 +196,8 @@ sim::Result<RowSchema> schema_from_header(const Grid& grid, bool wall_time,
       schema.replicas.push_back(c.substr(9, c.size() - 9 - tail.size()));
     } else if (c.starts_with("requests.") && c.ends_with(".count")) {
       schema.services.push_back(c.substr(9, c.size() - 9 - 6));
+    } else if (c.starts_with("swarm.")) {
+      schema.swarm_keys.push_back(c.substr(6));
     }
   }
   if (schema.columns() != header) return mismatch();
@@ -223,6 +229,11 @@ std::vector<std::string> row_fields(const RowSchema& schema, const std::vector<s
     service = service != nullptr && service->contains(s) ? &service->at(s) : nullptr;
     for (const char* field : kServiceFields)
       f.push_back(service == nullptr ? "" : scalar_text(at_path(*service, field)));
+  }
+  const auto swarm = summary.find("swarm");
+  for (const auto& k : schema.swarm_keys) {
+    const bool has = swarm != summary.end() && swarm->is_object() && swarm->contains(k);
+    f.push_back(has ? scalar_text(&swarm->at(k)) : "");
   }
   if (schema.wall_time) f.push_back(scalar_text(at_path(summary, "wall_time_s")));
   f.push_back(identity.fingerprint);

@@ -11,9 +11,12 @@
 //   3. per replica of the first run, in summary order:
 //      replicas.<name>.{strategy,converged,converged_at_s,divergent_keys,abs_error};
 //      per service of the first run's `requests`: requests.<name>.{count,per_s};
-//   4. wall_time_s, only with --wall-time (it differs between runs of the
+//   4. with --swarm, the values drawn for the run: swarm.<key> per drawn
+//      key (cli/swarm_draw.h; from the summary's `swarm` object), empty when
+//      its family is off and the key unset;
+//   5. wall_time_s, only with --wall-time (it differs between runs of the
 //      same sweep, so it is off by default to keep CSVs byte-identical);
-//   5. fingerprint: what the sweep's rows depend on (sweep_fingerprint.h),
+//   6. fingerprint: what the sweep's rows depend on (sweep_fingerprint.h),
 //      the same on every row; a resume checks it.
 // A value absent from a run's summary is an empty field; booleans are 1/0;
 // numbers print as nlohmann::json does (shortest round-trip, no locale).
@@ -33,8 +36,9 @@ namespace choreo::cli {
 
 struct RowSchema {
   std::vector<std::string> vary_keys;
-  std::vector<std::string> replicas;  // names, from the first run
-  std::vector<std::string> services;  // `requests` keys, from the first run
+  std::vector<std::string> replicas;    // names, from the first run
+  std::vector<std::string> services;    // `requests` keys, from the first run
+  std::vector<std::string> swarm_keys;  // the drawn keys (--swarm), from the first run
   bool wall_time = false;
   std::vector<std::string> columns() const;
   std::size_t holds_column() const { return vary_keys.size() + 1; }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "models/brokers/swarm_keys.h"
 #include "sim/units.h"
 
 namespace choreo::brokers {
@@ -181,6 +182,7 @@ void declare(sim::ConfigSchema& schema) {
     k.declare(schema);
   }
   declare_faults(schema);
+  declare_swarm(schema);
 }
 
 sim::Result<BrokerSettings> broker_settings(const sim::Config& config) {
