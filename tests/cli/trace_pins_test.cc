@@ -37,6 +37,7 @@ const std::map<std::string, std::string> kPins = {
     {"phold", "c2f4ed8c3c0e350b"},
     {"poison-dlq", "3d6188421082d1b1"},
     {"strategy-matrix", "826b0fc6ab0f8425"},
+    {"swarm-target", "6dfcec2a90268a58"},
     {"wattpad-choreography", "d8af00ba4d365483"},
     {"wattpad-orchestration", "d8af00ba4d365483"},
 };
