@@ -1,38 +1,16 @@
 // A model's footprint (models::Footprint) is what its build() allocates in
 // proportion to the scenario's sizes: the bytes allocated while building
 // grow by exactly count * bytes_each when the size key grows. Counted by
-// replacing the global operator new in this test binary (its own folder, so
-// no other test shares the replacement).
+// replacing the global operator new in this test binary (tests/counting_new.h;
+// its own folder, so no other test shares the replacement).
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <new>
 #include <string>
 #include <vector>
 
 #include "cli/scenario.h"
 #include "sim/simulation.h"
-
-namespace {
-std::size_t allocated = 0;  // bytes requested from operator new in this binary
-}  // namespace
-
-void* operator new(std::size_t n) {
-  allocated += n;
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-// The nothrow form too, so that every block the replaced operator delete
-// frees came from malloc (AddressSanitizer checks the pairing).
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  allocated += n;
-  return std::malloc(n == 0 ? 1 : n);
-}
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-#pragma GCC diagnostic pop
+#include "tests/counting_new.h"
 
 namespace choreo::cli {
 namespace {
@@ -45,12 +23,12 @@ struct Built {
 Built build(const std::string& scenario, const std::vector<std::string>& overrides) {
   auto loaded = load_scenario(std::string(CHOREO_SOURCE_DIR) + "/scenarios/" + scenario, overrides, "1");
   EXPECT_TRUE(loaded.ok()) << loaded.error().message;
-  const std::size_t before = allocated;
+  const std::size_t before = choreo::testing::allocation_count.bytes;
   auto model = loaded->kind->make(loaded->config);
   EXPECT_TRUE(model.ok()) << model.error().message;
   sim::Simulation simulation(1);
   (*model)->build(simulation);
-  return {allocated - before, (*model)->footprint()};
+  return {choreo::testing::allocation_count.bytes - before, (*model)->footprint()};
 }
 
 // Builds at two sizes of `key`; the difference in bytes allocated is the

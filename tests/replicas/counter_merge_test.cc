@@ -1,37 +1,12 @@
 // G-Counter and PN-Counter merges in place: exact results when the other
 // state's replicas interleave with ours, raise() as the merge of a
 // one-entry state, and no allocation once the replicas are known (counted
-// by replacing the global operator new in this test binary).
+// by replacing the global operator new in this test binary: tests/counting_new.h).
 #include <gtest/gtest.h>
-
-#include <cstdlib>
-#include <new>
 
 #include "models/replicas/g_counter.h"
 #include "models/replicas/pn_counter.h"
-
-namespace {
-std::size_t allocations = 0;  // operator new calls in this binary
-}  // namespace
-
-void* operator new(std::size_t n) {
-  ++allocations;
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-// The nothrow form too (std::stable_sort's buffer), so that every block the
-// replaced operator delete frees came from malloc (ASan checks the pairing).
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  ++allocations;
-  return std::malloc(n == 0 ? 1 : n);
-}
-// GCC (-O2, as in the sanitizer build) sees free() of what operator new
-// returned once both are inlined, and warns; the pair is consistent here.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-#pragma GCC diagnostic pop
+#include "tests/counting_new.h"
 
 namespace choreo::replicas {
 namespace {
@@ -69,13 +44,13 @@ TEST(CounterMerge, MergingKnownReplicasAllocatesNothing) {
   p.decrement(1, 1);
   PNCounter q = p;
   q.increment(1, 3);
-  const std::size_t before = allocations;
+  const std::size_t before = choreo::testing::allocation_count.calls;
   a.merge(b);
   a.raise(2, 7);
   p.merge(q);
   p.raise_increments(1, 9);
   p.raise_decrements(1, 4);
-  EXPECT_EQ(allocations, before);
+  EXPECT_EQ(choreo::testing::allocation_count.calls, before);
   EXPECT_EQ(a.value(), 5u + 7u + 3u + 9u);
   EXPECT_EQ(p.value(), 9 - 4);
 }
