@@ -74,13 +74,11 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
 // This process's peak resident size and what it may use (memory_check.h).
 std::string memory_text() {
-  const double gib = 1024.0 * 1024 * 1024;
   struct rusage usage {};
   ::getrusage(RUSAGE_SELF, &usage);
-  const double peak = static_cast<double>(usage.ru_maxrss) * 1024 / gib;  // ru_maxrss is in KiB on Linux
+  const auto peak = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // ru_maxrss is in KiB on Linux
   const MemoryLimit limit = memory_limit();
-  return fmt::format("peak {:.1f} GiB; {} is {:.1f} GiB", peak, limit.source,
-                     static_cast<double>(limit.bytes) / gib);
+  return fmt::format("peak {}; {} is {}", format_gib(peak), limit.source, format_gib(limit.bytes));
 }
 
 }  // namespace

@@ -11,10 +11,6 @@ namespace choreo::cli {
 
 namespace {
 
-std::string gib(std::uint64_t bytes) {
-  return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1024.0 * 1024 * 1024));
-}
-
 // count * each, saturating: a footprint past 2^64 bytes is simply too large.
 std::uint64_t product(std::uint64_t count, std::uint64_t each) {
   if (each != 0 && count > UINT64_MAX / each) return UINT64_MAX;
@@ -22,6 +18,10 @@ std::uint64_t product(std::uint64_t count, std::uint64_t each) {
 }
 
 }  // namespace
+
+std::string format_gib(std::uint64_t bytes) {
+  return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1024.0 * 1024 * 1024));
+}
 
 MemoryLimit memory_limit() {
   const auto pages = static_cast<std::uint64_t>(std::max(0L, ::sysconf(_SC_PHYS_PAGES)));
@@ -48,8 +48,8 @@ sim::Status check_footprint(const Scenario& scenario, const models::Model& model
       largest->key,
       fmt::format("the run needs at least {} before its first event ({} {} x {} B{}), more than "
                   "{} ({}); lower it (see README.md, \"Limits\")",
-                  gib(total), largest->count, largest->what, largest->bytes_each,
-                  parts.size() > 1 ? ", and more" : "", limit.source, gib(limit.bytes)));
+                  format_gib(total), largest->count, largest->what, largest->bytes_each,
+                  parts.size() > 1 ? ", and more" : "", limit.source, format_gib(limit.bytes)));
 }
 
 }  // namespace choreo::cli

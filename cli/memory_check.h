@@ -25,6 +25,9 @@ struct MemoryLimit {
 };
 MemoryLimit memory_limit();
 
+// Bytes as GiB with one decimal, the unit of every memory message: "11.2 GiB".
+std::string format_gib(std::uint64_t bytes);
+
 // Ok when the model's footprint fits in `limit`; otherwise the one-line error.
 sim::Status check_footprint(const Scenario& scenario, const models::Model& model, const MemoryLimit& limit);
 
