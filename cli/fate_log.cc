@@ -30,6 +30,11 @@ void fill_facts(MessageFacts& m, const sim::TraceLine& line) {
 
 void FateLog::record(const sim::TraceLine& line) {
   const sim::TraceLine::Value* msg = line.find("msg");
+  if (msg == nullptr && line.kind() == "divergent") {
+    divergent_[text(line, "replica")].push_back(
+        {text(line, "key"), number(line, "owner", 0), number(line, "value", 0)});
+    return;
+  }
   if (msg == nullptr) {
     notes_.push_back(TraceNote{line.t(), std::string(line.node()), std::string(line.kind()),
                                text(line, "reason"), number(line, "count", 0)});
@@ -65,6 +70,12 @@ const std::vector<CopyEvent>& FateLog::copies(const std::string& service, std::i
   static const std::vector<CopyEvent> kNone;
   const auto it = copies_.find({service, msg});
   return it == copies_.end() ? kNone : it->second;
+}
+
+const std::vector<sim::KeyDiff>& FateLog::divergent(const std::string& replica) const {
+  static const std::vector<sim::KeyDiff> kNone;
+  const auto it = divergent_.find(replica);
+  return it == divergent_.end() ? kNone : it->second;
 }
 
 std::vector<TraceNote> FateLog::notes_of(const std::string& service) const {

@@ -4,7 +4,8 @@
 //
 // Only collects: it reads lines, never the model. Lines are taken as the
 // brokers write them; a line without `msg` is kept as a note (crash,
-// rewind, lost with a count).
+// rewind, lost with a count), except the checker's `divergent` lines
+// (every key where a replica ends unlike its owner), kept per replica.
 #pragma once
 
 #include <array>
@@ -14,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/convergence.h"
 #include "sim/time.h"
 #include "sim/trace.h"
 
@@ -56,8 +58,12 @@ class FateLog {
   const std::vector<CopyEvent>& copies(const std::string& service, std::int64_t msg) const;
   // Notes on `service`'s nodes ("<service>@..."), in trace order.
   std::vector<TraceNote> notes_of(const std::string& service) const;
+  // Every key where `replica` ended unlike its owner, in the checker's
+  // comparison order; empty when the trace has no `divergent` line for it.
+  const std::vector<sim::KeyDiff>& divergent(const std::string& replica) const;
 
  private:
+  std::map<std::string, std::vector<sim::KeyDiff>> divergent_;
   std::map<std::int64_t, MessageFacts> messages_;
   std::map<std::pair<std::string, std::int64_t>, std::vector<CopyEvent>> copies_;
   std::vector<TraceNote> notes_;

@@ -135,7 +135,7 @@ OutputStatus report_run(const std::string& report, const std::string& dir, const
                         const Scenario& scenario, const RunOutcome& outcome, const FateLog& log) {
   const std::string header = fmt::format("explain: {} seed {} (trace hash {})\n", scenario.path,
                                          scenario.seed, outcome.summary.at("trace_hash").get<std::string>());
-  return write_report(report, dir, trace, header + explain_run(outcome.summary, log, "", 3));
+  return write_report(report, dir, trace, header + explain_run(outcome.summary, log, ExplainSelection{}));
 }
 
 // Progress on a terminal, or anywhere with --progress; else none.

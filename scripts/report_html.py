@@ -65,19 +65,23 @@ def image(alt, uri, why):
 
 def worst_key(summary, explanation):
     """(replica, key FIELD:N, message ids to highlight) to draw: the worst
-    replica's first divergent key; for a count key, the first comment its
+    replica's first key the explanation details; for a count key, the first comment its
     explanation blames (a story holds too many messages to draw)."""
     diverged = [r for r in summary.get("replicas", []) if not r.get("converged") and r.get("divergent_examples")]
     if not diverged:
         return None, None, []
     worst = max(diverged, key=lambda r: r.get("abs_error", 0))
-    words = worst["divergent_examples"][0]["key"].split()
+    # The first key the explanation details ("NAME (STRATEGY) KEY: owner ..."),
+    # else summary.json's first example.
+    heading = re.compile(re.escape(worst["name"]) + r" \([^)]*\) (.+?): owner ")
+    firsts = [m.group(1) for m in map(heading.match, explanation.splitlines()) if m]
+    words = (firsts[0] if firsts else worst["divergent_examples"][0]["key"]).split()
     key = f"{words[0]}:{words[1]}"
     block = []
     for line in explanation.splitlines():
         if block and not line.startswith(" "):
             break
-        if block or line.startswith(f'{worst["name"]} (') and " ".join(words) + ":" in line:
+        if block or heading.match(line) and heading.match(line).group(1) == " ".join(words):
             block.append(line)
     text = "\n".join(block)
     ids = [int(m) for m in re.findall(r"msg (\d+)", text)]

@@ -12,11 +12,34 @@ void ConvergenceChecker::track(std::string name, Compare compare) {
 
 void ConvergenceChecker::sample(Time t) {
   for (auto& r : tracked_) {
-    r.last = r.compare();
+    r.last = r.compare(DivergenceBuilder::kExamples);
     if (!r.converged()) {
       r.equal_since.reset();
     } else if (!r.equal_since) {
       r.equal_since = t;
+    }
+  }
+}
+
+Divergence ConvergenceChecker::every_key(std::size_t replica) const {
+  assert(replica < tracked_.size());
+  return tracked_[replica].compare(DivergenceBuilder::kEveryKey);
+}
+
+void ConvergenceChecker::trace_every_key(Trace& trace, Time t,
+                                         const std::vector<std::string>& services) const {
+  if (!trace.writing()) return;
+  assert(services.size() == tracked_.size());
+  for (std::size_t i = 0; i < tracked_.size(); ++i) {
+    if (tracked_[i].converged()) continue;
+    for (const KeyDiff& k : every_key(i).examples) {
+      TraceLine line(t, "checker", "divergent");
+      line.add_text("replica", tracked_[i].name)
+          .add_text("service", services[i])
+          .add_text("key", k.key)
+          .add("owner", k.owner)
+          .add("value", k.replica);
+      trace.write(line);
     }
   }
 }

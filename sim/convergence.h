@@ -3,8 +3,8 @@
 // It knows nothing of what the keys mean; a model says how to compare.
 //
 //   ConvergenceChecker checker;
-//   checker.track("mirror", [&] {
-//     DivergenceBuilder d;
+//   checker.track("mirror", [&](std::size_t examples) {
+//     DivergenceBuilder d(examples);
 //     for (user u ...) d.key(owner.version(u), mirror.version(u), [&] { return "user " + std::to_string(u);
 //     }); return d.take();
 //   });
@@ -15,7 +15,9 @@
 // has been since `equal_since`, the first sample of the latest run of equal
 // samples (summary.json's converged_at_s). Each sample also records how many keys
 // differ and the absolute error (sum of |owner - replica| over keys), which
-// columns() / append_row() lay out for timeseries.csv.
+// columns() / append_row() lay out for timeseries.csv. Samples keep the
+// first kExamples differing keys; every_key() walks once more and names
+// them all (for `choreo explain`, which accounts for every key).
 #pragma once
 
 #include <cstdint>
@@ -26,6 +28,7 @@
 #include <vector>
 
 #include "sim/time.h"
+#include "sim/trace.h"
 
 namespace choreo::sim {
 
@@ -40,33 +43,39 @@ struct KeyDiff {
 struct Divergence {
   std::uint64_t keys = 0;         // keys whose value differs
   std::uint64_t abs_error = 0;    // sum over keys of |owner - replica|
-  std::vector<KeyDiff> examples;  // the first differing keys, in comparison order
+  std::vector<KeyDiff> examples;  // the first differing keys (all, from every_key), in comparison order
 };
 
 // Builds a Divergence from a walk over the keys, in a deterministic order.
 class DivergenceBuilder {
  public:
   static constexpr std::size_t kExamples = 5;
+  static constexpr std::size_t kEveryKey = static_cast<std::size_t>(-1);
 
-  // Compares one key. `name()` is called only for the first kExamples
-  // differing keys, so naming costs nothing on the equal ones.
+  // Keeps the first `examples` differing keys (kEveryKey: all of them).
+  explicit DivergenceBuilder(std::size_t examples = kExamples) : examples_(examples) {}
+
+  // Compares one key. `name()` is called only for the differing keys kept
+  // as examples, so naming costs nothing on the equal ones.
   template <class Name>
   void key(std::int64_t owner, std::int64_t replica, Name&& name) {
     if (owner == replica) return;
     ++d_.keys;
     d_.abs_error += owner > replica ? static_cast<std::uint64_t>(owner - replica)
                                     : static_cast<std::uint64_t>(replica - owner);
-    if (d_.examples.size() < kExamples) d_.examples.push_back({name(), owner, replica});
+    if (d_.examples.size() < examples_) d_.examples.push_back({name(), owner, replica});
   }
   Divergence take() { return std::move(d_); }
 
  private:
+  std::size_t examples_;
   Divergence d_;
 };
 
 class ConvergenceChecker {
  public:
-  using Compare = std::function<Divergence()>;
+  // Measures a replica, keeping `examples` differing keys as examples.
+  using Compare = std::function<Divergence(std::size_t examples)>;
 
   struct Tracked {
     std::string name;
@@ -82,6 +91,13 @@ class ConvergenceChecker {
   void sample(Time t);
 
   const std::vector<Tracked>& replicas() const { return tracked_; }
+  // Compares `replica` now, naming every differing key (examples holds
+  // them all); the samples are left as they are.
+  Divergence every_key(std::size_t replica) const;
+  // When the trace is written: one line per differing key of every
+  // replica, as of `t` (node "checker", kind "divergent"; fields replica,
+  // service = services[i], key, owner, value), for `choreo explain`.
+  void trace_every_key(Trace& trace, Time t, const std::vector<std::string>& services) const;
   bool all_converged() const;
   // The verdict of one replica for summary.json: converged, converged_at_s
   // (null unless converged), divergent_keys, abs_error, and divergent_examples

@@ -5,8 +5,9 @@
 
 namespace choreo::wattpad {
 
-sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView& mirror) {
-  sim::DivergenceBuilder d;
+sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView& mirror,
+                                 std::size_t examples) {
+  sim::DivergenceBuilder d(examples);
   for (std::uint64_t u = 0; u < owner.users(); ++u) {
     d.key(static_cast<std::int64_t>(owner.version(u)), static_cast<std::int64_t>(mirror.version(u)),
           [u] { return "user " + std::to_string(u); });
@@ -14,8 +15,8 @@ sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView&
   return d.take();
 }
 
-sim::Divergence compare_counts(const CommentLedger& owner, const CountsView& counts) {
-  sim::DivergenceBuilder d;
+sim::Divergence compare_counts(const CommentLedger& owner, const CountsView& counts, std::size_t examples) {
+  sim::DivergenceBuilder d(examples);
   const KeyIndex& keys = owner.keys();
   for (std::uint32_t id = 0; id < keys.size(); ++id) {
     d.key(owner.live(id), counts.count(id), [&] { return keys.name(id); });

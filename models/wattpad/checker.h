@@ -33,10 +33,13 @@
 
 namespace choreo::wattpad {
 
-// Every user, in id order; keys named "user 17".
-sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView& mirror);
+// Every user, in id order; keys named "user 17". `examples`: how many
+// differing keys to name (sim::DivergenceBuilder).
+sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView& mirror,
+                                 std::size_t examples = sim::DivergenceBuilder::kExamples);
 // Every counted key, in key-id order (first counted first); keys named as
 // KeyIndex::name does.
-sim::Divergence compare_counts(const CommentLedger& owner, const CountsView& counts);
+sim::Divergence compare_counts(const CommentLedger& owner, const CountsView& counts,
+                               std::size_t examples = sim::DivergenceBuilder::kExamples);
 
 }  // namespace choreo::wattpad

@@ -30,6 +30,9 @@ class CommentsModel final : public models::Model {
     sim.run_until(o_.duration);
     sim.run_until(o_.duration + o_.settle);
     sample(sim.now());
+    std::vector<std::string> services;
+    for (const ReplicaSpec& s : o_.replicas) services.push_back(s.service);
+    checker_.trace_every_key(sim.trace(), sim.now(), services);
   }
   void report(const sim::Simulation& sim, nlohmann::json& summary) const override;
   std::vector<models::Footprint> footprint() const override;
@@ -102,12 +105,13 @@ const ProfilesView* CommentsModel::add_replica(const ReplicaSpec& s) {
     const ProfileLedger& owner = users_->ledger();
     auto m = std::make_unique<MirrorReplica>(s.memory_store, owner, s.strategy->make_mirror(owner.users()));
     mirror = m.get();
-    checker_.track(s.name, [&owner, mirror] { return compare_profiles(owner, *mirror); });
+    checker_.track(s.name, [&owner, mirror](std::size_t n) { return compare_profiles(owner, *mirror, n); });
     replica = std::move(m);
   } else {
     const CommentLedger& owner = comments_->ledger();
     auto c = std::make_unique<CounterReplica>(s.memory_store, owner, s.strategy->make_counter());
-    checker_.track(s.name, [&owner, &counts = c->counts()] { return compare_counts(owner, counts); });
+    checker_.track(
+        s.name, [&owner, &counts = c->counts()](std::size_t n) { return compare_counts(owner, counts, n); });
     replica = std::move(c);
   }
   broker_->subscribe(s.topic(), s.service, *replica,

@@ -11,8 +11,9 @@
 namespace choreo::sim {
 namespace {
 
-Divergence compare(const std::vector<std::int64_t>& owner, const std::vector<std::int64_t>& replica) {
-  DivergenceBuilder d;
+Divergence compare(const std::vector<std::int64_t>& owner, const std::vector<std::int64_t>& replica,
+                   std::size_t examples = DivergenceBuilder::kExamples) {
+  DivergenceBuilder d(examples);
   for (std::size_t k = 0; k < owner.size(); ++k) {
     d.key(owner[k], replica[k], [k] { return std::string("k").append(std::to_string(k)); });
   }
@@ -49,7 +50,7 @@ TEST(Convergence, KeepsOnlyTheFirstExamplesAndNamesNoEqualKey) {
 TEST(Convergence, ConvergedAtIsTheFirstSampleOfTheLatestEqualRun) {
   std::vector<std::int64_t> owner = {1, 1}, replica = {1, 1};
   ConvergenceChecker checker;
-  checker.track("r", [&] { return compare(owner, replica); });
+  checker.track("r", [&](std::size_t n) { return compare(owner, replica, n); });
   checker.sample(10);
   EXPECT_EQ(checker.replicas()[0].equal_since, Time{0});  // equal from the start
   replica[1] = 0;
@@ -72,8 +73,8 @@ TEST(Convergence, ConvergedAtIsTheFirstSampleOfTheLatestEqualRun) {
 
 TEST(Convergence, ADivergedReplicaHasNoConvergedAtAndListsItsKeys) {
   ConvergenceChecker checker;
-  checker.track("a", [] { return compare({1}, {1}); });
-  checker.track("b", [] { return compare({4, 2}, {4, 9}); });
+  checker.track("a", [](std::size_t n) { return compare({1}, {1}, n); });
+  checker.track("b", [](std::size_t n) { return compare({4, 2}, {4, 9}, n); });
   checker.sample(5);
   const auto json = checker.to_json(1);
   EXPECT_EQ(json["converged"], false);
@@ -87,6 +88,22 @@ TEST(Convergence, ADivergedReplicaHasNoConvergedAtAndListsItsKeys) {
   std::vector<double> row;
   checker.append_row(row);
   EXPECT_EQ(row, (std::vector<double>{0, 0, 1, 7}));
+}
+
+TEST(Convergence, EveryKeyNamesAllDifferingKeysAndLeavesTheSampleAlone) {
+  std::vector<std::int64_t> owner(12, 3), replica(12, 3);
+  for (std::size_t k = 0; k < 12; k += 2) replica[k] = 4;  // 6 keys differ, one more than kExamples
+  ConvergenceChecker checker;
+  checker.track("r", [&](std::size_t n) { return compare(owner, replica, n); });
+  checker.sample(1);
+  EXPECT_EQ(checker.replicas()[0].last.examples.size(), DivergenceBuilder::kExamples);
+  const Divergence all = checker.every_key(0);
+  EXPECT_EQ(all.keys, 6u);
+  EXPECT_EQ(all.abs_error, 6u);
+  ASSERT_EQ(all.examples.size(), 6u);
+  EXPECT_EQ(all.examples.back().key, "k10");
+  EXPECT_EQ(checker.replicas()[0].last.examples.size(), DivergenceBuilder::kExamples);
+  EXPECT_EQ(checker.to_json(0)["divergent_examples"].size(), DivergenceBuilder::kExamples);
 }
 
 }  // namespace
