@@ -185,8 +185,8 @@ void print_reads(const nlohmann::json& reads, std::ostream& out) {
   row("total", text(count(reads, "total")) + "  page reads");
   row("stale", text(count(reads, "stale")) + "  reads that missed some author's latest change");
   row("stale_fraction", reads.contains("stale_fraction") ? number_text(reads.at("stale_fraction")) : "");
-  row("failed",
-      text(count(reads, "failed")) + "  reads that got no answer (orchestration, user service down)");
+  row("failed", text(count(reads, "failed")) +
+                    "  reads that got no answer (orchestration: a lookup ran out of attempts)");
   if (reads.contains("latency_ms")) row("latency_ms", stats_text(reads.at("latency_ms")));
   if (reads.contains("staleness_ms"))
     row("staleness_ms", stats_text(reads.at("staleness_ms")) + "  (age of the change a stale read missed)");
@@ -219,12 +219,19 @@ void print_generic(const char* title, const nlohmann::json& section, std::ostrea
       out << fmt::format(kRow, key, number_text(value));
       continue;
     }
-    std::string inner;
+    // Scalars on the service's row; each nested object on a row of its own
+    // below it ("user-service.capacity  instances 2  concurrency 16 ...").
+    const auto fields = [](const nlohmann::json& object) {
+      std::string text;
+      for (const auto& [k, v] : object.items()) {
+        if (!v.is_object()) text += fmt::format("{}{} {}", text.empty() ? "" : "  ", k, number_text(v));
+      }
+      return text;
+    };
+    out << fmt::format(kRow, key, fields(value));
     for (const auto& [k, v] : value.items()) {
-      inner +=
-          fmt::format("{}{} {}", inner.empty() ? "" : "  ", k, v.is_object() ? v.dump() : number_text(v));
+      if (v.is_object()) out << fmt::format("    {}.{}  {}\n", key, k, fields(v));
     }
-    out << fmt::format(kRow, key, inner);
   }
 }
 

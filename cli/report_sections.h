@@ -19,7 +19,8 @@ namespace choreo::cli {
 // `broker_kind` (config broker.kind) picks what a handler error leads to.
 void print_delivery(const nlohmann::json& delivery, const std::string& broker_kind, std::ostream& out);
 void print_reads(const nlohmann::json& reads, std::ostream& out);
-// Any other section: one line per key.
+// Any other section: one line per key, and a line below it for each object
+// nested in that key's value.
 void print_generic(const char* title, const nlohmann::json& section, std::ostream& out);
 
 // "12.3" for floats (6 significant digits), integers as they are.

@@ -14,6 +14,8 @@
 #include "models/wattpad/owners.h"
 #include "models/wattpad/reads.h"
 #include "models/wattpad/syncer.h"
+#include "models/wattpad/user_api.h"
+#include "models/wattpad/user_client.h"
 #include "sim/convergence.h"
 #include "sim/time_series.h"
 
@@ -45,8 +47,11 @@ class CommentsModel final : public models::Model {
   // Builds the replica `s` describes, subscribes it and has the checker
   // track it. Returns its view if it is a mirror.
   const ProfilesView* add_replica(const ReplicaSpec& s);
+  // Orchestration: the user service's instances and the reads' client.
+  void add_user_api(sim::Simulation& sim);
   void sample(sim::Time t);
   nlohmann::json faults_json() const;
+  nlohmann::json user_service_json() const;
 
   CommentsOptions o_;
   KeyIndex keys_;  // the count keys, shared by the comment service, the counters and the checker
@@ -55,6 +60,9 @@ class CommentsModel final : public models::Model {
   UserService* users_ = nullptr;
   CommentService* comments_ = nullptr;
   Reads* reads_ = nullptr;
+  CallPool calls_;  // orchestrated lookups in flight
+  UserApi* api_ = nullptr;
+  UserClient* client_ = nullptr;
   Syncer* syncer_ = nullptr;
   std::vector<std::unique_ptr<Replica>> replicas_;  // in o_.replicas order
   sim::ConvergenceChecker checker_;
@@ -91,11 +99,24 @@ void CommentsModel::build(sim::Simulation& sim) {
   for (const char* c : {"reads.total", "reads.stale", "reads.failed"}) columns.emplace_back(c);
   series_ = std::make_unique<sim::TimeSeries>(columns);
   reads_ = &sim.add<Reads>(w, *users_, first_mirror, sim.rng("wattpad/reads"), o_.duration);
+  if (w.orchestration) add_user_api(sim);
   users_->start();
   comments_->start();
   reads_->start();
   syncer_->start();
   sim.add_sampler(o_.sample_period, o_.sample_period, [this](sim::Time t) { sample(t); });
+}
+
+void CommentsModel::add_user_api(sim::Simulation& sim) {
+  const WorkloadOptions& w = o_.workload;
+  const std::uint32_t instances = w.user_instances;
+  api_ = &sim.add_group<UserApi>(instances, o_.user_api, instances, w.outage_from, w.outage_to, calls_,
+                                 sim.rng("wattpad/user-service"));
+  client_ =
+      &sim.add<UserClient>(o_.user_api, api_->id(), instances, calls_, sim.rng("wattpad/user-client"),
+                           [reads = reads_](sim::Time latency, bool ok) { reads->finished(latency, ok); });
+  api_->set_client(client_->id());
+  reads_->set_client(client_);
 }
 
 const ProfilesView* CommentsModel::add_replica(const ReplicaSpec& s) {
@@ -167,11 +188,41 @@ void CommentsModel::report(const sim::Simulation&, nlohmann::json& summary) cons
   summary["reads"] = reads_->to_json();
   const double seconds = sim::to_seconds(o_.duration);
   summary["requests"] = {
-      {"user-service",
-       {{"count", reads_->requests()}, {"per_s", static_cast<double>(reads_->requests()) / seconds}}},
+      {"user-service", user_service_json()},
       {"anti-entropy",
        {{"count", syncer_->pulls()}, {"per_s", static_cast<double>(syncer_->pulls()) / seconds}}}};
   summary["faults"] = faults_json();
+}
+
+// Choreography sends nothing: count and per_s only. Orchestration adds the
+// requests' fate and the capacity they met.
+nlohmann::json CommentsModel::user_service_json() const {
+  const double seconds = sim::to_seconds(o_.duration);
+  if (client_ == nullptr) return {{"count", 0}, {"per_s", 0.0}};
+  const UserApiOptions& u = o_.user_api;
+  const std::uint32_t instances = o_.workload.user_instances;
+  const sim::Histogram& latency = client_->attempt_latency();
+  return {{"count", client_->requests()},
+          {"per_s", static_cast<double>(client_->requests()) / seconds},
+          {"timeouts", client_->timeouts()},
+          {"refused", client_->refusals()},
+          {"retries", client_->retries()},
+          {"late_answers", client_->late()},
+          {"served", api_->served()},
+          {"peak_held", api_->peak_held()},
+          {"latency_ms",
+           {{"p50", sim::to_millis(latency.percentile(0.5))},
+            {"p99", sim::to_millis(latency.percentile(0.99))},
+            {"max", sim::to_millis(latency.max())}}},
+          {"capacity",
+           {{"instances", instances},
+            {"concurrency", u.concurrency},
+            {"max_connections", u.max_connections},
+            {"service_time", u.service_time.text},
+            {"per_s", u.capacity_per_s(instances)},
+            {"timeout_ms", sim::to_millis(u.timeout)},
+            {"retries", u.retries},
+            {"backoff_ms", sim::to_millis(u.backoff)}}}};
 }
 
 }  // namespace

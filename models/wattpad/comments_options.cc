@@ -61,6 +61,7 @@ sim::Status check_fault_targets(const sim::Config& c, const std::vector<ReplicaS
 void declare_comments_keys(sim::ConfigSchema& schema) {
   brokers::declare(schema);
   declare_workload(schema);
+  declare_user_api(schema);
   declare_replicas(schema);
 }
 
@@ -73,6 +74,7 @@ sim::Result<CommentsOptions> comments_options(const sim::Config& config) {
   if (!replicas) return replicas.error();
   if (auto ok = check_fault_targets(config, *replicas); !ok) return ok.error();
   return CommentsOptions{.workload = std::move(*workload),
+                         .user_api = user_api_options(config),
                          .replicas = std::move(*replicas),
                          .duration = config.duration("run.duration"),
                          .settle = config.duration("run.settle"),

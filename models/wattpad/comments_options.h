@@ -2,7 +2,7 @@
 // the replicas, the run's phases and the broker. CommentsModel keeps these,
 // never the Config.
 //
-//   declare_comments_keys(schema);                  // brokers, [workload], [replica.*]
+//   declare_comments_keys(schema);      // brokers, [workload], [user_service], [replica.*]
 //   sim::Result<CommentsOptions> o = comments_options(config);   // one line per bad key
 #pragma once
 
@@ -10,6 +10,7 @@
 
 #include "models/brokers/broker_settings.h"
 #include "models/wattpad/replica_spec.h"
+#include "models/wattpad/user_api_options.h"
 #include "models/wattpad/workload_options.h"
 #include "sim/config.h"
 #include "sim/config_schema.h"
@@ -20,13 +21,14 @@ namespace choreo::wattpad {
 
 struct CommentsOptions {
   WorkloadOptions workload;
+  UserApiOptions user_api;            // [user_service]: orchestrated reads' requests
   std::vector<ReplicaSpec> replicas;  // in name order
   // [run] (models/registry.cc declares them and their defaults).
   sim::Time duration = 0, settle = 0, sample_period = 0;
   brokers::BrokerSettings broker;  // [broker], the kind's section, [fault.*]
 };
 
-// The broker's keys, [workload] and [replica.*].
+// The broker's keys, [workload], [user_service] and [replica.*].
 void declare_comments_keys(sim::ConfigSchema& schema);
 
 // REQUIRES: `config` was checked against the comments model's schema. An

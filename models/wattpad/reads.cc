@@ -24,6 +24,14 @@ void Reads::lookup(std::uint64_t user) {
                      mirror_ == nullptr || mirror_->version(user) >= truth);
 }
 
+void Reads::finished(sim::Time latency, bool ok) {
+  if (ok) {
+    latency_us_.record(latency);
+  } else {
+    ++failed_;
+  }
+}
+
 void Reads::on_event(const sim::Event&) {
   const sim::Time now = sim().now();
   if (now >= stop_) return;
@@ -37,12 +45,7 @@ void Reads::on_event(const sim::Event&) {
       std::sort(authors.begin(), authors.end());
       authors.erase(std::unique(authors.begin(), authors.end()), authors.end());
     }
-    requests_ += authors.size();
-    if (!users_.available(now)) {
-      ++failed_;
-      return;
-    }
-    latency_us_.record(w_.request_latency);
+    client_->read(authors);
     return;
   }
   visibility_.begin_read();

@@ -2,8 +2,10 @@
 // comments with their authors' username and avatar.
 //
 // - orchestration: one request to the user service per comment (or per
-//   distinct author); the read fails while the user service is down. Always
-//   fresh when it succeeds.
+//   distinct author) through UserClient (user_client.h), which reports the
+//   read's latency and outcome back: it fails when some lookup runs out of
+//   attempts (timeouts, refusals in the outage or when an instance is full).
+//   Always fresh when it succeeds.
 // - choreography: looks the authors up in the user mirror; never calls the
 //   user service, never fails, may be stale. A lookup is stale when the
 //   mirror's version is behind the owner's; the read is stale when any
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "models/wattpad/owners.h"
+#include "models/wattpad/user_client.h"
 #include "models/wattpad/views.h"
 #include "models/wattpad/workload_options.h"
 #include "sim/histogram.h"
@@ -29,15 +32,18 @@ class Reads final : public sim::Node {
   // `mirror` (the first user mirror, or nullptr) and `users` outlive the reads.
   Reads(const WorkloadOptions& w, const UserService& users, const ProfilesView* mirror, sim::Rng rng,
         sim::Time stop);
+  // Orchestration: where the read's lookups go. Set once, before start().
+  void set_client(UserClient* client) { client_ = client; }
   void start();
+  // An orchestrated read settled after `latency`; `ok`: every author found.
+  void finished(sim::Time latency, bool ok);
   void on_event(const sim::Event& e) override;
   std::string_view kind_name(std::uint16_t) const override { return "page_read"; }
 
   std::uint64_t total() const { return total_; }
   std::uint64_t stale() const { return visibility_.stale(); }
   std::uint64_t failed() const { return failed_; }
-  std::uint64_t requests() const { return requests_; }
-  // `reads` of summary.json, and the user service's request count.
+  // `reads` of summary.json.
   nlohmann::json to_json() const;
 
  private:
@@ -49,7 +55,8 @@ class Reads final : public sim::Node {
   const ProfilesView* mirror_;
   sim::Rng rng_;
   sim::Time stop_;
-  std::uint64_t total_ = 0, failed_ = 0, requests_ = 0;
+  UserClient* client_ = nullptr;
+  std::uint64_t total_ = 0, failed_ = 0;
   sim::Histogram latency_us_;
   sim::VisibilityMeter visibility_;     // choreography: staleness, t-visibility
   std::vector<std::uint64_t> authors_;  // the page being read (reused)

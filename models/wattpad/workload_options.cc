@@ -114,10 +114,6 @@ void declare_reads(sim::ConfigSchema& s, const WorkloadOptions& d) {
          .default_value = kLookups[d.per_author],
          .allowed = {kLookups.begin(), kLookups.end()},
          .help = "orchestration: requests per comment or per distinct author"});
-  s.add({.key = "workload.request_latency",
-         .type = ValueType::kDuration,
-         .default_value = duration(d.request_latency),
-         .help = "orchestration: one user-service round trip"});
 }
 
 void declare_hosts(sim::ConfigSchema& s, const WorkloadOptions& d) {
@@ -177,7 +173,6 @@ sim::Result<WorkloadOptions> workload_options(const sim::Config& c) {
   w.comments_per_page = static_cast<std::uint32_t>(c.integer("workload.comments_per_page"));
   w.orchestration = c.text("workload.reads") == kReads[1];
   w.per_author = c.text("workload.lookups") == kLookups[1];
-  w.request_latency = c.duration("workload.request_latency");
   w.shards = static_cast<std::uint32_t>(c.integer("workload.shards"));
   w.user_instances = static_cast<std::uint32_t>(c.integer("workload.user_instances"));
   w.clock_skew = c.duration("workload.clock_skew");

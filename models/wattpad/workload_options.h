@@ -37,15 +37,14 @@ struct WorkloadOptions {
   double delete_fraction = 0.1;                                     // of posted comments, later deleted
   sim::Distribution delete_after = distribution_literal("exp:5s");  // from a post to its delete, us
   double profile_rate = 20;                                         // profile changes per second (Poisson)
-  double read_rate = 2'000;                           // page reads per second (Wattpad: about 2,000)
-  std::uint32_t comments_per_page = 10;               // authors looked up per page (Wattpad: 10)
-  bool orchestration = false;                         // reads ask the user service (else the mirror)
-  bool per_author = false;                            // orchestration: one request per distinct author
-  sim::Time request_latency = 2 * sim::kMillisecond;  // one user-service round trip
-  std::uint32_t shards = 4;                           // comment-service shards (G-Counter entries)
-  std::uint32_t user_instances = 2;                   // user-service hosts, each with its own clock
-  sim::Time clock_skew = 0;                           // host i's clock runs i * clock_skew behind
-  sim::Time outage_from = 0, outage_to = 0;           // user-service outage [from, to); equal: none
+  double read_rate = 2'000;                  // page reads per second (Wattpad: about 2,000)
+  std::uint32_t comments_per_page = 10;      // authors looked up per page (Wattpad: 10)
+  bool orchestration = false;                // reads ask the user service (else the mirror)
+  bool per_author = false;                   // orchestration: one request per distinct author
+  std::uint32_t shards = 4;                  // comment-service shards (G-Counter entries)
+  std::uint32_t user_instances = 2;          // user-service hosts, each with its own clock
+  sim::Time clock_skew = 0;                  // host i's clock runs i * clock_skew behind
+  sim::Time outage_from = 0, outage_to = 0;  // user-service outage [from, to); equal: none
 
   bool operator==(const WorkloadOptions&) const = default;
 };

@@ -100,8 +100,8 @@ TEST(BadInput, HeavyTailsThatWouldOverflowTimeAreRefused) {
       choreo("run scenarios/default.ini --set broker.delay=pareto:1ms,0.03"),
       "--set broker.delay: 'pareto:1ms,0.03': out of range: its 99th percentile, SCALE * 100^(1/SHAPE), "
       "is 4.64e+63s (allowed: at most 3650d)");
-  expect_refused(choreo("run scenarios/default.ini --set workload.request_latency=36500d"),
-                 "--set workload.request_latency: '36500d': out of range (allowed: 0s..3650d)");
+  expect_refused(choreo("run scenarios/default.ini --set workload.outage_from=36500d"),
+                 "--set workload.outage_from: '36500d': out of range (allowed: 0s..3650d)");
 }
 
 // A tail that is heavy but allowed (median 32us, 99th percentile 2.8h): some

@@ -89,6 +89,19 @@ TEST(ReportReads, TVisibilityIsCumulativeAndSaysSo) {
       << out.str();
 }
 
+TEST(ReportRequests, AServiceShowsItsCountersThenEachNestedObjectOnItsOwnRow) {
+  const auto requests = nlohmann::json::parse(R"({
+    "anti-entropy": {"count": 0, "per_s": 0},
+    "user-service": {"count": 12, "timeouts": 3, "capacity": {"instances": 2, "per_s": 32000.0}}})");
+  std::ostringstream out;
+  cli::print_generic("requests", requests, out);
+  EXPECT_EQ(out.str(),
+            "requests\n"
+            "  anti-entropy     count 0  per_s 0\n"
+            "  user-service     count 12  timeouts 3\n"
+            "    user-service.capacity  instances 2  per_s 32000\n");
+}
+
 TEST(ReportEndToEnd, NatsHandlerErrorsAndUnconsumedTopicsShowInTheReport) {
   auto r = testing::choreo(
       "run scenarios/at-most-once-nats.ini --set run.duration=5s --set run.settle=5s --set "

@@ -23,6 +23,9 @@ namespace {
 // worker hands a batch to 10 concurrent handlers, as sqsconsumer (issue 11).
 // kafka-retention: retention deletes whole segments, and the scenario rolls
 // one every second (issue 11).
+// wattpad-orchestration: lookups are requests through instances with a
+// capacity, timeouts and retries, no longer counted (issue 11); it no longer
+// shares choreography's hash.
 const std::map<std::string, std::string> kPins = {
     {"at-most-once-nats", "321dd4d29b0d9378"},
     {"clock-skew", "ea15b490b28e76b0"},
@@ -39,7 +42,8 @@ const std::map<std::string, std::string> kPins = {
     {"strategy-matrix", "826b0fc6ab0f8425"},
     {"swarm-target", "6dfcec2a90268a58"},
     {"wattpad-choreography", "d8af00ba4d365483"},
-    {"wattpad-orchestration", "d8af00ba4d365483"},
+    {"wattpad-orchestration", "be56374065b9096e"},
+    {"wattpad-orchestration-overload", "a0741357cd92e487"},
 };
 
 class TracePin : public ::testing::TestWithParam<std::string> {};

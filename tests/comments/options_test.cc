@@ -5,6 +5,7 @@
 
 #include "models/model.h"
 #include "models/wattpad/replica_spec.h"
+#include "models/wattpad/user_api_options.h"
 #include "models/wattpad/workload_options.h"
 
 namespace choreo::wattpad {
@@ -46,7 +47,6 @@ TEST(Options, EveryWorkloadKeyReachesItsField) {
                                                       {"comments_per_page", "4"},
                                                       {"reads", "orchestration"},
                                                       {"lookups", "per-author"},
-                                                      {"request_latency", "1ms"},
                                                       {"shards", "2"},
                                                       {"user_instances", "3"},
                                                       {"clock_skew", "1s"},
@@ -63,6 +63,25 @@ TEST(Options, EveryWorkloadKeyReachesItsField) {
         workload_options(resolve("[workload]\noutage_to = 5s\n", {"workload." + key + "=" + value}));
     ASSERT_TRUE(w.ok()) << key;
     EXPECT_NE(*w, base) << key;
+  }
+}
+
+TEST(Options, AnEmptyScenarioIsTheDefaultUserService) {
+  EXPECT_EQ(user_api_options(resolve("")), UserApiOptions{});
+  EXPECT_EQ(UserApiOptions{}.service_time.text, "exp:1ms");
+  EXPECT_EQ(UserApiOptions{}.capacity_per_s(2), 400'000.0);
+}
+
+TEST(Options, EveryUserServiceKeyReachesItsField) {
+  const auto schema = models::scenario_schema(*models::find_model_kind("comments"));
+  const std::map<std::string, std::string> changed = {
+      {"concurrency", "3"}, {"max_connections", "4"}, {"service_time", "exp:2ms"}, {"network_delay", "1ms"},
+      {"timeout", "2s"},    {"retries", "2"},         {"backoff", "5ms"}};
+  std::size_t keys = 0;
+  for (const auto& spec : schema.keys()) keys += spec.key.rfind("user_service.", 0) == 0;
+  EXPECT_EQ(changed.size(), keys);
+  for (const auto& [key, value] : changed) {
+    EXPECT_NE(user_api_options(resolve("", {"user_service." + key + "=" + value})), UserApiOptions{}) << key;
   }
 }
 
