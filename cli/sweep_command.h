@@ -7,6 +7,9 @@
 // the same command again resumes: finished rows are kept and skipped.
 // Prints progress on stderr, then a convergence table per cell and the
 // replay command of each failing run on stdout.
+// With --shard I/N it runs one slice of the grid (sweep_shard.h); started
+// by mpirun in a choreo built with MPI, it spreads the runs over the ranks
+// (sweep_mpi.h) and rank 0 writes the same CSV.
 // Exit: 0 every run's expectations hold, 1 some do not, 2 bad input
 // (including a CSV that belongs to another sweep), 3 internal error.
 #pragma once

@@ -17,6 +17,7 @@ packages=(
   python3-matplotlib            # plots in scripts/ (Debian's /usr/bin/python3)
   chromium                      # tests/sweep/report_html_test.cc renders the HTML report in a real browser (headless)
   clang-14 libclang-rt-14-dev   # scripts/fuzz.sh: libFuzzer harnesses (-fsanitize=fuzzer needs clang's runtime)
+  libopenmpi-dev openmpi-bin    # `mpirun -np K choreo sweep` across machines (CMake's CHOREO_MPI finds it)
 )
 # Optional: the PHOLD comparison benchmark also builds against these when present.
 if [[ "${CHOREO_WITH_COMPARISONS:-0}" == 1 ]]; then
