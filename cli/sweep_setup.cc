@@ -39,8 +39,8 @@ po::options_description sweep_options(SweepArgs& a) {
       "add a wall_time_s column (then the CSV differs between runs of the sweep)")(
       "swarm", po::bool_switch(&a.swarm),
       "draw each seed's fault families and their strength from the scenario's [swarm] ranges; "
-      "each row records the drawn values, its replay sets them")(
-      "help,h", po::bool_switch(&a.help), "show this help");
+      "each row records the drawn values, its replay sets them")("help,h", po::bool_switch(&a.help),
+                                                                 "show this help");
   return d;
 }
 
