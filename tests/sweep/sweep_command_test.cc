@@ -18,10 +18,10 @@ namespace choreo {
 namespace {
 
 using testing::choreo;
-using testing::CommandResult;
 using testing::count_lines;
 using testing::scratch_dir;
 using testing::slurp;
+using testing::sweep;
 
 // 2 cells x 6 seeds of a tiny PHOLD (a custom delay shape, so mean_delay can
 // vary). phold.ini expects ~9 million events, so with 50 ms every run
@@ -29,8 +29,6 @@ using testing::slurp;
 const std::string kSmall =
     "scenarios/phold.ini --seeds 1..6 --vary phold.mean_delay=1ms,2ms --set run.duration=50ms "
     "--set phold.processes=50 --set phold.shape=custom";
-
-CommandResult sweep(const std::string& args) { return choreo("sweep " + args); }
 
 TEST(SweepCommand, CsvIsByteIdenticalForOneAndTwoThreads) {
   const std::string dir = scratch_dir("j");

@@ -15,17 +15,15 @@ namespace choreo {
 namespace {
 
 using testing::choreo;
-using testing::CommandResult;
 using testing::count_lines;
 using testing::scratch_dir;
 using testing::slurp;
+using testing::sweep;
 
 // 2 x 2 cells x 3 seeds of a tiny PHOLD; values deliberately not sorted.
 const std::string kGrid =
     "scenarios/phold.ini --seeds 1..3 --vary phold.mean_delay=2ms,1ms --vary phold.processes=40,30 "
     "--set run.duration=50ms --set phold.shape=custom -j 1";
-
-CommandResult sweep(const std::string& args) { return choreo("sweep " + args); }
 
 // Runs shards 1..n of `grid` into dir/part-I.csv; returns their paths in
 // reverse order (the merge must not depend on the argument order).

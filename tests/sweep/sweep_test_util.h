@@ -1,6 +1,6 @@
-// Helpers for the sweep and plot tests on top of tests/cli/command.h: run a
-// plot script from scripts/, count the lines of a CSV or of stderr, and make
-// a fresh scratch directory per test.
+// Helpers for the sweep and plot tests on top of tests/cli/command.h: run
+// `choreo sweep` or a plot script from scripts/, count the lines of a CSV
+// or of stderr, and make a fresh scratch directory per test.
 //
 // Not a runner of its own: every command goes through testing::run_shell.
 #pragma once
@@ -29,6 +29,9 @@ inline std::string scratch_dir(const std::string& name) {
   std::filesystem::create_directories(dir);
   return dir;
 }
+
+// Runs `choreo sweep ARGS`.
+inline CommandResult sweep(const std::string& args) { return choreo("sweep " + args); }
 
 // Runs `CHOREO_PYTHON scripts/<script_and_args>`.
 inline CommandResult python(const std::string& script_and_args) {
