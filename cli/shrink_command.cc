@@ -7,13 +7,14 @@
 #include <boost/program_options.hpp>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 
 #include "cli/exit_codes.h"
 #include "cli/options.h"
+#include "cli/output_file.h"
 #include "cli/run_one.h"
 #include "cli/scenario.h"
 #include "cli/shrink_search.h"
+#include "sim/text.h"
 
 namespace po = boost::program_options;
 
@@ -144,16 +145,18 @@ sim::Result<Scenario> scenario_of(const ShrinkDraft& d, const std::string& name)
   return scenario_from_raw(*raw, name, {}, "");
 }
 
-sim::Status write_file(const std::string& path, const std::string& text) {
+// Writes the shrunk scenario whole (cli/output_file.h), creating its
+// directory as --out does for a run.
+OutputStatus write_shrunk(const std::string& path, const std::string& text) {
   std::error_code ec;
   const auto dir = std::filesystem::path(path).parent_path();
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  if (ec) return sim::Error{fmt::format("--out {}: cannot create directory: {}", path, ec.message())};
-  std::ofstream file(path);
-  file << text;
-  file.close();
-  if (!file) return sim::Error{fmt::format("--out {}: cannot write the shrunk scenario", path)};
-  return sim::Ok{};
+  if (ec) {
+    return OutputError{fmt::format("--out {}: cannot create directory {}: {}", sim::printable(path),
+                                   sim::printable(dir.string()), ec.message()),
+                       kExitBadInput};
+  }
+  return write_path_atomically(path, text, "--out");
 }
 
 int execute(const ShrinkArgs& a, std::ostream& out, std::ostream& err) {
@@ -200,8 +203,8 @@ int execute(const ShrinkArgs& a, std::ostream& out, std::ostream& err) {
        fmt::format("{} events (the original: {}), {} steps in {} runs{}", r.events, original.events,
                    r.steps.size(), r.runs, r.budget_spent ? " (run budget spent)" : ""),
        "Replay: " + replay});
-  if (auto written = write_file(out_file, text); !written)
-    return err << written.error().message << "\n", kExitBadInput;
+  if (const auto failed = write_shrunk(out_file, text))
+    return err << failed->message << "\n", failed->exit_code;
   out << text << "\n";
   out << fmt::format("events: {} (the original: {}; {:.2f} %)\n", r.events, original.events,
                      original.events == 0 ? 100.0 : 100.0 * static_cast<double>(r.events) / original.events);

@@ -1,7 +1,8 @@
 // `choreo shrink` end to end: a planted failure (a naive counter with rare
 // SQS duplicates over a long run) shrinks to a small scenario that still
 // fails the same way when replayed, the same input shrinks to the same
-// bytes, and a run with nothing to shrink is refused with one line.
+// bytes, and a run with nothing to shrink or an --out that cannot be
+// written is refused with one line.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -119,6 +120,17 @@ TEST(ShrinkCommand, ExpectMustNameAViolatedEntry) {
   EXPECT_EQ(holds.exit_code, 2);
   EXPECT_EQ(holds.err, "--expect replicas.counts-gcounter.converged: holds in " + planted() +
                            " --seed 1: nothing to shrink\n");
+}
+
+TEST(ShrinkCommand, AnOutThatCannotBeWrittenIsOneLine) {
+  const std::string file = temp("a-file");
+  std::ofstream(file) << "not a directory\n";
+  const auto r = choreo("shrink " + planted() + " --seed 1 --max-runs 3 --out " + file + "/shrunk.ini");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.substr(r.err.rfind('\n', r.err.size() - 2) + 1),
+            "--out " + file + "/shrunk.ini: cannot create directory " + file + ": Not a directory\n")
+      << r.err;
+  EXPECT_EQ(r.out, "");
 }
 
 }  // namespace
