@@ -28,11 +28,17 @@ bool wins(std::string_view strategy, const Applied& next, const Applied& held) {
   return next.version > held.version;  // lww-version, mv-register
 }
 
-std::string late_words(const Applied& late, const MessageFacts& m, const FateLog& log, const ReplicaRef& r,
-                       const std::vector<TraceNote>& notes) {
+std::string late_words(const Applied& late, const MessageFacts& m, const Applied& newer, const FateLog& log,
+                       const ReplicaRef& r, const std::vector<TraceNote>& notes) {
   const auto& events = log.copies(r.service, late.msg);
   if (late.event->duplicate || !late.event->redelivery.empty()) {
     return why_applied_again(*late.event, events, m, notes);
+  }
+  for (const CopyEvent& e : log.copies(r.service, newer.msg)) {
+    if (e.kind == "deliver" && e.reason == "short-poll-sample") {
+      return "a short poll took the newer one first, from the SQS servers it sampled, past older messages on "
+             "servers it did not (sqs.wait_time = 0s: sqs.sampled_servers of sqs.servers)";
+    }
   }
   return "it arrived late (broker.delay: the broker does not keep order)";
 }
@@ -57,7 +63,7 @@ void add_lost_newer(Causes& causes, const FateLog& log, const ReplicaRef& r, con
     return;
   }
   causes.add(fmt::format("UserUpdated v{} applied after v{} and overwrote it: {}", held.version,
-                         newer.version, late_words(held, hm, log, r, notes)),
+                         newer.version, late_words(held, hm, newer, log, r, notes)),
              delta,
              fmt::format("msg {} (v{}) published at {}, applied at {}; msg {} (v{}) applied at {}", held.msg,
                          held.version, seconds(hm.published_at), seconds(held.t), newer.msg, newer.version,

@@ -144,10 +144,11 @@ class BrokerCore : public Broker {
   // A line about one message (copy) at node `where`.
   void trace_copy(std::string_view kind, sim::NodeId where, const Envelope& env, const CopyNote& note);
   // `worker` takes the copy on (NATS: starts it; SQS: receives it; Kafka: fetches it).
-  void trace_deliver(SubscriptionId sub, std::uint32_t worker, const Envelope& env,
-                     std::uint32_t attempt = 1) {
+  // `reason`: why it came now (SQS: short-poll-sample), empty if nothing to say.
+  void trace_deliver(SubscriptionId sub, std::uint32_t worker, const Envelope& env, std::uint32_t attempt = 1,
+                     std::string_view reason = {}) {
     trace_copy("deliver", subs_[sub].first + worker, env,
-               {.sub = sub, .worker = static_cast<int>(worker), .attempt = attempt});
+               {.sub = sub, .worker = static_cast<int>(worker), .attempt = attempt, .reason = reason});
   }
   void trace_process(SubscriptionId sub, std::uint32_t worker, const Envelope& env, const DeliveryInfo& info,
                      bool ok, std::uint64_t overtaken_by);

@@ -186,6 +186,10 @@ void declare(sim::ConfigSchema& schema) {
 }
 
 sim::Result<BrokerSettings> broker_settings(const sim::Config& config) {
+  if (config.integer("sqs.sampled_servers") > config.integer("sqs.servers")) {
+    return config.error("sqs.sampled_servers", "must be at most sqs.servers (" +
+                                                   std::to_string(config.integer("sqs.servers")) + ")");
+  }
   FaultNames names;
   auto faults = fault_plan(config, names);
   if (!faults) return faults.error();

@@ -12,12 +12,15 @@ SqsBroker::SqsBroker(sim::Simulation& sim, const SqsOptions& options, const Comm
                      const FaultPlan& plan)
     : BrokerCore(sim, options.fifo ? "sqs-fifo" : "sqs", common, plan), options_(options) {
   assert(options.batch_size >= 1 && options.batch_size <= 10 && options.concurrency >= 1);
-  assert(options.wait_time > 0 && options.heartbeat_period > 0 && options.receive_error_backoff > 0);
+  assert(options.heartbeat_period > 0 && options.receive_error_backoff > 0);
+  assert(options.servers >= 1 && options.sampled_servers >= 1 && options.sampled_servers <= options.servers);
 }
 
 void SqsBroker::on_subscribe(SubscriptionId sub) {
   assert(!subs_[sub].rewind_on_restart && "rewind_on_restart is Kafka only: check Broker::kind() first");
-  queues_.emplace_back(options_.fifo, options_.order);
+  // A long poll queries every server; a short poll (wait_time 0) samples.
+  queues_.emplace_back(options_.fifo, options_.order, options_.servers,
+                       options_.wait_time > 0 ? options_.servers : options_.sampled_servers);
   workers_.emplace_back(subs_[sub].workers);
   const std::uint32_t handlers = options_.fifo ? 1 : options_.concurrency;
   for (std::uint32_t w = 0; w < subs_[sub].workers; ++w) {
@@ -175,10 +178,12 @@ void SqsBroker::poll(SubscriptionId sub, std::uint32_t worker) {
   } else if (queues_[sub].store.has_visible()) {
     receive(sub, worker);
   } else {
+    // Long poll: waits up to wait_time. Short poll (0): empty receives
+    // repeated until something is visible, modelled as one wait.
     w.waiting = true;
     ++w.poll_gen;
     queues_[sub].waiters.emplace_back(worker, w.poll_gen);
-    sim_.timer(node, options_.wait_time, kPollExpire, w.poll_gen);
+    if (options_.wait_time > 0) sim_.timer(node, options_.wait_time, kPollExpire, w.poll_gen);
   }
 }
 

@@ -67,9 +67,17 @@ struct SqsOptions {
   // (MaxNumberOfMessages, sqsconsumer@9074702 queue_consumer.go); the API's
   // own default is 1.
   std::uint32_t batch_size = 10;
-  // Long-poll wait, microseconds, 1 s..20 s: sqsconsumer's WaitTimeSeconds
-  // (same file), the longest SQS allows.
+  // ReceiveMessage WaitTimeSeconds, microseconds, 0..20 s: 20 s is
+  // sqsconsumer's (same file), the longest SQS allows: a long poll, which
+  // queries every server. 0 is a short poll (the queue's own default,
+  // ReceiveMessageWaitTimeSeconds = 0), which samples `sampled_servers`
+  // (sqs-short-and-long-polling.md).
   sim::Time wait_time = 20 * sim::kSecond;
+  // Storage servers a standard queue's messages are spread over, and how
+  // many a short poll samples. AWS publishes neither ("a subset of its
+  // servers (based on a weighted random distribution)"): our choices.
+  std::uint32_t servers = 4;
+  std::uint32_t sampled_servers = 2;
   // Receives before a move to the dead-letter queue, 1..1,000; 0 = no DLQ,
   // as a queue has no RedrivePolicy unless one is configured
   // (sqs-dead-letter-queues.md).
@@ -154,7 +162,8 @@ class SqsBroker final : public BrokerCore {
     std::uint32_t next_batch = 0;
   };
   struct Queue {
-    Queue(bool fifo, SqsQueue::Order order) : store(fifo, order) {}
+    Queue(bool fifo, SqsQueue::Order order, std::uint32_t servers, std::uint32_t sampled)
+        : store(fifo, order, servers, sampled) {}
     SqsQueue store;
     std::deque<std::pair<std::uint32_t, std::uint32_t>> by_age;  // (slot, gen), publish order
     bool sweep_armed = false;
@@ -184,7 +193,10 @@ class SqsBroker final : public BrokerCore {
   void serve(SubscriptionId sub);
   void poll(SubscriptionId sub, std::uint32_t worker);
   void receive(SubscriptionId sub, std::uint32_t worker);
-  bool admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t slot, std::uint32_t batch);
+  // `sampled`: a short poll took it past an older message on a server it
+  // did not query (written on the deliver line).
+  bool admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t slot, std::uint32_t batch,
+             bool sampled = false);
   void dispatch(SubscriptionId sub, std::uint32_t worker);
   void finish_item(SubscriptionId sub, std::uint32_t worker, const Item& item);
   void request_receive(SubscriptionId sub, std::uint32_t worker);

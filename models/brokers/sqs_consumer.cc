@@ -24,14 +24,21 @@ void SqsBroker::receive(SubscriptionId sub, std::uint32_t worker) {
       }
     }
   } else {
-    while (w.queued.size() - before < options_.batch_size && q.store.has_visible()) {
+    q.store.begin_receive(subs_[sub].rng);
+    while (w.queued.size() - before < options_.batch_size && q.store.can_take()) {
       const std::uint32_t slot = q.store.take(subs_[sub].rng);
       slots_[slot].state = State::kInFlight;
-      admit(sub, worker, slot, batch);
+      admit(sub, worker, slot, batch, q.store.passed_older());
     }
   }
   if (w.queued.size() == before) {
     w.receiving = true;
+    if (!options_.fifo && q.store.has_visible() && !q.store.can_take()) {
+      // A short poll whose sampled servers hold nothing visible comes back
+      // empty; the consumer polls again at once (its round trip is not modelled).
+      sim_.timer(subs_[sub].first + worker, 0, kPollRetry, w.epoch);
+      return;
+    }
     poll(sub, worker);
     return;
   }
@@ -43,7 +50,8 @@ void SqsBroker::receive(SubscriptionId sub, std::uint32_t worker) {
 }
 
 // A message taken for a receive: expired, dead-lettered, or into the batch.
-bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i, std::uint32_t batch) {
+bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i, std::uint32_t batch,
+                      bool sampled) {
   Slot& s = slots_[i];
   const sim::NodeId node = subs_[sub].first + worker;
   if (sim_.now() - s.env.msg.published_at >= options_.retention) {
@@ -65,7 +73,7 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i,
     return false;
   }
   ++s.receive_count;
-  if (tracing()) trace_deliver(sub, worker, s.env, s.receive_count);
+  if (tracing()) trace_deliver(sub, worker, s.env, s.receive_count, sampled ? "short-poll-sample" : "");
   s.receipt = ++next_receipt_;
   s.deadline = sim_.now() + options_.visibility_timeout;
   sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(s.receipt, i));

@@ -27,9 +27,24 @@ void declare_queue_keys(sim::ConfigSchema& s, const SqsOptions& d) {
   s.add({.key = "sqs.wait_time",
          .type = ValueType::kDuration,
          .default_value = sim::format_duration(d.wait_time),
-         .min = "1s",
+         .min = "0s",
          .max = "20s",
-         .help = "long-poll wait (WaitTimeSeconds; the default is sqsconsumer's)"});
+         .help = "WaitTimeSeconds: > 0 long-polls every server (the default is sqsconsumer's); 0 short-polls "
+                 "sqs.sampled_servers of sqs.servers (the queue's own default)"});
+  s.add({.key = "sqs.servers",
+         .type = ValueType::kInteger,
+         .default_value = std::to_string(d.servers),
+         .min = "1",
+         .max = "64",
+         .help = "storage servers a standard queue's messages are spread over (AWS does not publish it; our "
+                 "choice)"});
+  s.add({.key = "sqs.sampled_servers",
+         .type = ValueType::kInteger,
+         .default_value = std::to_string(d.sampled_servers),
+         .min = "1",
+         .max = "64",
+         .help = "servers a short poll (sqs.wait_time = 0) queries, at most sqs.servers (AWS: a weighted "
+                 "random subset, size not published; our choice)"});
   s.add({.key = "sqs.max_receive_count",
          .type = ValueType::kInteger,
          .default_value = std::to_string(d.max_receive_count),
@@ -115,6 +130,8 @@ SqsOptions sqs_options(const sim::Config& c) {
   o.order = c.text("sqs.order") == "uniform" ? SqsQueue::Order::kUniform : SqsQueue::Order::kOldest;
   o.batch_size = static_cast<std::uint32_t>(c.integer("sqs.batch_size"));
   o.wait_time = c.duration("sqs.wait_time");
+  o.servers = static_cast<std::uint32_t>(c.integer("sqs.servers"));
+  o.sampled_servers = static_cast<std::uint32_t>(c.integer("sqs.sampled_servers"));
   o.max_receive_count = static_cast<std::uint32_t>(c.integer("sqs.max_receive_count"));
   o.retention = c.duration("sqs.retention");
   o.delay = c.duration("sqs.delay");

@@ -6,21 +6,58 @@
 
 namespace choreo::brokers {
 
+SqsQueue::SqsQueue(bool fifo, Order order, std::uint32_t servers, std::uint32_t sampled)
+    : fifo_(fifo), order_(order), sampled_(sampled), servers_(sampled < servers ? servers : 1) {
+  assert(servers >= 1 && sampled >= 1 && sampled <= servers);
+  for (std::uint32_t k = 0; k < servers_.size(); ++k) queried_.push_back(k);
+}
+
 void SqsQueue::add_visible(std::uint32_t slot, std::uint64_t seq) {
   assert(!fifo_);
   if (order_ == Order::kOldest) {
-    oldest_.emplace(seq, slot);
+    servers_[server_of(seq)].emplace(seq, slot);
+    ++visible_count_;
     return;
   }
   pos_[slot] = static_cast<std::uint32_t>(visible_.size());
   visible_.push_back(slot);
 }
 
+void SqsQueue::begin_receive(sim::Rng& rng) {
+  if (order_ != Order::kOldest || servers_.size() == 1) return;  // every server is queried
+  // `sampled` of the servers without replacement, each subset equally likely
+  // (AWS: "a subset of its servers (based on a weighted random
+  // distribution)"; it does not publish the weights).
+  const auto n = static_cast<std::uint32_t>(servers_.size());
+  pool_.resize(n);
+  for (std::uint32_t k = 0; k < n; ++k) pool_[k] = k;
+  for (std::uint32_t k = 0; k < sampled_; ++k) {
+    std::swap(pool_[k], pool_[k + static_cast<std::uint32_t>(sim::uniform_int(rng, n - k))]);
+  }
+  queried_.assign(pool_.begin(), pool_.begin() + sampled_);
+  std::sort(queried_.begin(), queried_.end());
+}
+
+bool SqsQueue::can_take() const {
+  if (order_ != Order::kOldest) return !visible_.empty();
+  return std::any_of(queried_.begin(), queried_.end(), [&](std::uint32_t k) { return !servers_[k].empty(); });
+}
+
 std::uint32_t SqsQueue::take(sim::Rng& rng) {
-  assert(has_visible());
+  assert(can_take());
   if (order_ == Order::kOldest) {
-    const std::uint32_t slot = oldest_.begin()->second;
-    oldest_.erase(oldest_.begin());
+    Stored* from = nullptr;  // the queried server with the oldest visible message
+    for (std::uint32_t k : queried_) {
+      if (!servers_[k].empty() && (from == nullptr || *servers_[k].begin() < *from->begin()))
+        from = &servers_[k];
+    }
+    const std::uint32_t slot = from->begin()->second;
+    passed_older_ = queried_.size() < servers_.size() &&
+                    std::any_of(servers_.begin(), servers_.end(), [&](const Stored& other) {
+                      return !other.empty() && *other.begin() < *from->begin();
+                    });
+    from->erase(from->begin());
+    --visible_count_;
     return slot;
   }
   const auto k = static_cast<std::uint32_t>(sim::uniform_int(rng, visible_.size()));
@@ -31,9 +68,9 @@ std::uint32_t SqsQueue::take(sim::Rng& rng) {
 
 void SqsQueue::remove_visible(std::uint32_t slot, std::uint64_t seq) {
   if (order_ == Order::kOldest) {
-    const auto n = oldest_.erase({seq, slot});
+    const auto n = servers_[server_of(seq)].erase({seq, slot});
     assert(n == 1);
-    (void)n;
+    visible_count_ -= n;
     return;
   }
   const auto it = pos_.find(slot);

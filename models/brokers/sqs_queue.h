@@ -1,12 +1,20 @@
 // The message store of one SQS queue (standard or FIFO): which stored
 // messages are visible and in what order a receive finds them.
 //
-// Standard: a receive takes the visible message published first (oldest
-// first: a long poll queries every server, and each returns its oldest), or,
-// with Order::kUniform, a uniformly random one (the worst case of best
-// effort, for exploring). Disorder in the oldest-first order comes only from
-// messages becoming visible late: network delay into the queue, redeliveries
-// after a visibility timeout, and concurrent consumers.
+// Standard: the queue's messages are spread over `servers` storage
+// servers (message seq % servers: AWS stores a standard queue redundantly
+// over many servers and does not say how many or how messages are placed;
+// both are our modelling choices). A receive queries `sampled` of them
+// (a long poll, WaitTimeSeconds > 0: all of them; a short poll: a random
+// subset, drawn per receive by begin_receive) and takes the oldest visible
+// messages those servers hold, oldest first. With every server queried
+// that is the queue's oldest visible message: disorder then comes only
+// from messages becoming visible late (network delay into the queue,
+// redeliveries after a visibility timeout) and concurrent consumers. A
+// short poll that misses the servers holding the oldest messages takes
+// newer ones first: the documented short-polling disorder. With
+// Order::kUniform a receive takes a uniformly random visible message
+// instead (the worst case of best effort, for exploring).
 // FIFO: each message group keeps its messages in publish order; a group is
 // "ready" when it has a visible head and nothing in flight (head-of-line
 // blocking), and receives serve ready groups oldest first.
@@ -32,20 +40,37 @@ class SqsQueue {
  public:
   // Which visible message a standard queue's receive takes.
   enum class Order : std::uint8_t { kOldest, kUniform };
-  SqsQueue(bool fifo, Order order) : fifo_(fifo), order_(order) {}
+  // kOldest: messages on `servers` servers, `sampled` (1..servers) of them
+  // queried per receive; sampled == servers is one ordered store.
+  SqsQueue(bool fifo, Order order, std::uint32_t servers = 1, std::uint32_t sampled = 1);
 
   bool fifo() const { return fifo_; }
   // Whether a receive may find something (FIFO: may be stale; a receive
   // that finds nothing cleans up).
   bool has_visible() const {
-    return fifo_ ? !ready_.empty() : order_ == Order::kOldest ? !oldest_.empty() : !visible_.empty();
+    return fifo_ ? !ready_.empty() : order_ == Order::kOldest ? visible_count_ > 0 : !visible_.empty();
+  }
+  // The server that stores the message published as `seq`.
+  std::uint32_t server_of(std::uint64_t seq) const {
+    return static_cast<std::uint32_t>(seq % servers_.size());
   }
 
   // Standard: makes `slot`, published as `seq`, visible. REQUIRES: !fifo()
   void add_visible(std::uint32_t slot, std::uint64_t seq);
-  // Standard: takes the oldest, or a uniformly random, visible slot.
-  // REQUIRES: has_visible()
+  // Standard: starts a receive, drawing which servers it queries when it
+  // samples some of them (from `rng`). Then take() while can_take().
+  void begin_receive(sim::Rng& rng);
+  // The servers the current receive queries, ascending.
+  const std::vector<std::uint32_t>& queried() const { return queried_; }
+  // Whether the current receive can take another message: a queried
+  // server holds a visible one.
+  bool can_take() const;
+  // Standard: takes the oldest visible slot on the queried servers, or a
+  // uniformly random visible slot. REQUIRES: can_take()
   std::uint32_t take(sim::Rng& rng);
+  // Whether the last take() passed over an older visible message on a
+  // server the receive did not query (short-poll disorder).
+  bool passed_older() const { return passed_older_; }
   // Standard: removes a visible slot (retention).
   void remove_visible(std::uint32_t slot, std::uint64_t seq);
 
@@ -68,12 +93,19 @@ class SqsQueue {
   };
   void list_if_ready(std::uint64_t key, Group& g);
 
+  using Stored = std::set<std::pair<std::uint64_t, std::uint32_t>>;  // (seq, slot)
+
   bool fifo_;
   Order order_;
-  std::set<std::pair<std::uint64_t, std::uint32_t>> oldest_;  // kOldest: (seq, slot)
-  std::vector<std::uint32_t> visible_;                        // kUniform
-  std::unordered_map<std::uint32_t, std::uint32_t> pos_;      // slot -> index in visible_
-  std::unordered_map<std::uint64_t, Group> groups_;           // looked up, never iterated
+  std::uint32_t sampled_;
+  std::vector<Stored> servers_;                           // kOldest: each server's visible messages
+  std::vector<std::uint32_t> queried_;                    // kOldest: the current receive's servers
+  std::vector<std::uint32_t> pool_;                       // scratch for the draw
+  std::size_t visible_count_ = 0;                         // kOldest
+  bool passed_older_ = false;                             // kOldest: of the last take()
+  std::vector<std::uint32_t> visible_;                    // kUniform
+  std::unordered_map<std::uint32_t, std::uint32_t> pos_;  // slot -> index in visible_
+  std::unordered_map<std::uint64_t, Group> groups_;       // looked up, never iterated
   std::deque<std::uint64_t> ready_;
 };
 

@@ -35,6 +35,17 @@ TEST(BrokerConfig, FaultWithoutServiceIsAnError) {
       << settings.error().message;
 }
 
+TEST(BrokerConfig, MoreSampledServersThanServersIsAnError) {
+  auto config = load("[sqs]\nwait_time = 0s\nservers = 3\nsampled_servers = 4\n");
+  ASSERT_TRUE(config) << config.error().message;
+  auto settings = broker_settings(*config);
+  ASSERT_FALSE(settings);
+  EXPECT_EQ(settings.error().message, "x.ini:4: sqs.sampled_servers = '4': must be at most sqs.servers (3)");
+  auto fine = load("[sqs]\nwait_time = 0s\nservers = 3\nsampled_servers = 3\n");
+  ASSERT_TRUE(fine) << fine.error().message;
+  EXPECT_TRUE(broker_settings(*fine));
+}
+
 // A scenario section builds an SQS broker with a scripted drop and a
 // partition; the run reports summary.json's delivery keys.
 TEST(BrokerConfig, BuildsABrokerWithScriptedFaultsFromAScenario) {
