@@ -125,7 +125,7 @@ TEST(SqsPolling, ScriptedShortPollsReorderByTheSampleAndLongPollsDoNot) {
   // takes. The one inversion is the sample's.
   EXPECT_EQ(s.ids, (std::vector<std::uint64_t>{1, 2, 3, 4, 6, 5}));
   EXPECT_EQ(s.ids[4] % 2, 0u);  // 6 and 5 on different servers (id % 2)
-  EXPECT_EQ(s.reordered, 1u);  // 5 after 6
+  EXPECT_EQ(s.reordered, 1u);   // 5 after 6
 }
 
 TEST(SqsPolling, WithOneConsumerEveryInversionIsBetweenServersTheSampleSplit) {
