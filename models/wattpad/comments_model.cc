@@ -98,7 +98,7 @@ void CommentsModel::build(sim::Simulation& sim) {
   std::vector<std::string> columns = checker_.columns();
   for (const char* c : {"reads.total", "reads.stale", "reads.failed"}) columns.emplace_back(c);
   series_ = std::make_unique<sim::TimeSeries>(columns);
-  reads_ = &sim.add<Reads>(w, *users_, first_mirror, sim.rng("wattpad/reads"), o_.duration);
+  reads_ = &sim.add<Reads>(w, *users_, *comments_, first_mirror, sim.rng("wattpad/reads"), o_.duration);
   if (w.orchestration) add_user_api(sim);
   users_->start();
   comments_->start();

@@ -51,6 +51,10 @@ KeyIds KeyIndex::ids(const Location& where) const {
   return out;
 }
 
+std::uint32_t KeyIndex::find_id(const Location& where, std::size_t level) const {
+  return slots_[find(pack_key(where, level))].id;  // kEmpty (= kNoKey) when absent
+}
+
 std::string KeyIndex::name(std::uint32_t id) const {
   const CountKey key = unpack_key(keys_[id]);
   std::string out = "story " + std::to_string(key.where.story);

@@ -41,6 +41,10 @@ class KeyIndex {
   KeyIds intern(const Location& where);
   // REQUIRES: `where`'s keys were interned.
   KeyIds ids(const Location& where) const;
+  // The id of `where`'s key at `level` (0 story, 1 chapter, 2 paragraph),
+  // or kNoKey if it was never interned. Never adds a key.
+  static constexpr std::uint32_t kNoKey = UINT32_MAX;
+  std::uint32_t find_id(const Location& where, std::size_t level) const;
   std::size_t size() const { return keys_.size(); }
   // "story 3", "story 3 chapter 0", "story 3 chapter 0 paragraph 12".
   std::string name(std::uint32_t id) const;
@@ -53,7 +57,7 @@ class KeyIndex {
     std::uint64_t key = 0;
     std::uint32_t id = kEmpty;
   };
-  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  static constexpr std::uint32_t kEmpty = kNoKey;
   // The slot holding `key`, or the empty slot where it would go.
   std::size_t find(std::uint64_t key) const;
   void grow();

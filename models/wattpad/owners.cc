@@ -1,6 +1,8 @@
 // The owning services and their workload; see owners.h.
 #include "models/wattpad/owners.h"
 
+#include <cmath>
+
 #include "models/wattpad/codec.h"
 #include "sim/simulation.h"
 
@@ -19,6 +21,16 @@ sim::Time poisson_gap(sim::Rng& rng, double rate) {
   constexpr double kNever = 100.0 * 365 * sim::kDay;
   const double x = sim::exponential(rng, 1e6 / rate);
   return 1 + static_cast<sim::Time>(x < kNever ? x : kNever);
+}
+
+std::uint64_t commenter_rank(double u, std::uint64_t n, double s) {
+  const double top = static_cast<double>(n) + 1;
+  // The inverse CDF of density x^-s on [1, top): for s = 1, top^u; else
+  // (1 + u (top^(1-s) - 1))^(1/(1-s)).
+  const double x =
+      s == 1 ? std::exp(u * std::log(top)) : std::pow(1 + u * (std::pow(top, 1 - s) - 1), 1 / (1 - s));
+  const auto rank = static_cast<std::uint64_t>(x);
+  return rank < 1 ? 1 : (rank > n ? n : rank);  // rounding at the ends
 }
 
 UserService::UserService(const WorkloadOptions& w, brokers::Broker& broker, sim::Rng rng, sim::Time stop)
@@ -60,7 +72,8 @@ CommentService::CommentService(const WorkloadOptions& w, KeyIndex& keys, brokers
       popularity_(w.stories, w.popularity.a),
       stop_(stop),
       next_per_shard_(w.shards),
-      ledger_(w.shards, keys) {}
+      ledger_(w.shards, keys),
+      pages_(w.comments_per_page) {}
 
 void CommentService::start() {
   if (w_.comment_rate > 0) sim().timer(id(), poisson_gap(rng_, w_.comment_rate), kPost, 0);
@@ -72,7 +85,9 @@ std::string_view CommentService::kind_name(std::uint16_t kind) const {
 
 void CommentService::on_event(const sim::Event& e) {
   if (e.kind == kDelete) {
-    publish(ledger_.remove(e.arg), false);
+    CommentChange change = ledger_.remove(e.arg);
+    pages_.remove(ledger_.keys().ids(change.where).id[1], e.arg);
+    publish(change, false);
     return;
   }
   if (sim().now() >= stop_) return;
@@ -88,10 +103,12 @@ void CommentService::post() {
   if (sim::bernoulli(rng_, w_.inline_fraction)) {
     where.paragraph = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.paragraphs));
   }
-  // The author: drawn, so the stream's later draws stay where they were,
-  // but nothing the model checks depends on who wrote a comment.
-  sim::uniform_int(rng_, w_.users);
-  publish(ledger_.create(comment, where), true);
+  // Rank 1 is user 0, the most prolific commenter.
+  const auto author =
+      static_cast<std::uint32_t>(commenter_rank(rng_.uniform01(), w_.users, w_.commenters.a) - 1);
+  CommentChange change = ledger_.create(comment, where);
+  pages_.post(ledger_.keys().ids(where).id[1], comment, author);
+  publish(change, true);
   if (sim::bernoulli(rng_, w_.delete_fraction)) {
     const sim::Time after = w_.delete_after.sample_time(rng_);
     // Compared as a remaining time: now + after could overflow (a heavy-

@@ -10,9 +10,10 @@
 //
 // CommentService owns comments: posts at `comment_rate` on a Zipf-popular
 // story, a uniform chapter of it and, for an `inline_fraction` of them, a
-// uniform paragraph of that chapter, by a random author, on one of `shards`
-// shards; a `delete_fraction` of them is deleted `delete_after` later (if
-// that is before the workload stops).
+// uniform paragraph of that chapter, by an author drawn by `commenters`
+// (commenter_rank()), on one of `shards` shards; a `delete_fraction` of them
+// is deleted `delete_after` later (if that is before the workload stops).
+// It keeps what each page shows (PageComments) for the page reads.
 //
 // The truth each keeps is in profile_ledger.h and comment_ledger.h. Random
 // draws come from the streams "wattpad/users" and "wattpad/comments".
@@ -23,6 +24,7 @@
 
 #include "models/brokers/broker.h"
 #include "models/wattpad/comment_ledger.h"
+#include "models/wattpad/page_comments.h"
 #include "models/wattpad/profile_ledger.h"
 #include "models/wattpad/workload_options.h"
 #include "sim/node.h"
@@ -33,6 +35,14 @@ namespace choreo::wattpad {
 // The gap to the next event of a Poisson process of `rate` per second, in
 // whole microseconds, at least 1. REQUIRES: rate > 0.
 sim::Time poisson_gap(sim::Rng& rng, double rate);
+
+// The rank (1..n) of a commenter from one uniform draw u in [0, 1), by
+// inverting a power law of exponent s on [1, n + 1) and rounding down:
+// P(rank k) is proportional to the integral of x^-s over [k, k + 1), which
+// is k^-s (Zipf) to within a factor (1 + 1/k)^s. One draw, so the comment
+// stream's later draws are where a uniform author left them.
+// REQUIRES: n >= 1, s > 0, 0 <= u < 1.
+std::uint64_t commenter_rank(double u, std::uint64_t n, double s);
 
 class UserService final : public sim::Node {
  public:
@@ -64,6 +74,7 @@ class CommentService final : public sim::Node {
   std::string_view kind_name(std::uint16_t kind) const override;
 
   const CommentLedger& ledger() const { return ledger_; }
+  const PageComments& pages() const { return pages_; }
 
  private:
   void post();
@@ -77,6 +88,7 @@ class CommentService final : public sim::Node {
   sim::Time stop_;
   std::vector<std::uint64_t> next_per_shard_;
   CommentLedger ledger_;
+  PageComments pages_;
   std::uint64_t events_ = 0;
 };
 

@@ -8,9 +8,16 @@
 
 namespace choreo::wattpad {
 
-Reads::Reads(const WorkloadOptions& w, const UserService& users, const ProfilesView* mirror, sim::Rng rng,
-             sim::Time stop)
-    : Node("page-reads"), w_(w), users_(users), mirror_(mirror), rng_(rng), stop_(stop) {}
+Reads::Reads(const WorkloadOptions& w, const UserService& users, const CommentService& comments,
+             const ProfilesView* mirror, sim::Rng rng, sim::Time stop)
+    : Node("page-reads"),
+      w_(w),
+      users_(users),
+      comments_(comments),
+      mirror_(mirror),
+      rng_(rng),
+      popularity_(w.stories, w.popularity.a),
+      stop_(stop) {}
 
 void Reads::start() {
   if (w_.read_rate > 0) sim().timer(id(), 1, 0, 0);
@@ -37,9 +44,10 @@ void Reads::on_event(const sim::Event&) {
   if (now >= stop_) return;
   sim().timer(id(), poisson_gap(rng_, w_.read_rate), 0, 0);
   ++total_;
+  const Location page{.story = popularity_(rng_) - 1,
+                      .chapter = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.chapters))};
   std::vector<std::uint64_t>& authors = authors_;
-  authors.resize(w_.comments_per_page);
-  for (auto& a : authors) a = sim::uniform_int(rng_, w_.users);
+  comments_.pages().authors(comments_.ledger().keys().find_id(page, 1), authors);
   if (w_.orchestration) {
     if (w_.per_author) {
       std::sort(authors.begin(), authors.end());

@@ -1,5 +1,8 @@
-// Page reads of the comment service: each read shows `comments_per_page`
-// comments with their authors' username and avatar.
+// Page reads of the comment service: a read opens a page (a story drawn by
+// `popularity`, as posts are, and a uniform chapter of it) and shows the
+// comments stored there (up to `comments_per_page`, CommentService's
+// PageComments) with their authors' username and avatar. A page nobody has
+// commented on yet needs no author.
 //
 // - orchestration: one request to the user service per comment (or per
 //   distinct author) through UserClient (user_client.h), which reports the
@@ -29,9 +32,10 @@ namespace choreo::wattpad {
 
 class Reads final : public sim::Node {
  public:
-  // `mirror` (the first user mirror, or nullptr) and `users` outlive the reads.
-  Reads(const WorkloadOptions& w, const UserService& users, const ProfilesView* mirror, sim::Rng rng,
-        sim::Time stop);
+  // `mirror` (the first user mirror, or nullptr), `users` and `comments`
+  // outlive the reads.
+  Reads(const WorkloadOptions& w, const UserService& users, const CommentService& comments,
+        const ProfilesView* mirror, sim::Rng rng, sim::Time stop);
   // Orchestration: where the read's lookups go. Set once, before start().
   void set_client(UserClient* client) { client_ = client; }
   void start();
@@ -52,8 +56,10 @@ class Reads final : public sim::Node {
 
   WorkloadOptions w_;
   const UserService& users_;
+  const CommentService& comments_;
   const ProfilesView* mirror_;
   sim::Rng rng_;
+  sim::Zipf popularity_;
   sim::Time stop_;
   UserClient* client_ = nullptr;
   std::uint64_t total_ = 0, failed_ = 0;

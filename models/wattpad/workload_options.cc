@@ -63,6 +63,11 @@ void declare_population(sim::ConfigSchema& s, const WorkloadOptions& d) {
          .type = ValueType::kZipf,
          .default_value = d.popularity.text,
          .help = "story popularity for posts and reads"});
+  s.add({.key = "workload.commenters",
+         .type = ValueType::kZipf,
+         .default_value = d.commenters.text,
+         .help =
+             "how comments spread over users: the rank-k commenter posts about k^-S as often as the first"});
 }
 
 void declare_writes(sim::ConfigSchema& s, const WorkloadOptions& d) {
@@ -165,6 +170,7 @@ sim::Result<WorkloadOptions> workload_options(const sim::Config& c) {
   w.paragraphs = static_cast<std::uint32_t>(c.integer("workload.paragraphs"));
   w.inline_fraction = c.probability("workload.inline_fraction");
   w.popularity = c.distribution("workload.popularity");
+  w.commenters = c.distribution("workload.commenters");
   w.comment_rate = c.rate("workload.comment_rate");
   w.delete_fraction = c.probability("workload.delete_fraction");
   w.delete_after = c.distribution("workload.delete_after");

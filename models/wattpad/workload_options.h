@@ -33,6 +33,7 @@ struct WorkloadOptions {
   std::uint32_t paragraphs = 20;  // per chapter; an inline comment's paragraph is uniform
   double inline_fraction = 0.5;   // of comments, on a paragraph (the rest on the chapter)
   sim::Distribution popularity = distribution_literal("zipf:1.1");  // over stories, posts and reads
+  sim::Distribution commenters = distribution_literal("zipf:1");    // who comments, over users (our choice)
   double comment_rate = 200;                                        // comments posted per second (Poisson)
   double delete_fraction = 0.1;                                     // of posted comments, later deleted
   sim::Distribution delete_after = distribution_literal("exp:5s");  // from a post to its delete, us

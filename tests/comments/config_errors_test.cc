@@ -18,7 +18,7 @@ TEST(CommentsConfig, MvRegisterTakesAtMostFourUserServiceHosts) {
   const auto r = choreo("run scenarios/clock-skew.ini --set workload.user_instances=5");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "scenarios/clock-skew.ini:33: replica.mirror-mv.strategy = 'mv-register': mv-register carries a "
+            "scenarios/clock-skew.ini:34: replica.mirror-mv.strategy = 'mv-register': mv-register carries a "
             "version "
             "vector of at most 4 user-service hosts; set workload.user_instances to 4 or fewer\n");
 }

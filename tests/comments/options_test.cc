@@ -39,6 +39,7 @@ TEST(Options, EveryWorkloadKeyReachesItsField) {
                                                       {"paragraphs", "11"},
                                                       {"inline_fraction", "1%"},
                                                       {"popularity", "zipf:0.5"},
+                                                      {"commenters", "zipf:2"},
                                                       {"comment_rate", "1/s"},
                                                       {"delete_fraction", "0"},
                                                       {"delete_after", "1s"},

@@ -23,7 +23,9 @@ TEST(Orchestration, IsADifferentRunFromChoreography) {
   const auto orchestrated = run("wattpad-orchestration", "pair_o");
   const auto choreographed = run("wattpad-choreography", "pair_c");
   EXPECT_NE(orchestrated.at("trace_hash"), choreographed.at("trace_hash"));
-  EXPECT_GT(orchestrated.at("requests").at("user-service").at("count").get<int>(), 30'000);
+  // 4,000 reads in 2 s, each looking up the authors on its page (pages
+  // fill as comments arrive, so fewer than 10 on average).
+  EXPECT_GT(orchestrated.at("requests").at("user-service").at("count").get<int>(), 8'000);
   EXPECT_EQ(choreographed.at("requests").at("user-service").at("count").get<int>(), 0);
   // Below capacity: a read takes at least a round trip (2 x 250 us).
   EXPECT_GE(orchestrated.at("reads").at("latency_ms").at("p50").get<double>(), 0.5);
