@@ -7,7 +7,8 @@ Each replica gets its own panel and its own y scale (a foil thousands of
 keys off does not flatten a replica three keys off): keys that differ from
 the owner and the absolute error, titled with the replica's strategy and
 how it ended. Cumulative read counters become rates: the share of each
-period's reads that were stale or failed, in percent. Every panel marks the
+period's reads that were stale, in percent, and failed reads per second
+beside the reads started per second. Every panel marks the
 end of the workload and shades the settle phase after it (faults healed)
 and every fault window of the summary's `faults` ({name, from_s, to_s};
 an entry with only at_s is drawn as a line), adding worker crashes from the
@@ -118,28 +119,52 @@ def replica_panels(data, summary):
     return panels, quiet
 
 
+def per_period(cumulative):
+    """The increase of a cumulative counter at each sample (the first from 0)."""
+    values, prev = [], 0
+    for v in cumulative:
+        v = v or 0
+        values.append(v - prev)
+        prev = v
+    return values
+
+
 def read_panels(data, t, summary):
-    """Stale and failed reads as a % of each period's reads, from cumulative counts."""
+    """Reads, from cumulative counts: stale reads as a % of each period's
+    reads (a read is judged stale when it is made), and failed reads per
+    second beside the reads started per second. A read fails when it gives
+    up, often in a later period than the one it started in, so a failure
+    rate in % of the period's reads could pass 100 % under a growing backlog."""
     if "reads.total" not in data:
         return [], []
-    total = data["reads.total"]
-    series, quiet = [], []
-    for column, label in (("reads.stale", "stale"), ("reads.failed", "failed")):
-        if column not in data:
-            continue
-        values, prev_n, prev_k = [], 0, 0
-        for n, k in zip(total, data[column]):
-            n, k = n or 0, k or 0
-            values.append(100.0 * (k - prev_k) / (n - prev_n) if n > prev_n else float("nan"))
-            prev_n, prev_k = n, k
-        if any(v for v in values if v == v):
-            series.append((f"{label} reads", values, "-"))
-        else:
-            quiet.append(f"{label} reads")
     period = t[1] - t[0] if len(t) > 1 else 1
     workload = seconds(summary.get("config", {}).get("run.duration")) or max(t[-1], 1e-9)
-    title = f"reads: {(total[-1] or 0) / workload:,.0f} per second over the workload"
-    return ([(title, f"% of the reads in each {period:g} s", series)] if series else []), quiet
+    total = data["reads.total"]
+    started = per_period(total)
+    rate = f"reads: {(total[-1] or 0) / workload:,.0f} per second over the workload"
+    panels, quiet = [], []
+    if "reads.stale" in data:
+        stale = per_period(data["reads.stale"])
+        if any(stale):
+            values = [100.0 * k / n if n > 0 else float("nan") for n, k in zip(started, stale)]
+            panels.append((rate, f"% of the reads in each {period:g} s", [("stale reads", values, "-")]))
+        else:
+            quiet.append("stale reads")
+    if "reads.failed" in data:
+        failed = per_period(data["reads.failed"])
+        if any(failed):
+            share = 100.0 * (data["reads.failed"][-1] or 0) / max(total[-1] or 0, 1)
+            title = f"failed reads: {data['reads.failed'][-1] or 0:,.0f} of {total[-1] or 0:,.0f} ({share:.1f} %)"
+            if not panels:
+                title = f"{rate}; {title}"
+            series = [
+                ("reads started", [n / period for n in started], ":"),
+                ("reads failed (counted when they give up)", [k / period for k in failed], "-"),
+            ]
+            panels.append((title, "reads per second", series))
+        else:
+            quiet.append("failed reads")
+    return panels, quiet
 
 
 def other_panels(data, header):

@@ -8,6 +8,7 @@
 // three-key divergence.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -141,6 +142,42 @@ TEST(PlotContent, RunPlotIsReadableAtAGlance) {
   const auto& reads = fig.at("axes")[4];
   EXPECT_EQ(reads.at("ylabel"), "% of the reads in each 1 s");
   for (const auto& ax : fig.at("axes")) EXPECT_EQ(ax.at("ylim")[0], 0.0);
+}
+
+// A read fails when it gives up, often seconds after it started; as a % of
+// each second's reads the failures of an overloaded service passed 100 %.
+// They are drawn per second beside the reads started, and the title gives
+// the run's totals from summary.json.
+TEST(PlotContent, FailedReadsArePerSecondBesideTheReadsStarted) {
+  const std::string dir = scratch_dir("overload");
+  const auto run = testing::choreo(
+      "run scenarios/wattpad-orchestration-overload.ini --set run.duration=15s "
+      "--set run.settle=5s --out " +
+      dir + "run");
+  ASSERT_LE(run.exit_code, 1) << run.err;
+  const auto summary = nlohmann::json::parse(slurp(dir + "run/summary.json"));
+  const auto failed = summary.at("reads").at("failed").get<std::uint64_t>();
+  const auto total = summary.at("reads").at("total").get<std::uint64_t>();
+  ASSERT_GT(failed, 0u);
+  const auto fig = describe(dir, "plot_run.py " + dir + "run/timeseries.csv");
+  const auto& reads = fig.at("axes").back();
+  EXPECT_EQ(reads.at("ylabel"), "reads per second");
+  const auto grouped = [](std::uint64_t n) {  // 44660 -> "44,660", as the plot prints it
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+      out += digits[i];
+    }
+    return out;
+  };
+  const std::string counts = "failed reads: " + grouped(failed) + " of " + grouped(total) + " (";
+  EXPECT_NE(reads.at("title").get<std::string>().find(counts), std::string::npos) << reads.at("title");
+  std::vector<std::string> labels;
+  for (const auto& line : reads.at("lines")) labels.push_back(line.at("label"));
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "reads started"), labels.end());
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "reads failed (counted when they give up)"),
+            labels.end());
 }
 
 // Issue 14: crash faults were never shaded (the model's `faults` lacks them).
