@@ -70,15 +70,18 @@ OutputStatus write_path_atomically(const std::string& path, std::string_view con
                                flag);
 }
 
-OutputStatus open_checked(std::ofstream& stream, const std::string& flag, const std::string& path) {
+OutputStatus create_parent_directory(const std::string& path, const std::string& flag) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) {
-    return OutputError{fmt::format("{} {}: cannot create directory {}: {}", flag, sim::printable(path),
-                                   sim::printable(parent.string()), ec.message()),
-                       kExitBadInput};
-  }
+  if (!ec) return std::nullopt;
+  return OutputError{fmt::format("{} {}: cannot create directory {}: {}", flag, sim::printable(path),
+                                 sim::printable(parent.string()), ec.message()),
+                     kExitBadInput};
+}
+
+OutputStatus open_checked(std::ofstream& stream, const std::string& flag, const std::string& path) {
+  if (auto failed = create_parent_directory(path, flag)) return failed;
   errno = 0;
   stream.open(path);
   if (stream) return std::nullopt;

@@ -35,6 +35,10 @@ OutputStatus write_file_atomically(const std::string& dir, const std::string& na
 OutputStatus write_path_atomically(const std::string& path, std::string_view content,
                                    const std::string& flag);
 
+// Creates the directory `path` (given with `flag`) is to be written in, as
+// --out does; a directory that cannot be made is one line and kExitBadInput.
+OutputStatus create_parent_directory(const std::string& path, const std::string& flag);
+
 // Opens `path` (given with `flag`, "--trace") for writing, creating its
 // directory as --out does; a path that cannot be used is one line and
 // kExitBadInput, naming why.

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <exception>
-#include <filesystem>
 
 #include "cli/exit_codes.h"
 #include "cli/options.h"
@@ -14,7 +13,6 @@
 #include "cli/run_one.h"
 #include "cli/scenario.h"
 #include "cli/shrink_search.h"
-#include "sim/text.h"
 
 namespace po = boost::program_options;
 
@@ -145,20 +143,6 @@ sim::Result<Scenario> scenario_of(const ShrinkDraft& d, const std::string& name)
   return scenario_from_raw(*raw, name, {}, "");
 }
 
-// Writes the shrunk scenario whole (cli/output_file.h), creating its
-// directory as --out does for a run.
-OutputStatus write_shrunk(const std::string& path, const std::string& text) {
-  std::error_code ec;
-  const auto dir = std::filesystem::path(path).parent_path();
-  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    return OutputError{fmt::format("--out {}: cannot create directory {}: {}", sim::printable(path),
-                                   sim::printable(dir.string()), ec.message()),
-                       kExitBadInput};
-  }
-  return write_path_atomically(path, text, "--out");
-}
-
 int execute(const ShrinkArgs& a, std::ostream& out, std::ostream& err) {
   auto scenario = load_scenario(a.scenario, a.sets, a.seed);
   if (!scenario) return err << scenario.error().message << "\n", kExitBadInput;
@@ -203,8 +187,9 @@ int execute(const ShrinkArgs& a, std::ostream& out, std::ostream& err) {
        fmt::format("{} events (the original: {}), {} steps in {} runs{}", r.events, original.events,
                    r.steps.size(), r.runs, r.budget_spent ? " (run budget spent)" : ""),
        "Replay: " + replay});
-  if (const auto failed = write_shrunk(out_file, text))
-    return err << failed->message << "\n", failed->exit_code;
+  auto failed = create_parent_directory(out_file, "--out");
+  if (!failed) failed = write_path_atomically(out_file, text, "--out");
+  if (failed) return err << failed->message << "\n", failed->exit_code;
   out << text << "\n";
   out << fmt::format("events: {} (the original: {}; {:.2f} %)\n", r.events, original.events,
                      original.events == 0 ? 100.0 : 100.0 * static_cast<double>(r.events) / original.events);
