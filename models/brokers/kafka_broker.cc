@@ -1,4 +1,5 @@
-// The Kafka model's producer side and logs; see kafka_broker.h.
+// The Kafka model's logs: appends, segments and retention, and the broker's
+// event dispatch; see kafka_broker.h. The producer is in kafka_producer.cc.
 #include "models/brokers/kafka_broker.h"
 
 #include <algorithm>
@@ -40,75 +41,32 @@ std::vector<KafkaBroker::Log>& KafkaBroker::logs(TopicId t) {
   return logs_[t];
 }
 
-void KafkaBroker::publish(TopicId t, sim::NodeId publisher, Message message) {
-  const Envelope env = stamp(t, publisher, message);
-  produce(env, partition_of(message.key));
-}
-
-// The producer: transit, then (rarely) a failed request and its retry.
-void KafkaBroker::produce(const Envelope& env, std::uint32_t p) {
-  sim::Rng& rng = topics_[env.topic].rng;
-  const sim::Time at = sim_.now() + transit(rng);
-  if (!(options_.producer_error > 0 && sim::bernoulli(rng, options_.producer_error))) {
-    schedule_append(env, p, in_order(env, p, at));
-    return;
-  }
-  sim_.fold_note(server_, "produce-retry", {{"seq", static_cast<std::int64_t>(env.seq)}});
-  if (tracing()) trace_copy("produce-retry", server_, env, {.reason = "producer-error"});
-  if (options_.idempotence || !sim::bernoulli(rng, 0.5)) {
-    // Idempotent: the broker keeps one copy; or the first request never got
-    // written. Either way one record, after the backoff.
-    schedule_append(env, p, in_order(env, p, at + options_.retry_backoff));
-    return;
-  }
-  const sim::Time first = in_order(env, p, at);
-  schedule_append(env, p, first);
-  Envelope twin = env;
-  twin.duplicate = true;
-  count_duplicate(env, DuplicateReason::kProducerRetry);
-  schedule_append(twin, p, in_order(env, p, first + options_.retry_backoff));
-}
-
-// With idempotence or one request in flight, a producer's records reach a
-// partition in send order: no append of a path before the previous one.
-sim::Time KafkaBroker::in_order(const Envelope& env, std::uint32_t p, sim::Time at) {
-  const bool ordered = options_.idempotence || options_.max_in_flight == 1;
-  if (!ordered || (delay_zero_ && options_.producer_error == 0)) return at;
-  sim::Time& last = path_time_[sim::pack_halves(env.publisher + 1u, sim::pack_shorts(env.topic, p))];
-  last = std::max(last, at);
-  return last;
-}
-
-void KafkaBroker::schedule_append(const Envelope& env, std::uint32_t p, sim::Time at) {
-  const std::uint32_t i = produces_.acquire();
-  produces_[i].env = env;
-  produces_[i].partition = p;
-  sim_.send_at(at, server_, kAppend, i);
-}
-
-void KafkaBroker::append(std::uint32_t i) {
-  const Produce pr = produces_[i];
-  produces_.release(i);
-  Log& log = logs(pr.env.topic)[pr.partition];
-  add_to_segment(log, pr.env);
-  log.records.push_back(Record{pr.env});
+// A produce request arrives: its batch is appended whole.
+void KafkaBroker::append(std::uint32_t b) {
+  const Batch& batch = batches_[b];
+  const TopicId t = batch.topic;
+  const std::uint32_t p = batch.partition;
+  Log& log = logs(t)[p];
+  add_to_segment(log, batch);
+  for (const Envelope& env : batch.records) log.records.push_back(Record{env});
+  batches_.release(b);
   if (!sweep_armed_) {
     sweep_armed_ = true;
     const sim::Time every = options_.retention_check_interval;
     sim_.send_at((sim_.now() / every + 1) * every, server_, kRetention, 0);
   }
-  for (SubscriptionId s : topics_[pr.env.topic].subs) {
-    const int owner = groups_[s].parts[pr.partition].owner;
+  for (SubscriptionId s : topics_[t].subs) {
+    const int owner = groups_[s].parts[p].owner;
     if (owner >= 0) fetch(s, static_cast<std::uint32_t>(owner));
   }
 }
 
 // LogSegment.shouldRoll: the active segment rolls before an append that
 // would take it past segment.bytes, or once it holds a record and has waited
-// more than segment.ms since its first one.
-void KafkaBroker::add_to_segment(Log& log, const Envelope& env) {
+// more than segment.ms since its first one. A batch goes into one segment.
+void KafkaBroker::add_to_segment(Log& log, const Batch& batch) {
   const sim::Time now = sim_.now();
-  const std::uint64_t size = env.msg.bytes;
+  const std::uint64_t size = batch.bytes;
   bool roll = log.segments.empty();
   if (!roll && log.segments.back().count > 0) {
     const Segment& active = log.segments.back();
@@ -116,7 +74,7 @@ void KafkaBroker::add_to_segment(Log& log, const Envelope& env) {
   }
   if (roll) log.segments.push_back(Segment{.first_at = now});
   Segment& active = log.segments.back();
-  ++active.count;
+  active.count += batch.records.size();
   active.bytes += size;
   active.newest_at = now;
 }
@@ -134,7 +92,7 @@ void KafkaBroker::delete_expired(Log& log) {
 }
 
 std::string_view KafkaBroker::broker_event_name(std::uint16_t kind) const {
-  static constexpr std::string_view kNames[] = {"append", "session-check", "retention-check"};
+  static constexpr std::string_view kNames[] = {"append", "session-check", "retention-check", "linger"};
   const std::size_t i = kind - kFirstKind;
   return i < std::size(kNames) ? kNames[i] : "unknown";
 }
@@ -158,6 +116,11 @@ void KafkaBroker::on_server_event(const sim::Event& e) {
     case kRetention:
       sweep();
       break;
+    case kLinger: {
+      const auto [batch, generation] = sim::unpack_halves(e.arg);
+      linger_expired(batch, generation);
+      break;
+    }
     default:
       assert(false && "unknown kafka event");
   }

@@ -39,15 +39,25 @@
 //    is processed again, in order per partition (redelivered), after the
 //    record in process, if any. Records retention already deleted are not
 //    recovered; the unprocessed ones among them count as lost (retention).
-//  - Producer: with probability `producer_error` a produce request needs a
-//    retry after `retry_backoff`. With idempotence (default) the record is
-//    written once, in order. Without it, half of the failures had written the
-//    record before the error (the retry duplicates it), half had not; with
-//    max_in_flight > 1 the retry lands after later records (reordered).
+//  - Producer batches (kafka_producer.cc): a publisher's records for one
+//    partition collect in an open batch, as in Kafka's RecordAccumulator. The
+//    batch is sent as one produce request `linger` after its first record,
+//    or at once when it reaches `batch_size` bytes; a record that would take
+//    it past `batch_size` closes it and starts the next one. linger = 0 sends
+//    every record on its own. One request: one transit draw, one error draw,
+//    one append event, one segment-roll decision (Kafka appends a batch to
+//    a segment whole).
+//  - Producer errors: with probability `producer_error` a produce request
+//    needs a retry after `retry_backoff`. With idempotence (default) the
+//    batch is written once, in order. Without it, half of the failures had
+//    written the batch before the error (the retry duplicates every record
+//    of it), half had not; with max_in_flight > 1 the retry lands after later
+//    batches (reordered).
 //  - Injected loss and duplication act per group at fetch: a lost record is
 //    skipped by that group, a duplicated one is processed twice.
 //
-// Not modelled: max.poll.interval, zombie members still processing after
+// Not modelled: a publisher's crash losing its open batch (its records are
+// still sent, at most `linger` late), max.poll.interval, zombie members still processing after
 // eviction beyond their current record, cooperative rebalancing, broker
 // failures, transactions. Auto-commit timers keep running: drive a Kafka
 // simulation with run_until(), not run().
@@ -104,6 +114,12 @@ struct KafkaOptions {
   double producer_error = 0;
   // Microseconds before a retry: retry.backoff.ms (Kafka producer configs).
   sim::Time retry_backoff = 100 * sim::kMillisecond;
+  // Microseconds a batch waits for more records after its first: linger.ms,
+  // 5 since Kafka 4.0 (KIP-1030), 0 before (ProducerConfig.java:385 @1eb76443).
+  sim::Time linger = 5 * sim::kMillisecond;
+  // Bytes (Message::bytes) at which a batch is sent without waiting:
+  // batch.size, 16384 (ProducerConfig.java:381).
+  std::uint64_t batch_size = 16'384;
 
   bool operator==(const KafkaOptions&) const = default;
 };
@@ -147,9 +163,14 @@ class KafkaBroker final : public BrokerCore {
     std::uint64_t base = 0;        // offset of records.front()
     std::uint64_t end() const { return base + records.size(); }
   };
-  struct Produce {
-    Envelope env;
+  // One producer's records for one partition, sent as one produce request.
+  struct Batch {
+    std::vector<Envelope> records;
+    std::uint64_t bytes = 0;  // Message::bytes of the records
+    TopicId topic = 0;
     std::uint32_t partition = 0;
+    sim::NodeId publisher = sim::kNoNode;
+    bool open = true;  // still taking records (not yet sent)
   };
   struct GroupPartition {
     int owner = -1;               // member index, -1: none
@@ -177,7 +198,7 @@ class KafkaBroker final : public BrokerCore {
     std::vector<GroupPartition> parts;
     std::vector<Member> members;
   };
-  enum Kind : std::uint16_t { kAppend = kFirstKind, kSession, kRetention };
+  enum Kind : std::uint16_t { kAppend = kFirstKind, kSession, kRetention, kLinger };
   enum WorkerKind : std::uint16_t { kDone, kAutoCommit, kWake };
 
   void on_subscribe(SubscriptionId sub) override;
@@ -190,11 +211,16 @@ class KafkaBroker final : public BrokerCore {
   std::string_view worker_event_name(std::uint16_t kind) const override;
 
   std::vector<Log>& logs(TopicId topic);
-  void produce(const Envelope& env, std::uint32_t partition);
-  sim::Time in_order(const Envelope& env, std::uint32_t partition, sim::Time at);
-  void schedule_append(const Envelope& env, std::uint32_t partition, sim::Time at);
-  void append(std::uint32_t produce);
-  void add_to_segment(Log& log, const Envelope& env);
+  // The accumulator's key of a (publisher, topic, partition) path.
+  static std::uint64_t path_key(sim::NodeId publisher, TopicId topic, std::uint32_t partition);
+  void accumulate(const Envelope& env, std::uint32_t partition);
+  // Closes batch b if it is still open (its linger timer fired).
+  void linger_expired(std::uint32_t b, std::uint32_t generation);
+  void send_batch(std::uint32_t b);
+  sim::Time in_order(const Batch& batch, sim::Time at);
+  void schedule_append(std::uint32_t b, sim::Time at);
+  void append(std::uint32_t b);
+  void add_to_segment(Log& log, const Batch& batch);
   // Deletes the expired segments of a partition's log.
   void delete_expired(Log& log);
   bool eligible(SubscriptionId sub, std::uint32_t m) const;
@@ -214,7 +240,9 @@ class KafkaBroker final : public BrokerCore {
   KafkaOptions options_;
   std::vector<std::vector<Log>> logs_;  // [topic][partition]
   std::vector<Group> groups_;           // [sub]
-  Slab<Produce> produces_;
+  Slab<Batch> batches_;
+  std::unordered_map<std::uint64_t, std::uint32_t>
+      open_;  // path_key -> open batch; looked up, never iterated
   std::unordered_map<std::uint64_t, sim::Time> path_time_;  // looked up, never iterated
   bool sweep_armed_ = false;
 };

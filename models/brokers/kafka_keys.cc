@@ -122,6 +122,20 @@ void declare_producer_keys(sim::ConfigSchema& s, const KafkaOptions& d) {
          .min = "0s",
          .max = "1h",
          .help = "wait before a producer retry (retry.backoff.ms)"});
+  s.add({.key = "kafka.linger",
+         .type = ValueType::kDuration,
+         .default_value = sim::format_duration(d.linger),
+         .min = "0s",
+         .max = "1min",
+         .help =
+             "a producer batch is sent this long after its first record (linger.ms: 5 ms since Kafka 4.0, "
+             "0 before; 0 sends every record alone)"});
+  s.add({.key = "kafka.batch_size",
+         .type = ValueType::kBytes,
+         .default_value = sim::format_bytes(d.batch_size),
+         .min = "0B",
+         .max = "1GiB",
+         .help = "a producer batch is sent at once when its records reach this many bytes (batch.size)"});
 }
 
 }  // namespace
@@ -148,6 +162,8 @@ KafkaOptions kafka_options(const sim::Config& c) {
   o.max_in_flight = static_cast<std::uint32_t>(c.integer("kafka.max_in_flight"));
   o.producer_error = c.probability("kafka.producer_error");
   o.retry_backoff = c.duration("kafka.retry_backoff");
+  o.linger = c.duration("kafka.linger");
+  o.batch_size = c.bytes("kafka.batch_size");
   return o;
 }
 

@@ -166,11 +166,13 @@ TEST(KafkaRewind, LagBeyondRetentionLosesTheDeletedRecordsOnly) {
 // each; member 1 crashes at 10.055 s and restarts at 12.055 s, while member 0
 // is processing id 241 (published at 12.05 s, partition 0). That record
 // finishes first; then every partition is processed again from offset 0, in
-// offset order without gaps.
+// offset order without gaps. The producer sends each record alone (linger 0),
+// so a record is appended the instant it is published.
 TEST(KafkaRewind, EveryPartitionRestartsAtItsLogStartAfterTheRecordInProcess) {
   sim::Simulation sim(1);
   KafkaOptions o;
   o.partitions = 4;
+  o.linger = 0;
   CommonOptions common;
   common.processing = *sim::parse_duration_distribution("10ms");
   KafkaBroker broker(sim, o, common, {});

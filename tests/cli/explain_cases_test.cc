@@ -118,7 +118,7 @@ producer_error = 30%
      R"(r (naive): 2 divergent keys, abs_error 4: every key's whole difference explained (4 of 4)
 r (naive) story 0: owner 17, replica 19 (+2)
     +2  2 x CommentCreated applied twice: written twice by a Kafka producer retry (kafka.producer_error, no idempotence)
-        msg 2 (comment 1) applied at 0.403s; msg 7 (comment 13) applied at 0.883s
+        msg 2 (comment 1) applied at 0.408s; msg 7 (comment 13) applied at 0.888s
   accounted for: +2 of +2
   ... 1 more key (--keys all, or --key KEY for one)
 )"},
