@@ -79,9 +79,12 @@ std::int64_t replay_set(Replay& p, const CommentMsgs& c) {
   } else if (c.remove >= 0 && da.empty()) {
     p.missing(+1, c.remove);
   } else if (overtaken) {
+    const Overtaking how = how_overtaken(p.copies(c.remove), p.copies(c.create));
     p.causes.add(
-        "CommentDeleted applied before its CommentCreated: the delete removed nothing and the create "
-        "then added the comment back (the broker does not keep order; broker.delay)",
+        fmt::format("CommentDeleted applied before its CommentCreated: the delete removed nothing and the "
+                    "create then added the comment back{}",
+                    how == Overtaking::kTransit ? " (the broker does not keep order; broker.delay)"
+                                                : fmt::format(": {}", overtaking_words(how))),
         +1,
         fmt::format("comment {}: delete msg {} applied at {}, create msg {} at {}", p.facts(c.create).comment,
                     c.remove, seconds(da.front()->t), c.create, seconds(ca.front()->t)));

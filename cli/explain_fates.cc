@@ -47,6 +47,40 @@ const TraceNote* last_note_before(const std::vector<TraceNote>& notes, sim::Time
 
 std::string seconds(sim::Time t) { return fmt::format("{:.3f}s", static_cast<double>(t) / 1e6); }
 
+Overtaking how_overtaken(const std::vector<CopyEvent>& later, const std::vector<CopyEvent>& earlier) {
+  const CopyEvent* later_in = nullptr;
+  const CopyEvent* earlier_in = nullptr;
+  for (const CopyEvent& e : later) {
+    if (e.kind != "deliver") continue;
+    if (e.reason == "short-poll-sample") return Overtaking::kShortPoll;
+    if (later_in == nullptr) later_in = &e;
+  }
+  for (const CopyEvent& e : earlier) {
+    if (e.kind == "deliver") {
+      earlier_in = &e;
+      break;
+    }
+  }
+  if (later_in != nullptr && earlier_in != nullptr && earlier_in->t <= later_in->t) {
+    return Overtaking::kConcurrentHandlers;
+  }
+  return Overtaking::kTransit;
+}
+
+std::string_view overtaking_words(Overtaking how) {
+  switch (how) {
+    case Overtaking::kShortPoll:
+      return "a short poll took the newer one first, from the SQS servers it sampled, past older messages on "
+             "servers it did not (sqs.wait_time = 0s: sqs.sampled_servers of sqs.servers)";
+    case Overtaking::kConcurrentHandlers:
+      return "the older copy was delivered first but its handler finished later: the service's workers and "
+             "each SQS worker's handlers run concurrently (replica workers, sqs.concurrency)";
+    case Overtaking::kTransit:
+      break;
+  }
+  return "the broker does not keep order; broker.delay";
+}
+
 std::vector<const CopyEvent*> applied(const std::vector<CopyEvent>& events) {
   std::vector<const CopyEvent*> out;
   for (const CopyEvent& e : events) {

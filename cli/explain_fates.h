@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/fate_log.h"
@@ -24,6 +25,19 @@ std::string why_never_applied(const std::vector<CopyEvent>& events, const std::v
 // happened: a duplicate copy or a redelivery, and by which mechanism.
 std::string why_applied_again(const CopyEvent& again, const std::vector<CopyEvent>& events,
                               const MessageFacts& facts, const std::vector<TraceNote>& notes);
+
+// How a message published later (`later`: its copies at one service) was
+// handled before an earlier one (`earlier`): a short poll took it past the
+// earlier one, which sat on an SQS server the poll did not sample (its
+// `deliver` line says `short-poll-sample`); or the earlier copy was
+// delivered first (or in the same receive) and its handler finished later,
+// since a service's workers and SQS handlers run concurrently; else the
+// later one arrived first, which on these brokers is the transit delay.
+enum class Overtaking { kTransit, kShortPoll, kConcurrentHandlers };
+Overtaking how_overtaken(const std::vector<CopyEvent>& later, const std::vector<CopyEvent>& earlier);
+
+// The mechanism, in words, with the keys that control it.
+std::string_view overtaking_words(Overtaking how);
 
 // "12.345s"
 std::string seconds(sim::Time t);

@@ -34,13 +34,9 @@ std::string late_words(const Applied& late, const MessageFacts& m, const Applied
   if (late.event->duplicate || !late.event->redelivery.empty()) {
     return why_applied_again(*late.event, events, m, notes);
   }
-  for (const CopyEvent& e : log.copies(r.service, newer.msg)) {
-    if (e.kind == "deliver" && e.reason == "short-poll-sample") {
-      return "a short poll took the newer one first, from the SQS servers it sampled, past older messages on "
-             "servers it did not (sqs.wait_time = 0s: sqs.sampled_servers of sqs.servers)";
-    }
-  }
-  return "it arrived late (broker.delay: the broker does not keep order)";
+  const Overtaking how = how_overtaken(log.copies(r.service, newer.msg), events);
+  if (how == Overtaking::kTransit) return "it arrived late (broker.delay: the broker does not keep order)";
+  return std::string(overtaking_words(how));
 }
 
 // The cause of `held` (what the replay ends with) beating `newer`, a newer

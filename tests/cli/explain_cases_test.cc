@@ -137,6 +137,38 @@ r (dedup-id) story 0: owner 9, replica 13 (+4)
   accounted for: +4 of +4
   ... 1 more key (--keys all, or --key KEY for one)
 )"},
+    // No transit delay: the short poll alone takes the delete first.
+    {"dedup-id", "SQS short poll overtakes",
+     R"([broker]
+kind = sqs
+processing = exp:30ms
+[sqs]
+wait_time = 0s
+concurrency = 1
+)",
+     "--set workload.delete_fraction=50% --set workload.delete_after=0ms --set workload.comment_rate=20/s",
+     R"(r (dedup-id): 2 divergent keys, abs_error 16: every key's whole difference explained (16 of 16)
+r (dedup-id) story 0: owner 15, replica 23 (+8)
+    +8  8 x CommentDeleted applied before its CommentCreated: the delete removed nothing and the create then added the comment back: a short poll took the newer one first, from the SQS servers it sampled, past older messages on servers it did not (sqs.wait_time = 0s: sqs.sampled_servers of sqs.servers)
+        comment 3: delete msg 15 applied at 0.680s, create msg 14 at 0.807s; comment 9: delete msg 10 applied at 0.454s, create msg 9 at 0.477s; comment 12: delete msg 26 applied at 0.994s, create msg 25 at 1.532s; ...
+  accounted for: +8 of +8
+  ... 1 more key (--keys all, or --key KEY for one)
+)"},
+    // No transit delay, long polls: the create is received first, and one
+    // of the concurrent handlers finishes the delete before it.
+    {"dedup-id", "concurrent handlers overtake",
+     R"([broker]
+kind = sqs
+processing = exp:30ms
+)",
+     "--set workload.delete_fraction=50% --set workload.delete_after=0ms --set workload.comment_rate=20/s",
+     R"(r (dedup-id): 2 divergent keys, abs_error 20: every key's whole difference explained (20 of 20)
+r (dedup-id) story 0: owner 15, replica 25 (+10)
+   +10  10 x CommentDeleted applied before its CommentCreated: the delete removed nothing and the create then added the comment back: the older copy was delivered first but its handler finished later: the service's workers and each SQS worker's handlers run concurrently (replica workers, sqs.concurrency)
+        comment 8: delete msg 19 applied at 0.643s, create msg 18 at 0.687s; comment 9: delete msg 10 applied at 0.403s, create msg 9 at 0.436s; comment 10: delete msg 13 applied at 0.603s, create msg 12 at 0.604s; ...
+  accounted for: +10 of +10
+  ... 1 more key (--keys all, or --key KEY for one)
+)"},
     {"2p-set", "loss in transit",
      R"([broker]
 kind = nats
