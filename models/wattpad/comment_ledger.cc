@@ -6,13 +6,20 @@
 namespace choreo::wattpad {
 
 CommentChange CommentLedger::create(std::uint64_t comment, const Location& where) {
-  if (comment >= comments_.size()) comments_.resize(comment + 1);
-  assert(!comments_[comment].posted && "comment ids are unique");
-  comments_[comment] = CommentInfo{where, true, false};
+  if (records_ == CommentRecords::kEvery) {
+    if (comment >= comments_.size()) comments_.resize(comment + 1);
+    assert(!comments_[comment].posted && "comment ids are unique");
+    comments_[comment] = CommentInfo{where, true, false};
+    ++posted_;
+  }
   return CommentChange{.comment = comment, .where = where, .totals = count(comment, where, true)};
 }
 
 CommentChange CommentLedger::remove(std::uint64_t comment) {
+  if (records_ == CommentRecords::kHeld) {
+    const Location where = held_.take(comment);
+    return CommentChange{.comment = comment, .where = where, .totals = count(comment, where, false)};
+  }
   assert(comment < comments_.size() && comments_[comment].posted && "a deleted comment exists");
   CommentInfo& c = comments_[comment];
   assert(!c.deleted && "a comment is deleted once");

@@ -1,27 +1,42 @@
-// The comment service's truth: every comment ever posted (its location and
-// whether it was deleted), the live count on every key, and each shard's
-// created and deleted totals per key. A plain value (no node, no broker), so
-// the counter strategies, anti-entropy and the checker can be tested without
-// a run.
+// The comment service's truth: the live count on every key, each shard's
+// created and deleted totals per key, and of the comments themselves only
+// what some reader needs. A plain value (no node, no broker), so the
+// counter strategies, anti-entropy and the checker can be tested without a
+// run.
 //
 // It interns a comment's keys into the model's KeyIndex when it first
 // counts the comment, before its event is published: every key an event
 // names has an id by the time a replica sees it.
 //
-// Comments are kept in a vector indexed by comment id, 24 bytes each: the
-// service numbers comments densely (comment_id(): sequence * shards +
-// shard), so the only holes are the few ids a lagging shard has not used
-// yet. A comment id far past every id posted so far grows the vector to it.
+// Which comments it records (CommentRecords), so memory follows live state
+// rather than history:
+//   kHeld   only the comments a scheduled delete will target, from the post
+//           to the delete (HeldComments, 24 bytes each): the delete needs
+//           the comment's location to count it out. Nothing deletes: no
+//           record at all. Our modelling choice: a comment is deleted by its
+//           author or a moderator some time after it is posted, decided when
+//           it is posted (workload.delete_fraction, delete_after), so what
+//           deletes can target is known and bounded by the deletes pending.
+//   kEvery  every comment ever posted, in a vector indexed by comment id (24
+//           bytes each; the service numbers comments densely, comment_id():
+//           sequence * shards + shard). Needed only by the anti-entropy
+//           pull of the set-based strategies (dedup-id, 2p-set, or-set),
+//           which replays every comment and its delete (for_each_comment);
+//           those replicas keep a record per comment themselves.
+// Counts and totals are per key whatever the mode; the checker, the
+// counter-merging pulls and page reads (page_comments.h) need nothing more.
 //
 // Invariants: live(k) = sum over shards of created(k, s) - deleted(k, s);
 // a comment is deleted at most once.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <vector>
 
 #include "models/wattpad/count_keys.h"
 #include "models/wattpad/events.h"
+#include "models/wattpad/held_comments.h"
 
 namespace choreo::wattpad {
 
@@ -31,15 +46,24 @@ struct CommentInfo {
   bool deleted = false;
 };
 
+enum class CommentRecords { kHeld, kEvery };
+
 class CommentLedger {
  public:
   // REQUIRES: shards >= 1; `keys` outlives the ledger.
-  CommentLedger(std::uint32_t shards, KeyIndex& keys) : shards_(shards), keys_(keys) {}
+  CommentLedger(std::uint32_t shards, KeyIndex& keys, CommentRecords records = CommentRecords::kEvery)
+      : shards_(shards), keys_(keys), records_(records) {}
 
   // Counts a new comment in; returns its change (event id 0: the publisher
   // numbers it). REQUIRES: `comment` is new.
   CommentChange create(std::uint64_t comment, const Location& where);
-  // Counts a comment out. REQUIRES: it exists and is not deleted.
+  // A delete of `comment` (created at `where`) is scheduled: keeps its
+  // location until remove() (nothing to do under kEvery, which keeps all).
+  void hold(std::uint64_t comment, const Location& where) {
+    if (records_ == CommentRecords::kHeld) held_.put(comment, where);
+  }
+  // Counts a comment out. REQUIRES: it exists and is not deleted; under
+  // kHeld, it is held.
   CommentChange remove(std::uint64_t comment);
 
   std::uint32_t shards() const { return shards_; }
@@ -53,9 +77,14 @@ class CommentLedger {
   std::uint64_t deleted(std::uint32_t key, std::uint32_t shard) const {
     return key < live_.size() ? totals_[key * shards_ + shard].deleted : 0;
   }
+  CommentRecords records() const { return records_; }
+  // Comments recorded: every one posted (kEvery) or those held (kHeld).
+  std::size_t recorded() const { return records_ == CommentRecords::kEvery ? posted_ : held_.size(); }
   // Calls fn(id, info) for every comment ever posted, in id order.
+  // REQUIRES: records() is kEvery.
   template <class Fn>
   void for_each_comment(Fn&& fn) const {
+    assert(records_ == CommentRecords::kEvery && "only a ledger of every comment replays them");
     for (std::uint64_t id = 0; id < comments_.size(); ++id) {
       if (comments_[id].posted) fn(id, comments_[id]);
     }
@@ -70,9 +99,12 @@ class CommentLedger {
 
   std::uint32_t shards_;
   KeyIndex& keys_;
-  std::vector<std::int64_t> live_;     // per key id
-  std::vector<Totals> totals_;         // per key id, then shard
-  std::vector<CommentInfo> comments_;  // by comment id
+  std::vector<std::int64_t> live_;  // per key id
+  std::vector<Totals> totals_;      // per key id, then shard
+  CommentRecords records_;
+  std::vector<CommentInfo> comments_;  // by comment id, under kEvery
+  std::size_t posted_ = 0;             // comments in comments_
+  HeldComments held_;                  // under kHeld
 };
 
 }  // namespace choreo::wattpad

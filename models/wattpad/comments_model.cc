@@ -50,6 +50,9 @@ class CommentsModel final : public models::Model {
   // Orchestration: the user service's instances and the reads' client.
   void add_user_api(sim::Simulation& sim);
   void sample(sim::Time t);
+  // What the comment service's ledger records: every comment only when a
+  // counter's anti-entropy pull replays them.
+  CommentRecords comment_records() const;
   nlohmann::json faults_json() const;
   nlohmann::json user_service_json() const;
 
@@ -88,7 +91,8 @@ void CommentsModel::build(sim::Simulation& sim) {
   broker_->set_describer(&names_);
   const WorkloadOptions& w = o_.workload;
   users_ = &sim.add<UserService>(w, *broker_, sim.rng("wattpad/users"), o_.duration);
-  comments_ = &sim.add<CommentService>(w, keys_, *broker_, sim.rng("wattpad/comments"), o_.duration);
+  comments_ = &sim.add<CommentService>(w, keys_, comment_records(), *broker_, sim.rng("wattpad/comments"),
+                                       o_.duration);
   syncer_ = &sim.add<Syncer>();
   const ProfilesView* first_mirror = nullptr;
   for (const ReplicaSpec& s : o_.replicas) {
@@ -105,6 +109,14 @@ void CommentsModel::build(sim::Simulation& sim) {
   reads_->start();
   syncer_->start();
   sim.add_sampler(o_.sample_period, o_.sample_period, [this](sim::Time t) { sample(t); });
+}
+
+CommentRecords CommentsModel::comment_records() const {
+  for (const ReplicaSpec& s : o_.replicas) {
+    if (s.recovery == Recovery::kAntiEntropy && s.strategy->pull_replays_comments)
+      return CommentRecords::kEvery;
+  }
+  return CommentRecords::kHeld;
 }
 
 void CommentsModel::add_user_api(sim::Simulation& sim) {

@@ -62,8 +62,8 @@ void UserService::on_event(const sim::Event&) {
   broker_.publish(topic_, id(), encode(e));
 }
 
-CommentService::CommentService(const WorkloadOptions& w, KeyIndex& keys, brokers::Broker& broker,
-                               sim::Rng rng, sim::Time stop)
+CommentService::CommentService(const WorkloadOptions& w, KeyIndex& keys, CommentRecords records,
+                               brokers::Broker& broker, sim::Rng rng, sim::Time stop)
     : Node("comment-service"),
       w_(w),
       broker_(broker),
@@ -72,7 +72,7 @@ CommentService::CommentService(const WorkloadOptions& w, KeyIndex& keys, brokers
       popularity_(w.stories, w.popularity.a),
       stop_(stop),
       next_per_shard_(w.shards),
-      ledger_(w.shards, keys),
+      ledger_(w.shards, keys, records),
       pages_(w.comments_per_page) {}
 
 void CommentService::start() {
@@ -113,7 +113,10 @@ void CommentService::post() {
     const sim::Time after = w_.delete_after.sample_time(rng_);
     // Compared as a remaining time: now + after could overflow (a heavy-
     // tailed draw may be sim::kForever).
-    if (after < stop_ - sim().now()) sim().timer(id(), after, kDelete, comment);
+    if (after < stop_ - sim().now()) {
+      ledger_.hold(comment, where);
+      sim().timer(id(), after, kDelete, comment);
+    }
   }
 }
 

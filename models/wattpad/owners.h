@@ -66,9 +66,10 @@ class UserService final : public sim::Node {
 
 class CommentService final : public sim::Node {
  public:
-  // `keys` (the model's) outlives the service.
-  CommentService(const WorkloadOptions& w, KeyIndex& keys, brokers::Broker& broker, sim::Rng rng,
-                 sim::Time stop);
+  // `keys` (the model's) outlives the service; `records`: which comments
+  // its ledger keeps (comment_ledger.h).
+  CommentService(const WorkloadOptions& w, KeyIndex& keys, CommentRecords records, brokers::Broker& broker,
+                 sim::Rng rng, sim::Time stop);
   void start();
   void on_event(const sim::Event& e) override;
   std::string_view kind_name(std::uint16_t kind) const override;

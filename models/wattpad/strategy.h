@@ -41,6 +41,10 @@ struct Strategy {
   std::variant<MakeMirror, MakeCounter> make;
   // A mirror's entry per user, allocated when it is made (0 for counters).
   std::size_t bytes_per_user = 0;
+  // A counter whose anti-entropy pull replays every comment ever posted
+  // (replay_comments): the owner must then record them all
+  // (CommentRecords::kEvery).
+  bool pull_replays_comments = false;
 
   ReplicaKind kind() const { return make.index() == 0 ? ReplicaKind::kMirror : ReplicaKind::kCounter; }
   // REQUIRES: kind() is mirror / counter.

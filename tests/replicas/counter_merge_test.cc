@@ -1,11 +1,13 @@
 // G-Counter and PN-Counter merges in place: exact results when the other
 // state's replicas interleave with ours, raise() as the merge of a
 // one-entry state, and no allocation once the replicas are known (counted
-// by replacing the global operator new in this test binary: tests/counting_new.h).
+// by replacing the global operator new in this test binary: tests/counting_new.h),
+// also in the comment counters built on them and the ledger feeding them.
 #include <gtest/gtest.h>
 
 #include "models/replicas/g_counter.h"
 #include "models/replicas/pn_counter.h"
+#include "models/wattpad/counter_merges.h"
 #include "tests/counting_new.h"
 
 namespace choreo::replicas {
@@ -53,6 +55,42 @@ TEST(CounterMerge, MergingKnownReplicasAllocatesNothing) {
   EXPECT_EQ(choreo::testing::allocation_count.calls, before);
   EXPECT_EQ(a.value(), 5u + 7u + 3u + 9u);
   EXPECT_EQ(p.value(), 9 - 4);
+}
+
+// The comment counters built on them: once every key and shard has been
+// met, an event or an anti-entropy pull allocates nothing (a billion
+// comments are a billion events).
+TEST(CounterMerge, CounterStrategiesAllocateNothingOnceKeysAndShardsAreKnown) {
+  using namespace choreo::wattpad;
+  KeyIndex keys;
+  CommentLedger owner(2, keys, CommentRecords::kHeld);
+  const Location where{.story = 1, .chapter = 2, .paragraph = 3};
+  owner.create(0, where);
+  owner.create(1, where);
+  owner.hold(0, where);
+  const CommentChange gone = owner.remove(0);
+  GCounterCounts g;
+  PNCounterCounts pn;
+  auto event = [&](std::uint64_t comment, const ShardTotals& totals) {
+    return CountedEvent{.comment = comment,
+                        .shard = static_cast<std::uint32_t>(comment % 2),
+                        .keys = keys.ids(where),
+                        .totals = totals};
+  };
+  g.sync(owner);
+  pn.sync(owner);
+  const std::size_t before = choreo::testing::allocation_count.calls;
+  for (std::uint64_t c = 2; c < 100; ++c) {
+    const CountedEvent e = event(c, owner.create(c, where).totals);
+    g.created(e);
+    pn.created(e);
+  }
+  pn.deleted(event(0, gone.totals));
+  g.sync(owner);
+  pn.sync(owner);
+  EXPECT_EQ(choreo::testing::allocation_count.calls, before);
+  EXPECT_EQ(g.count(keys.ids(where).id[2]), 100);
+  EXPECT_EQ(pn.count(keys.ids(where).id[2]), 99);
 }
 
 }  // namespace
