@@ -59,6 +59,7 @@ nlohmann::json coverage_json(const CommonOptions& common, const FaultNames& name
       {"handler_error", total.handler_errors},
       {"redelivered", total.redelivered},
       {"dead_lettered", total.dead_lettered},
+      {"segment_deleted", coverage.segments_deleted},
       {"retention_loss", total.lost(LossReason::kRetention)},
       {"offset_reset", coverage.offset_resets},
       {"reset_loss", total.lost(LossReason::kReset)},

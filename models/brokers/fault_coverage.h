@@ -10,7 +10,8 @@
 // What FaultCoverage counts beyond DeliveryCounts (which already counts
 // losses by reason, reordered, redelivered, dead-lettered, handler errors and
 // FIFO deduplications): duplicates by why they were made, each scripted
-// fault of the plan by index, rate crashes and Kafka offset resets.
+// fault of the plan by index, rate crashes, Kafka offset resets and the
+// Kafka segments retention deleted (read or not).
 // Invariants: sum of duplicated_by == DeliveryCounts::duplicated; the sum of
 // drop_hits == lost(kScripted).
 //
@@ -47,6 +48,7 @@ struct FaultCoverage {
   std::uint64_t scripted_crashes = 0;  // running workers a crash fault crashed, in all
   std::uint64_t rate_crashes = 0;      // broker.crash_rate crashes of running workers
   std::uint64_t offset_resets = 0;     // Kafka auto.offset.reset applications
+  std::uint64_t segments_deleted = 0;  // Kafka log segments retention deleted
 
   std::uint64_t duplicated(DuplicateReason r) const { return duplicated_by[static_cast<std::size_t>(r)]; }
 };
@@ -76,7 +78,8 @@ std::vector<ConfiguredFault> configured_faults(const CommonOptions& common, cons
 // summary.json's `coverage`: one count per mechanism (injected_loss,
 // scripted_drop, injected_duplicate, reordered, partition, disconnect, crash,
 // disconnected_loss, slow_consumer_drop, crash_loss, handler_error,
-// redelivered, dead_lettered, retention_loss, offset_reset, reset_loss,
+// redelivered, dead_lettered, segment_deleted, retention_loss,
+// offset_reset, reset_loss,
 // after_delete_duplicate, producer_retry_duplicate, fifo_deduplicated) and
 // `configured`: {key: fired} for configured_faults().
 nlohmann::json coverage_json(const CommonOptions& common, const FaultNames& names,

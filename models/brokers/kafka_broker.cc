@@ -88,6 +88,7 @@ void KafkaBroker::delete_expired(Log& log) {
     for (std::uint64_t i = 0; i < log.segments.front().count; ++i) log.records.pop_front();
     log.base += log.segments.front().count;
     log.segments.pop_front();
+    ++coverage_.segments_deleted;
   }
 }
 

@@ -78,12 +78,15 @@ TEST(KafkaSegments, RetentionDeletesClosedSegmentsWholeAndKeepsTheActiveOne) {
     t.sim.run_until(29'900 * kMillisecond);
     EXPECT_EQ(t.log_start(), 10u) << by_size;  // 0..9 went at the check of 20 s
     EXPECT_EQ(t.segments(), 2u) << by_size;    // 10..19, and 20..29 (active)
+    EXPECT_EQ(t.broker.coverage().segments_deleted, 1u) << by_size;
     t.sim.run_until(39'100 * kMillisecond);
     EXPECT_EQ(t.log_start(), 20u) << by_size;
     EXPECT_EQ(t.segments(), 2u) << by_size;
+    EXPECT_EQ(t.broker.coverage().segments_deleted, 2u) << by_size;
     t.sim.run_until(40'100 * kMillisecond);
     EXPECT_EQ(t.log_start(), 30u) << by_size;
     EXPECT_EQ(t.segments(), 1u) << by_size;
+    EXPECT_EQ(t.broker.coverage().segments_deleted, 3u) << by_size;
   }
 }
 
