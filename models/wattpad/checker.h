@@ -4,6 +4,10 @@
 // model hands these comparisons to the generic sim::ConvergenceChecker,
 // which samples them every run.sample_period and once after the settle.
 //
+// The counters' samples during the run are incremental (counts_sampler.h:
+// the changed keys and the keys that differed, every key every 16th sample
+// and at the final one); they report what compare_counts would.
+//
 // What it verifies, at each sample:
 //   - a user mirror shows, for every user, the profile version the user
 //     service holds (0 for a user never changed);

@@ -38,6 +38,7 @@ ShardTotals CommentLedger::count(std::uint64_t comment, const Location& where, b
       totals_.resize(live_.size() * shards_);
     }
     live_[id] += created ? 1 : -1;
+    changes_.mark(id);
     Totals& t = totals_[id * shards_ + shard];
     totals[level] = created ? ++t.created : ++t.deleted;
   }

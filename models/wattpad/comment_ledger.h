@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/wattpad/changed_keys.h"
 #include "models/wattpad/count_keys.h"
 #include "models/wattpad/events.h"
 #include "models/wattpad/held_comments.h"
@@ -77,6 +78,9 @@ class CommentLedger {
   std::uint64_t deleted(std::uint32_t key, std::uint32_t shard) const {
     return key < live_.size() ? totals_[key * shards_ + shard].deleted : 0;
   }
+  // The keys counted on since the last forget_changes() (the checker's).
+  const ChangedKeys& changes() const { return changes_; }
+  void forget_changes() { changes_.clear(); }
   CommentRecords records() const { return records_; }
   // Comments recorded: every one posted (kEvery) or those held (kHeld).
   std::size_t recorded() const { return records_ == CommentRecords::kEvery ? posted_ : held_.size(); }
@@ -105,6 +109,7 @@ class CommentLedger {
   std::vector<CommentInfo> comments_;  // by comment id, under kEvery
   std::size_t posted_ = 0;             // comments in comments_
   HeldComments held_;                  // under kHeld
+  ChangedKeys changes_;
 };
 
 }  // namespace choreo::wattpad

@@ -9,6 +9,7 @@
 #include "models/wattpad/checker.h"
 #include "models/wattpad/comments_options.h"
 #include "models/wattpad/counter_replica.h"
+#include "models/wattpad/counts_sampler.h"
 #include "models/wattpad/message_names.h"
 #include "models/wattpad/mirror_replica.h"
 #include "models/wattpad/owners.h"
@@ -31,6 +32,7 @@ class CommentsModel final : public models::Model {
   void run(sim::Simulation& sim) override {
     sim.run_until(o_.duration);
     sim.run_until(o_.duration + o_.settle);
+    final_sample_ = true;  // the verdict compares every key
     sample(sim.now());
     std::vector<std::string> services;
     for (const ReplicaSpec& s : o_.replicas) services.push_back(s.service);
@@ -69,6 +71,8 @@ class CommentsModel final : public models::Model {
   Syncer* syncer_ = nullptr;
   std::vector<std::unique_ptr<Replica>> replicas_;  // in o_.replicas order
   sim::ConvergenceChecker checker_;
+  std::vector<std::unique_ptr<CountsSampler>> count_samplers_;  // one per counter replica
+  bool final_sample_ = false;
   std::unique_ptr<sim::TimeSeries> series_;
 };
 
@@ -143,8 +147,13 @@ const ProfilesView* CommentsModel::add_replica(const ReplicaSpec& s) {
   } else {
     const CommentLedger& owner = comments_->ledger();
     auto c = std::make_unique<CounterReplica>(s.memory_store, owner, s.strategy->make_counter());
-    checker_.track(
-        s.name, [&owner, &counts = c->counts()](std::size_t n) { return compare_counts(owner, counts, n); });
+    auto& sampler =
+        count_samplers_.emplace_back(std::make_unique<CountsSampler>(owner, c->counts(), c->changes()));
+    checker_.track(s.name, [this, &owner, &counts = c->counts(), &sampler = *sampler](std::size_t n) {
+      // Naming every key (explain) compares every key and leaves the samples be.
+      if (n == sim::DivergenceBuilder::kEveryKey) return compare_counts(owner, counts, n);
+      return sampler.sample(n, final_sample_);
+    });
     replica = std::move(c);
   }
   broker_->subscribe(s.topic(), s.service, *replica,
@@ -156,6 +165,7 @@ const ProfilesView* CommentsModel::add_replica(const ReplicaSpec& s) {
 
 void CommentsModel::sample(sim::Time t) {
   checker_.sample(t);
+  comments_->forget_changes();
   std::vector<double> row;
   checker_.append_row(row);
   row.push_back(static_cast<double>(reads_->total()));

@@ -14,8 +14,16 @@ CountedEvent CounterReplica::counted(const CommentChange& e) const {
 }
 
 bool CounterReplica::handle(const brokers::Message& m, const brokers::DeliveryInfo&) {
-  if (m.type == kCommentCreated) strategy_->created(counted(decode_comment_created(m)));
-  if (m.type == kCommentDeleted) strategy_->deleted(counted(decode_comment_deleted(m)));
+  if (m.type == kCommentCreated) {
+    const CountedEvent e = counted(decode_comment_created(m));
+    changes_.mark(e.keys);
+    strategy_->created(e);
+  }
+  if (m.type == kCommentDeleted) {
+    const CountedEvent e = counted(decode_comment_deleted(m));
+    changes_.mark(e.keys);
+    strategy_->deleted(e);
+  }
   return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "models/wattpad/changed_keys.h"
 #include "models/wattpad/comment_ledger.h"
 #include "models/wattpad/counter_strategy.h"
 #include "models/wattpad/replica.h"
@@ -23,16 +24,27 @@ class CounterReplica final : public Replica {
       : Replica(memory_store), owner_(owner), strategy_(std::move(strategy)) {}
 
   bool handle(const brokers::Message& m, const brokers::DeliveryInfo& info) override;
-  void sync() override { strategy_->sync(owner_); }
-  void clear() override { strategy_->clear(); }
+  void sync() override {
+    strategy_->sync(owner_);
+    changes_.mark_all();
+  }
+  void clear() override {
+    strategy_->clear();
+    changes_.mark_all();
+  }
 
   const CountsView& counts() const { return *strategy_; }
+  // The keys of the events handed to the strategy since the checker last
+  // cleared them (all of them after a pull or a lost store). A strategy
+  // that changed another key is a bug only a full comparison finds.
+  ChangedKeys& changes() { return changes_; }
 
  private:
   CountedEvent counted(const CommentChange& e) const;
 
   const CommentLedger& owner_;
   std::unique_ptr<CounterStrategy> strategy_;
+  ChangedKeys changes_;
 };
 
 }  // namespace choreo::wattpad

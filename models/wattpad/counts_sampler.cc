@@ -1,0 +1,38 @@
+// The incremental counters' checker; see counts_sampler.h.
+#include "models/wattpad/counts_sampler.h"
+
+#include <algorithm>
+
+namespace choreo::wattpad {
+
+void CountsSampler::compare(std::uint32_t key, sim::DivergenceBuilder& d) {
+  const std::int64_t owner = owner_.live(key), replica = counts_.count(key);
+  if (owner != replica) next_.push_back(key);
+  d.key(owner, replica, [&] { return owner_.keys().name(key); });
+}
+
+sim::Divergence CountsSampler::sample(std::size_t examples, bool full) {
+  ++samples_;
+  const bool every = full || replica_changes_.all() || samples_ % full_every_ == 0;
+  sim::DivergenceBuilder d(examples);
+  next_.clear();
+  if (every) {
+    ++full_samples_;
+    const auto n = static_cast<std::uint32_t>(owner_.keys().size());
+    for (std::uint32_t key = 0; key < n; ++key) compare(key, d);
+  } else {
+    keys_ = divergent_;
+    const auto& mine = replica_changes_.list();
+    const auto& owners = owner_.changes().list();
+    keys_.insert(keys_.end(), mine.begin(), mine.end());
+    keys_.insert(keys_.end(), owners.begin(), owners.end());
+    std::sort(keys_.begin(), keys_.end());
+    keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+    for (const std::uint32_t key : keys_) compare(key, d);
+  }
+  divergent_.swap(next_);
+  replica_changes_.clear();
+  return d.take();
+}
+
+}  // namespace choreo::wattpad
