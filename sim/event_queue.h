@@ -54,101 +54,9 @@
 
 #include "sim/event.h"
 #include "sim/event_heap.h"
+#include "sim/queue_levels.h"
 
 namespace choreo::sim {
-
-namespace queue_detail {
-
-inline constexpr std::uint32_t kNil = UINT32_MAX;
-
-struct Link {  // a pending event in a bucket list: 32 bytes, Event's fields in Event's order
-  std::uint64_t seq;
-  NodeId node;
-  std::uint16_t kind;
-  std::uint16_t epoch;
-  std::uint64_t arg;
-  std::uint32_t next;     // the next link of its circular list
-  std::uint32_t time_lo;  // the low 32 bits of its time
-};
-static_assert(sizeof(Link) == 32, "a link is as small as an event");
-
-// kSlots FIFO lists of pool links. A list is named by its tail; the tail's
-// next is the head. A bit per slot and a summary bit per 64 slots mark the
-// non-empty ones.
-template <std::size_t kSlotCount>
-class Ring {
- public:
-  static constexpr std::size_t kSlots = kSlotCount;
-  static constexpr std::size_t kMask = kSlots - 1;
-  static constexpr std::size_t kWords = kSlots / 64;
-  static_assert(kSlots % 64 == 0 && (kSlots & kMask) == 0 && kWords <= 64, "one summary word");
-
-  Ring() : tails_(kSlots, kNil) {}
-
-  bool empty() const { return summary_ == 0; }
-  std::size_t bytes() const { return kSlots * sizeof(std::uint32_t) + sizeof bits_ + sizeof summary_; }
-
-  void append(Link* pool, std::uint32_t i, std::size_t s) {
-    std::uint32_t& tail = tails_[s];
-    if (tail == kNil) {
-      pool[i].next = i;
-      bits_[s / 64] |= std::uint64_t{1} << (s % 64);
-      summary_ |= std::uint64_t{1} << (s / 64);
-    } else {
-      pool[i].next = pool[tail].next;
-      pool[tail].next = i;
-    }
-    tail = i;
-  }
-
-  // Removes and returns the head of slot s. REQUIRES: slot s non-empty
-  std::uint32_t pop_front(Link* pool, std::size_t s) {
-    std::uint32_t& tail = tails_[s];
-    const std::uint32_t head = pool[tail].next;
-    if (head == tail) {
-      tail = kNil;
-      clear(s);
-    } else {
-      pool[tail].next = pool[head].next;
-    }
-    return head;
-  }
-
-  // The tail of slot s (kNil if empty); its next is the head.
-  std::uint32_t tail(std::size_t s) const { return tails_[s]; }
-
-  // Empties slot s and returns its former tail. REQUIRES: slot s non-empty
-  std::uint32_t take(std::size_t s) {
-    const std::uint32_t t = tails_[s];
-    tails_[s] = kNil;
-    clear(s);
-    return t;
-  }
-
-  // The first non-empty slot at or after `from`, circularly. REQUIRES: !empty()
-  std::size_t next_nonempty(std::size_t from) const {
-    const std::size_t w = from / 64;
-    const std::uint64_t word = bits_[w] & (~std::uint64_t{0} << (from % 64));
-    if (word != 0) return w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
-    // The next word with a bit, after w, else from the start (wrapping round).
-    const std::uint64_t later = w + 1 < 64 ? summary_ & (~std::uint64_t{0} << (w + 1)) : 0;
-    const auto next = static_cast<std::size_t>(__builtin_ctzll(later != 0 ? later : summary_));
-    return next * 64 + static_cast<std::size_t>(__builtin_ctzll(bits_[next]));
-  }
-
- private:
-  void clear(std::size_t s) {
-    std::uint64_t& word = bits_[s / 64];
-    word &= ~(std::uint64_t{1} << (s % 64));
-    if (word == 0) summary_ &= ~(std::uint64_t{1} << (s / 64));
-  }
-
-  std::vector<std::uint32_t> tails_;
-  std::array<std::uint64_t, kWords> bits_{};
-  std::uint64_t summary_ = 0;  // bit w: bits_[w] != 0
-};
-
-}  // namespace queue_detail
 
 class EventQueue {
  public:
@@ -158,7 +66,7 @@ class EventQueue {
 
   std::size_t size() const { return wheel_count_ + overflow_.size(); }
   std::size_t bytes() const {
-    return pool_.capacity() * sizeof(Link) + l0_.bytes() + l1_.bytes() + l2_.bytes() +
+    return pool_.capacity() * sizeof(Link) + l0_.bytes() + l1_.bytes() + l2_.bytes() + chunks_.bytes() +
            overflow_.capacity() * sizeof(Event);
   }
   void reserve(std::size_t n) { pool_.reserve(n); }
@@ -207,8 +115,9 @@ class EventQueue {
   static constexpr std::uint32_t kNil = queue_detail::kNil;
   static constexpr std::size_t kMask0 = kWheelUs - 1;
   static constexpr std::size_t kNoPeek = SIZE_MAX;
-  using Ring1 = queue_detail::Ring<512>;
-  using Ring2 = queue_detail::Ring<256>;
+  using Ring0 = queue_detail::ListRing<kWheelUs>;
+  using Ring1 = queue_detail::ChunkRing<512>;
+  using Ring2 = queue_detail::ChunkRing<256>;
   // log2 of the bucket spans (us) of levels 1 and 2, and of lim2's alignment.
   // lim0 is kAhead0 level-1 buckets past now's; lim1 and lim2 two of the
   // next level's; so each level's range spans at most its bucket count.
@@ -255,9 +164,9 @@ class EventQueue {
     if (t < lim0_) {
       l0_.append(pool_.data(), i, static_cast<std::size_t>(t) & kMask0);
     } else if (t < lim1_) {
-      l1_.append(pool_.data(), i, static_cast<std::size_t>(t >> kShift1) & Ring1::kMask);
+      l1_.append(chunks_, i, static_cast<std::size_t>(t >> kShift1) & Ring1::kMask);
     } else {
-      l2_.append(pool_.data(), i, static_cast<std::size_t>(t >> kShift2) & Ring2::kMask);
+      l2_.append(chunks_, i, static_cast<std::size_t>(t >> kShift2) & Ring2::kMask);
     }
   }
 
@@ -280,11 +189,8 @@ class EventQueue {
   }
   template <class Ring>
   std::int64_t least_in(const Ring& ring, std::size_t s) const {
-    const std::uint32_t tail = ring.tail(s);
-    std::int64_t least = time_of(pool_[tail]);
-    for (std::uint32_t i = pool_[tail].next; i != tail; i = pool_[i].next) {
-      least = std::min(least, time_of(pool_[i]));
-    }
+    std::int64_t least = INT64_MAX;
+    ring.for_each(chunks_, s, [&](std::uint32_t i) { least = std::min(least, time_of(pool_[i])); });
     return least;
   }
 
@@ -321,13 +227,7 @@ class EventQueue {
       const std::size_t s = ring.next_nonempty(slot);
       const auto skip = static_cast<std::int64_t>((s - slot) & Ring::kMask);
       if (skip >= left) return;
-      const std::uint32_t tail = ring.take(s);
-      for (std::uint32_t i = pool_[tail].next;;) {
-        const std::uint32_t next = pool_[i].next;
-        place(i);
-        if (i == tail) break;
-        i = next;
-      }
+      ring.take(chunks_, pool_.data(), s, [this](std::uint32_t i) { place(i); });
       slot = (s + 1) & Ring::kMask;
       left -= skip + 1;
     }
@@ -342,9 +242,10 @@ class EventQueue {
   std::int64_t lim0_ = kWheelUs;
   std::int64_t lim1_ = std::int64_t{2} << kShift2;
   std::int64_t lim2_ = std::int64_t{2} << kShift3;
-  queue_detail::Ring<kWheelUs> l0_;
+  Ring0 l0_;
   Ring1 l1_;
   Ring2 l2_;
+  queue_detail::ChunkPool chunks_;  // the buckets of levels 1 and 2
   EventHeap overflow_;
 };
 
