@@ -14,7 +14,7 @@
 // O(1), instead of through log4(n) heap levels.
 //
 // Chosen by measurement (bench/phold_bench, see README.md, and callgrind
-// instruction counts): a push or pop touches one bucket and one pool node,
+// instruction counts): a push or pop touches one bucket and one pool link,
 // so the dense PHOLD ran 3.5-4.5x the 4-ary heap's speed with 10^5 pending
 // events when level 0 was adopted. The upper levels replaced the heap for the sparse comments run
 // (scenarios/default.ini: ~2,500 events per simulated second, 1 ms - 30 s
@@ -33,12 +33,21 @@
 // its FIFO order is (time, seq) order: the order of the heap, and the same
 // trace hashes.
 //
-// Memory: 32 bytes per pending event (a pool link, its time implied by its
-// level-0 bucket or kept as its low 32 bits, or a heap record) plus ~20 KB
-// fixed: 4 bytes per bucket (the tail of a circular list, whose next is the
-// head) and per level a bit per bucket and a summary bit per 64 buckets,
+// Storage (sim/queue_levels.h): every pending event below lim2 is a 32-byte
+// pool link that stays put; level 0 threads FIFO lists through the links,
+// levels 1 and 2 keep the links' indices in 32-byte chunks of seven, so a
+// cascade reads a bucket as contiguous memory and prefetches the links
+// ahead of use. With 10^5 pending on PHOLD's standard shape (0.1 event per
+// us, 1 s ahead) the former linked levels spent half the cycles chasing
+// one next pointer per moved event; chunks made that run about twice as
+// fast (README.md, Benchmarks).
+//
+// Memory: 32 bytes per link, 4 per index in levels 1 and 2 plus at most one
+// partly filled chunk per non-empty bucket, and ~23 KB fixed: 4 bytes per
+// bucket and per level a bit per bucket and a summary bit per 64 buckets,
 // which find the next non-empty bucket in a few instructions however sparse
-// the events are. 52 bytes per event with 1,000 pending, 32 with 10^5.
+// the events are. PHOLD: 33-39 bytes per event with 10^5 pending, 54-69
+// with 1,000.
 //
 // Not thread-safe. Invariant: every event in level 0 has now <= time < lim0;
 // level-1 and level-2 events lie in their ranges above; heap events at or

@@ -4,6 +4,8 @@
 // freed chunks; the queue pops exactly what a std::priority_queue ordered by
 // (time, seq) pops, over many seeds, with buckets of hundreds of events,
 // bursts at one instant, and far-future events.
+#include "sim/queue_levels.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "sim/event_queue.h"
-#include "sim/queue_levels.h"
 #include "sim/random.h"
 
 namespace choreo::sim {
@@ -58,8 +59,12 @@ TEST(ChunkRing, GivesBackEveryIndexInAppendOrderAcrossChunkBoundaries) {
 }
 
 Event at(Time t, std::uint64_t seq) {
-  return Event{t, seq, static_cast<NodeId>(seq % 1'000), static_cast<std::uint16_t>(seq % 7),
-               static_cast<std::uint16_t>(seq % 3), seq * 31};
+  return Event{t,
+               seq,
+               static_cast<NodeId>(seq % 1'000),
+               static_cast<std::uint16_t>(seq % 7),
+               static_cast<std::uint16_t>(seq % 3),
+               seq * 31};
 }
 
 struct Later {
