@@ -8,16 +8,28 @@
 //    total within a partition.
 //  - Each subscription is a consumer group; its live members share the
 //    partitions round-robin (partition p -> p-th member mod n), one owner per
-//    partition. A member processes one record at a time.
-//  - Offsets: with commit = auto, each member commits its processed position
-//    every `auto_commit_interval`; with commit = after-processing, after every
-//    record. A rebalance (a member leaves after `session_timeout` without
-//    heartbeats — crash or partition — or joins) hands partitions over at the
-//    last committed offset, so the records after it are processed again, in
-//    order (redelivered). A reachable member finishes its record and commits
-//    before giving its partitions up, as the Java client does on revoke; the
-//    new owner starts after that. A partition whose owner stays keeps its
-//    position (sticky). A crashed member's positions fall back to committed.
+//    partition.
+//  - Polls (kafka_fetch.cc): a member polls for up to `max_poll_records`
+//    records, then processes them one at a time, and polls again when it has
+//    processed them all. A poll drains the partition in line (up to
+//    `max_partition_fetch_bytes` of it, at least one record, what is in its
+//    log now) before the next one, as the Java client's FetchCollector
+//    drains one partition's completed fetch before the next; a partition cut
+//    short by max_poll_records stays in line for the next poll. A member cut
+//    off from the broker still processes the records it holds.
+//  - Offsets: with commit = auto, a member commits its processed position in
+//    the first poll `auto_commit_interval` after its last commit (at once if
+//    it is waiting in poll), as ConsumerCoordinator.poll does; with commit =
+//    after-processing, after every record. A rebalance (a member leaves after
+//    `session_timeout` without heartbeats — crash or partition — or joins)
+//    hands partitions over at the last committed offset, so the records
+//    after it are processed again, in order (redelivered). A reachable
+//    member finishes the records of the partition it holds from its last
+//    poll and commits them before giving the partition up, as the Java
+//    client rebalances inside poll(); the new owner starts after that. A
+//    partition whose owner stays keeps its position (sticky). A crashed
+//    member's polled records are gone and its positions fall back to
+//    committed.
 //  - Segments: each partition's log is a run of segments. An append rolls
 //    a new active segment first when the active one would pass
 //    `segment_bytes` (Message::bytes per record) or, holding a record, is
@@ -57,9 +69,10 @@
 //    skipped by that group, a duplicated one is processed twice.
 //
 // Not modelled: a publisher's crash losing its open batch (its records are
-// still sent, at most `linger` late), max.poll.interval, zombie members still processing after
-// eviction beyond their current record, cooperative rebalancing, broker
-// failures, transactions. Auto-commit timers keep running: drive a Kafka
+// still sent, at most `linger` late), fetch.min.bytes above 1 (with 1, the
+// default, a fetch returns as soon as a record is there, so
+// fetch.max.wait.ms never applies), max.poll.interval, cooperative
+// rebalancing, broker failures, transactions. Auto-commit timers keep running: drive a Kafka
 // simulation with run_until(), not run().
 #pragma once
 
@@ -120,6 +133,13 @@ struct KafkaOptions {
   // Bytes (Message::bytes) at which a batch is sent without waiting:
   // batch.size, 16384 (ProducerConfig.java:381).
   std::uint64_t batch_size = 16'384;
+  // Records one poll returns at most: max.poll.records, 500
+  // (ConsumerConfig.java:93 @1eb76443, DEFAULT_MAX_POLL_RECORDS).
+  std::uint32_t max_poll_records = 500;
+  // Bytes (Message::bytes) of one partition a poll takes before the next
+  // partition, at least one record: max.partition.fetch.bytes, 1 MiB
+  // (ConsumerConfig.java:222 @1eb76443).
+  std::uint64_t max_partition_fetch_bytes = std::uint64_t{1} << 20;
 
   bool operator==(const KafkaOptions&) const = default;
 };
@@ -182,17 +202,24 @@ class KafkaBroker final : public BrokerCore {
     std::uint64_t lost_upto = 0;   // offsets below this were counted lost or never owed
     int draining = -1;             // a reachable former owner still finishing a record here
   };
+  // A record a poll returned.
+  struct Polled {
+    Envelope env;
+    std::uint64_t offset = 0;
+    std::uint32_t partition = 0;
+    std::uint32_t gen = 0;  // the partition's assignment when polled
+    bool twice = false;     // an injected duplicate: processed twice
+  };
   struct Member {
     bool in_group = true;
-    bool busy = false;
-    bool dup_pending = false;
-    std::uint32_t partition = 0;
-    std::uint64_t offset = 0;
-    std::uint32_t gen = 0;
-    std::uint32_t epoch = 0;  // session timers of older epochs are void
-    Envelope current;
+    bool busy = false;           // processing polled[head]
+    bool commit_due = false;     // auto.commit.interval passed: commit in the next poll
+    std::uint32_t epoch = 0;     // session timers of older epochs are void
+    std::vector<Polled> polled;  // the last poll's records
+    std::size_t head = 0;        // polled[head] is the next (busy: the current) one
     std::vector<std::uint32_t> assigned;
-    std::size_t cursor = 0;
+    std::size_t cursor = 0;          // assigned[cursor] is the partition in line
+    std::uint64_t in_line_left = 0;  // bytes its fetch still holds; 0: none fetched yet
   };
   struct Group {
     std::vector<GroupPartition> parts;
@@ -224,10 +251,16 @@ class KafkaBroker final : public BrokerCore {
   // Deletes the expired segments of a partition's log.
   void delete_expired(Log& log);
   bool eligible(SubscriptionId sub, std::uint32_t m) const;
+  // Processes polled records, polling again when they are done, until the
+  // member is busy, has nothing to poll, or may not poll.
   void fetch(SubscriptionId sub, std::uint32_t m);
-  int choose(SubscriptionId sub, std::uint32_t m);
+  void poll(SubscriptionId sub, std::uint32_t m);
   void complete(SubscriptionId sub, std::uint32_t m);
+  // One past the highest offset of partition p, assignment gen, the member
+  // still has to process from its last poll; 0: none.
+  static std::uint64_t held_end(const Member& mb, std::uint32_t p, std::uint32_t gen);
   void commit(SubscriptionId sub, std::uint32_t m);
+  void auto_commit(SubscriptionId sub, std::uint32_t m);
   // Reassigns the partitions; start: then fetch for every live member.
   void rebalance(SubscriptionId sub, bool start = true);
   void rewind(SubscriptionId sub, std::uint32_t m);

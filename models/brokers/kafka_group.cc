@@ -1,5 +1,6 @@
-// The Kafka model's consumer groups: assignment, fetch, commits, rebalances
-// and offset resets; see kafka_broker.h.
+// The Kafka model's consumer groups: assignment, rebalances, offset resets,
+// rewinds, crashes and sessions; see kafka_broker.h. A member's polls and
+// commits are in kafka_fetch.cc.
 #include <algorithm>
 #include <cassert>
 
@@ -31,114 +32,16 @@ void KafkaBroker::on_subscribe(SubscriptionId sub) {
   }
 }
 
-bool KafkaBroker::eligible(SubscriptionId sub, std::uint32_t m) const {
-  return groups_[sub].members[m].in_group && subs_[sub].partitioned == 0 && up(sub, m);
-}
-
-// Next assigned partition with a record to fetch, round-robin; -1 if none.
-int KafkaBroker::choose(SubscriptionId sub, std::uint32_t m) {
-  Member& mb = groups_[sub].members[m];
-  const auto& topic_logs = logs_[subs_[sub].topic];
-  const std::size_t n = mb.assigned.size();
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t p = mb.assigned[(mb.cursor + k) % n];
-    const GroupPartition& gp = groups_[sub].parts[p];
-    if (gp.draining < 0 && gp.next < topic_logs[p].end()) {
-      mb.cursor = (mb.cursor + k + 1) % n;
-      return static_cast<int>(p);
-    }
-  }
-  return -1;
-}
-
-// Fetches and processes records until the member is busy or caught up.
-void KafkaBroker::fetch(SubscriptionId sub, std::uint32_t m) {
-  for (;;) {
-    Member& mb = groups_[sub].members[m];
-    if (mb.busy || !eligible(sub, m)) return;
-    const int chosen = choose(sub, m);
-    if (chosen < 0) return;
-    const auto p = static_cast<std::uint32_t>(chosen);
-    GroupPartition& gp = groups_[sub].parts[p];
-    const Log& log = logs_[subs_[sub].topic][p];
-    if (gp.next < log.base) {
-      reset(sub, p);
-      continue;
-    }
-    const Envelope& env = log.records[gp.next - log.base].env;
-    const std::uint64_t offset = gp.next++;
-    if (dropped(sub, env)) continue;
-    mb.busy = true;
-    mb.partition = p;
-    mb.offset = offset;
-    mb.gen = gp.gen;
-    mb.current = env;
-    mb.dup_pending = draw_duplicate(subs_[sub].rng);
-    if (mb.dup_pending) count_duplicate(env, DuplicateReason::kInjected, sub);
-    if (tracing()) trace_deliver(sub, m, env, offset < gp.high_water ? 2 : 1);
-    if (!processing_zero_) {
-      sim_.timer(subs_[sub].first + m, processing_time(sub), kDone, 0);
-      return;
-    }
-    complete(sub, m);
-  }
-}
-
-void KafkaBroker::complete(SubscriptionId sub, std::uint32_t m) {
-  Member& mb = groups_[sub].members[m];
-  mb.busy = false;
-  const Envelope env = mb.current;
-  const std::uint32_t p = mb.partition;
-  const std::uint64_t offset = mb.offset;
-  const std::uint32_t gen = mb.gen;
-  const bool twice = mb.dup_pending;
-  mb.dup_pending = false;
-  DeliveryInfo info;
-  info.partition = p;
-  info.offset = offset;
-  info.redelivered = offset < groups_[sub].parts[p].high_water;
-  info.receive_count = info.redelivered ? 2 : 1;
-  process(sub, m, env, info);
-  if (twice) {
-    info.duplicate = true;
-    process(sub, m, env, info);
-  }
-  GroupPartition& gp = groups_[sub].parts[p];
-  if (gp.gen != gen || gp.owner != static_cast<int>(m)) {  // revoked meanwhile
-    if (gp.draining == static_cast<int>(m)) {
-      // Processed after all: a rewind (the only way back to it) redelivers it.
-      gp.high_water = std::max(gp.high_water, offset + 1);
-      gp.draining = -1;
-      if (gp.owner >= 0) fetch(sub, static_cast<std::uint32_t>(gp.owner));
-    }
-    return;
-  }
-  gp.processed = offset + 1;
-  gp.high_water = std::max(gp.high_water, offset + 1);
-  if (options_.commit == KafkaOptions::Commit::kAfterProcessing && subs_[sub].partitioned == 0) {
-    gp.committed = gp.processed;
-    if (tracing()) trace_commit(sub, m, p, gp.committed);
-  }
-}
-
-// Commits the processed position of every partition the member owns.
-void KafkaBroker::commit(SubscriptionId sub, std::uint32_t m) {
-  if (subs_[sub].partitioned > 0) return;
-  for (std::uint32_t p : groups_[sub].members[m].assigned) {
-    GroupPartition& gp = groups_[sub].parts[p];
-    if (gp.owner != static_cast<int>(m) || gp.committed == gp.processed) continue;
-    gp.committed = gp.processed;
-    if (tracing()) trace_commit(sub, m, p, gp.committed);
-  }
-}
-
 void KafkaBroker::rebalance(SubscriptionId sub, bool start) {
   Group& g = groups_[sub];
   std::vector<std::uint32_t> live;
   for (std::uint32_t m = 0; m < g.members.size(); ++m) {
     if (g.members[m].in_group) live.push_back(m);
   }
-  for (auto& mb : g.members) mb.assigned.clear();
+  for (auto& mb : g.members) {
+    mb.assigned.clear();
+    mb.in_line_left = 0;  // the fetch buffer does not survive a reassignment
+  }
   for (std::uint32_t p = 0; p < g.parts.size(); ++p) {
     GroupPartition& gp = g.parts[p];
     const int owner = live.empty() ? -1 : static_cast<int>(live[p % live.size()]);
@@ -151,16 +54,17 @@ void KafkaBroker::rebalance(SubscriptionId sub, bool start) {
 }
 
 // Moves partition p to `owner` at the committed offset. A reachable former
-// owner finishes its record and commits first; the new owner waits for it.
+// owner first processes the records of p it polled and commits them (the
+// Java client rebalances inside its next poll); the new owner waits for it.
 void KafkaBroker::hand_over(SubscriptionId sub, std::uint32_t p, int owner) {
   Group& g = groups_[sub];
   GroupPartition& gp = g.parts[p];
   if (gp.owner >= 0) {
     const auto old = static_cast<std::uint32_t>(gp.owner);
-    const Member& mb = g.members[old];
     if (up(sub, old) && subs_[sub].partitioned == 0) {
-      const bool finishing = mb.busy && mb.partition == p && mb.gen == gp.gen;
-      if (finishing) gp.processed = mb.offset + 1;
+      const std::uint64_t held = held_end(g.members[old], p, gp.gen);
+      const bool finishing = held > 0;
+      if (finishing) gp.processed = held;
       gp.committed = gp.processed;
       gp.draining = finishing ? static_cast<int>(old) : -1;
     }
@@ -190,9 +94,9 @@ void KafkaBroker::reset(SubscriptionId sub, std::uint32_t p) {
 
 // SubscribeOptions::rewind_on_restart, after `m` rejoined: every partition
 // goes back to its log start (position and committed offset), as after
-// seekToBeginning(). A record still in process on a partition finishes
-// first and is void (draining); unprocessed records that retention deleted
-// are lost, as in reset().
+// seekToBeginning(). Records its owner still holds from a poll are
+// processed first and are void (draining); unprocessed records that
+// retention deleted are lost, as in reset().
 void KafkaBroker::rewind(SubscriptionId sub, std::uint32_t m) {
   Group& g = groups_[sub];
   const TopicId t = subs_[sub].topic;
@@ -204,8 +108,7 @@ void KafkaBroker::rewind(SubscriptionId sub, std::uint32_t m) {
     gp.lost_upto = std::max(gp.lost_upto, base);
     if (gp.owner >= 0) {
       const auto owner = static_cast<std::uint32_t>(gp.owner);
-      const Member& mb = g.members[owner];
-      if (mb.busy && mb.partition == p && mb.gen == gp.gen) gp.draining = gp.owner;
+      if (held_end(g.members[owner], p, gp.gen) > 0) gp.draining = gp.owner;
     }
     ++gp.gen;
     gp.next = gp.processed = gp.committed = base;
@@ -235,15 +138,17 @@ void KafkaBroker::on_worker_event(SubscriptionId sub, std::uint32_t m, const sim
     fetch(sub, m);
   } else {
     assert(e.kind == kAutoCommit);
-    commit(sub, m);
-    sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
+    auto_commit(sub, m);
   }
 }
 
 void KafkaBroker::on_worker_crash(SubscriptionId sub, std::uint32_t m) {
   Member& mb = groups_[sub].members[m];
-  mb.busy = false;  // the record in process is never finished
-  mb.dup_pending = false;
+  mb.busy = false;  // the records it polled are never finished
+  mb.polled.clear();
+  mb.head = 0;
+  mb.in_line_left = 0;
+  mb.commit_due = false;
   for (std::uint32_t p = 0; p < groups_[sub].parts.size(); ++p) {
     GroupPartition& gp = groups_[sub].parts[p];
     if (gp.draining == static_cast<int>(m)) {  // it will never finish: release the new owner

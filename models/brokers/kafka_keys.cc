@@ -136,6 +136,20 @@ void declare_producer_keys(sim::ConfigSchema& s, const KafkaOptions& d) {
          .min = "0B",
          .max = "1GiB",
          .help = "a producer batch is sent at once when its records reach this many bytes (batch.size)"});
+  s.add({.key = "kafka.max_poll_records",
+         .type = ValueType::kInteger,
+         .default_value = std::to_string(d.max_poll_records),
+         .min = "1",
+         .max = "1000000",
+         .help = "records a consumer's poll returns at most; it processes them all before polling again "
+                 "(max.poll.records)"});
+  s.add({.key = "kafka.max_partition_fetch_bytes",
+         .type = ValueType::kBytes,
+         .default_value = sim::format_bytes(d.max_partition_fetch_bytes),
+         .min = "1B",
+         .max = "1GiB",
+         .help = "bytes of one partition a poll takes before moving to the next, at least one record "
+                 "(max.partition.fetch.bytes)"});
 }
 
 }  // namespace
@@ -164,6 +178,8 @@ KafkaOptions kafka_options(const sim::Config& c) {
   o.retry_backoff = c.duration("kafka.retry_backoff");
   o.linger = c.duration("kafka.linger");
   o.batch_size = c.bytes("kafka.batch_size");
+  o.max_poll_records = static_cast<std::uint32_t>(c.integer("kafka.max_poll_records"));
+  o.max_partition_fetch_bytes = c.bytes("kafka.max_partition_fetch_bytes");
   return o;
 }
 
