@@ -85,7 +85,7 @@ void KafkaBroker::add_to_segment(Log& log, const Batch& batch) {
 // the next append starts it.
 void KafkaBroker::delete_expired(Log& log) {
   while (!log.segments.empty() && sim_.now() - log.segments.front().newest_at > options_.retention) {
-    for (std::uint64_t i = 0; i < log.segments.front().count; ++i) log.records.pop_front();
+    log.records.pop_front(log.segments.front().count);
     log.base += log.segments.front().count;
     log.segments.pop_front();
     ++coverage_.segments_deleted;

@@ -82,6 +82,7 @@
 #include <vector>
 
 #include "models/brokers/broker_core.h"
+#include "models/brokers/fifo.h"
 #include "models/brokers/slab.h"
 #include "sim/config.h"
 #include "sim/config_schema.h"
@@ -178,7 +179,7 @@ class KafkaBroker final : public BrokerCore {
     sim::Time newest_at = 0;  // append time of its newest record (retention counts from it)
   };
   struct Log {
-    std::deque<Record> records;
+    Fifo<Record> records;
     std::deque<Segment> segments;  // oldest first; back() is the active one
     std::uint64_t base = 0;        // offset of records.front()
     std::uint64_t end() const { return base + records.size(); }
@@ -191,6 +192,13 @@ class KafkaBroker final : public BrokerCore {
     std::uint32_t partition = 0;
     sim::NodeId publisher = sim::kNoNode;
     bool open = true;  // still taking records (not yet sent)
+    // Back to Batch{}, keeping the records' buffer (Slab::acquire).
+    void reset() {
+      std::vector<Envelope> kept = std::move(records);
+      kept.clear();
+      *this = Batch{};
+      records = std::move(kept);
+    }
   };
   struct GroupPartition {
     int owner = -1;               // member index, -1: none

@@ -17,7 +17,8 @@ namespace choreo::brokers {
 template <class T>
 class Slab {
  public:
-  // A free slot holding a default-constructed T.
+  // A free slot holding a default-constructed T (or, for a T with reset(),
+  // one reset to that state with its buffers kept: no allocation).
   std::uint32_t acquire() {
     if (free_.empty()) {
       items_.emplace_back();
@@ -26,7 +27,11 @@ class Slab {
     }
     const std::uint32_t i = free_.back();
     free_.pop_back();
-    items_[i] = T{};
+    if constexpr (requires(T & t) { t.reset(); }) {
+      items_[i].reset();  // T's own reset: back to T{}, keeping its buffers
+    } else {
+      items_[i] = T{};
+    }
     return i;
   }
   // REQUIRES: i was acquired and not yet released.

@@ -29,20 +29,27 @@ CommentChange CommentLedger::remove(std::uint64_t comment) {
 
 ShardTotals CommentLedger::count(std::uint64_t comment, const Location& where, bool created) {
   const std::uint32_t shard = shard_of(comment, shards_);
-  const KeyIds ids = keys_.intern(where);
+  last_keys_ = keys_.intern(where);
+  const KeyIds& ids = last_keys_;
   ShardTotals totals{};
   for (std::size_t level = 0; level < ids.levels; ++level) {
     const std::uint32_t id = ids.id[level];
-    if (id >= live_.size()) {
-      live_.resize(id + 1);
-      totals_.resize(live_.size() * shards_);
-    }
-    live_[id] += created ? 1 : -1;
+    if (id >= counted_keys()) totals_.resize((std::size_t{id} + 1) * shards_);
     changes_.mark(id);
     Totals& t = totals_[id * shards_ + shard];
     totals[level] = created ? ++t.created : ++t.deleted;
   }
   return totals;
+}
+
+std::int64_t CommentLedger::live(std::uint32_t key) const {
+  if (key >= counted_keys()) return 0;
+  std::int64_t live = 0;
+  for (std::uint32_t shard = 0; shard < shards_; ++shard) {
+    const Totals& t = totals_[key * shards_ + shard];
+    live += static_cast<std::int64_t>(t.created) - static_cast<std::int64_t>(t.deleted);
+  }
+  return live;
 }
 
 }  // namespace choreo::wattpad

@@ -26,8 +26,8 @@
 // Counts and totals are per key whatever the mode; the checker, the
 // counter-merging pulls and page reads (page_comments.h) need nothing more.
 //
-// Invariants: live(k) = sum over shards of created(k, s) - deleted(k, s);
-// a comment is deleted at most once.
+// Invariants: live(k) = sum over shards of created(k, s) - deleted(k, s)
+// (computed so); a comment is deleted at most once.
 #pragma once
 
 #include <cassert>
@@ -69,15 +69,19 @@ class CommentLedger {
 
   std::uint32_t shards() const { return shards_; }
   const KeyIndex& keys() const { return keys_; }
-  // Live comments counted on key `key`.
-  std::int64_t live(std::uint32_t key) const { return key < live_.size() ? live_[key] : 0; }
+  // Live comments counted on key `key`: its shards' created totals less
+  // their deleted totals.
+  std::int64_t live(std::uint32_t key) const;
   // The shard's created / deleted totals on key `key`.
   std::uint64_t created(std::uint32_t key, std::uint32_t shard) const {
-    return key < live_.size() ? totals_[key * shards_ + shard].created : 0;
+    return key < counted_keys() ? totals_[key * shards_ + shard].created : 0;
   }
   std::uint64_t deleted(std::uint32_t key, std::uint32_t shard) const {
-    return key < live_.size() ? totals_[key * shards_ + shard].deleted : 0;
+    return key < counted_keys() ? totals_[key * shards_ + shard].deleted : 0;
   }
+  // The key ids of the comment last counted in or out (create(), remove()),
+  // so its caller need not look them up again.
+  const KeyIds& last_keys() const { return last_keys_; }
   // The keys counted on since the last forget_changes() (the checker's).
   const ChangedKeys& changes() const { return changes_; }
   void forget_changes() { changes_.clear(); }
@@ -101,10 +105,13 @@ class CommentLedger {
   // Counts `comment` in or out on its keys; returns the shard's new totals.
   ShardTotals count(std::uint64_t comment, const Location& where, bool created);
 
+  // Keys with totals: every id below it has its row.
+  std::size_t counted_keys() const { return totals_.size() / shards_; }
+
   std::uint32_t shards_;
   KeyIndex& keys_;
-  std::vector<std::int64_t> live_;  // per key id
-  std::vector<Totals> totals_;      // per key id, then shard
+  std::vector<Totals> totals_;  // per key id, then shard: one row of shards_ a key
+  KeyIds last_keys_;
   CommentRecords records_;
   std::vector<CommentInfo> comments_;  // by comment id, under kEvery
   std::size_t posted_ = 0;             // comments in comments_

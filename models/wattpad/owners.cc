@@ -86,7 +86,7 @@ std::string_view CommentService::kind_name(std::uint16_t kind) const {
 void CommentService::on_event(const sim::Event& e) {
   if (e.kind == kDelete) {
     CommentChange change = ledger_.remove(e.arg);
-    pages_.remove(ledger_.keys().ids(change.where).id[1], e.arg);
+    pages_.remove(ledger_.last_keys().id[1], e.arg);
     publish(change, false);
     return;
   }
@@ -107,7 +107,7 @@ void CommentService::post() {
   const auto author =
       static_cast<std::uint32_t>(commenter_rank(rng_.uniform01(), w_.users, w_.commenters.a) - 1);
   CommentChange change = ledger_.create(comment, where);
-  pages_.post(ledger_.keys().ids(where).id[1], comment, author);
+  pages_.post(ledger_.last_keys().id[1], comment, author);
   publish(change, true);
   if (sim::bernoulli(rng_, w_.delete_fraction)) {
     const sim::Time after = w_.delete_after.sample_time(rng_);

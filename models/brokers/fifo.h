@@ -1,0 +1,51 @@
+// A FIFO of values in a power-of-two ring, indexed from the front: what a
+// Kafka partition's log keeps (records appended at the back, whole segments
+// deleted from the front, fetched by offset). Once grown to the most it has
+// held, pushing and popping allocate nothing (a std::deque allocates and
+// frees a block every few records, which a billion-record run pays for).
+//
+// Not thread-safe. Invariants: capacity is 0 or a power of two; the values
+// are buf_[(head_ + i) & (capacity - 1)] for i < size().
+#pragma once
+
+#include <cassert>
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+namespace choreo::brokers {
+
+template <class T>
+class Fifo {
+ public:
+  bool empty() const { return head_ == tail_; }
+  std::size_t size() const { return tail_ - head_; }
+  void push_back(const T& x) {
+    if (size() == buf_.size()) grow();
+    buf_[tail_++ & (buf_.size() - 1)] = x;
+  }
+  // Drops the `n` values at the front. REQUIRES: n <= size()
+  void pop_front(std::size_t n) {
+    assert(n <= size());
+    head_ += n;
+  }
+  // The i-th value from the front. REQUIRES: i < size()
+  const T& operator[](std::size_t i) const {
+    assert(i < size());
+    return buf_[(head_ + i) & (buf_.size() - 1)];
+  }
+
+ private:
+  void grow() {
+    std::vector<T> next(buf_.empty() ? 16 : buf_.size() * 2);
+    for (std::size_t i = 0; i < size(); ++i) next[i] = (*this)[i];
+    tail_ = size();
+    head_ = 0;
+    buf_ = std::move(next);
+  }
+  std::vector<T> buf_;
+  std::size_t head_ = 0;
+  std::size_t tail_ = 0;
+};
+
+}  // namespace choreo::brokers
