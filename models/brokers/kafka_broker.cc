@@ -99,7 +99,7 @@ std::string_view KafkaBroker::broker_event_name(std::uint16_t kind) const {
 }
 
 std::string_view KafkaBroker::worker_event_name(std::uint16_t kind) const {
-  static constexpr std::string_view kNames[] = {"done", "auto-commit", "wake"};
+  static constexpr std::string_view kNames[] = {"done", "auto-commit", "wake", "fetch-wait"};
   return kind < std::size(kNames) ? kNames[kind] : "unknown";
 }
 

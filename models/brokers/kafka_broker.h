@@ -17,6 +17,11 @@
 //    drains one partition's completed fetch before the next; a partition cut
 //    short by max_poll_records stays in line for the next poll. A member cut
 //    off from the broker still processes the records it holds.
+//  - Fetch waits: the fetch a member sends at a poll is answered once its
+//    partitions hold `fetch_min_bytes` past the member's positions, or
+//    `fetch_max_wait` after it was sent, whichever is first; the next poll
+//    takes records only then. With the default of 1 byte a fetch is
+//    answered as soon as there is a record, and no timer is used.
 //  - Offsets: with commit = auto, a member commits its processed position in
 //    the first poll `auto_commit_interval` after its last commit (at once if
 //    it is waiting in poll), as ConsumerCoordinator.poll does; with commit =
@@ -69,9 +74,7 @@
 //    skipped by that group, a duplicated one is processed twice.
 //
 // Not modelled: a publisher's crash losing its open batch (its records are
-// still sent, at most `linger` late), fetch.min.bytes above 1 (with 1, the
-// default, a fetch returns as soon as a record is there, so
-// fetch.max.wait.ms never applies), max.poll.interval, cooperative
+// still sent, at most `linger` late), max.poll.interval, cooperative
 // rebalancing, broker failures, transactions. Auto-commit timers keep running: drive a Kafka
 // simulation with run_until(), not run().
 #pragma once
@@ -141,6 +144,12 @@ struct KafkaOptions {
   // partition, at least one record: max.partition.fetch.bytes, 1 MiB
   // (ConsumerConfig.java:222 @1eb76443).
   std::uint64_t max_partition_fetch_bytes = std::uint64_t{1} << 20;
+  // Bytes (Message::bytes) a fetch waits for before it is answered:
+  // fetch.min.bytes, 1 (ConsumerConfig.java:185 @1eb76443).
+  std::uint64_t fetch_min_bytes = 1;
+  // Microseconds a fetch waits at most for fetch_min_bytes:
+  // fetch.max.wait.ms, 500 (ConsumerConfig.java:207).
+  sim::Time fetch_max_wait = 500 * sim::kMillisecond;
 
   bool operator==(const KafkaOptions&) const = default;
 };
@@ -228,13 +237,16 @@ class KafkaBroker final : public BrokerCore {
     std::vector<std::uint32_t> assigned;
     std::size_t cursor = 0;          // assigned[cursor] is the partition in line
     std::uint64_t in_line_left = 0;  // bytes its fetch still holds; 0: none fetched yet
+    sim::Time fetch_sent = 0;        // when its pending fetch was sent (at its last poll)
+    std::uint32_t wait_gen = 0;      // fetch-wait timers of older generations are void
+    bool wait_armed = false;         // a fetch-wait timer of this generation is pending
   };
   struct Group {
     std::vector<GroupPartition> parts;
     std::vector<Member> members;
   };
   enum Kind : std::uint16_t { kAppend = kFirstKind, kSession, kRetention, kLinger };
-  enum WorkerKind : std::uint16_t { kDone, kAutoCommit, kWake };
+  enum WorkerKind : std::uint16_t { kDone, kAutoCommit, kWake, kFetchWait };
 
   void on_subscribe(SubscriptionId sub) override;
   void on_server_event(const sim::Event& e) override;
@@ -262,6 +274,9 @@ class KafkaBroker final : public BrokerCore {
   // Processes polled records, polling again when they are done, until the
   // member is busy, has nothing to poll, or may not poll.
   void fetch(SubscriptionId sub, std::uint32_t m);
+  // fetch.min.bytes: whether the member's pending fetch is answered now; if
+  // not, arms the timer that answers it at fetch.max.wait.ms.
+  bool fetch_answered(SubscriptionId sub, std::uint32_t m);
   void poll(SubscriptionId sub, std::uint32_t m);
   void complete(SubscriptionId sub, std::uint32_t m);
   // One past the highest offset of partition p, assignment gen, the member

@@ -23,8 +23,12 @@ void KafkaBroker::fetch(SubscriptionId sub, std::uint32_t m) {
         commit(sub, m);
         sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
       }
+      if (!fetch_answered(sub, m)) return;
       poll(sub, m);
-      if (mb.polled.empty()) return;
+      if (mb.polled.empty()) {
+        fetch_answered(sub, m);  // arms the wait of the fetch sent now, if it waits
+        return;
+      }
     }
     const Polled& next = mb.polled[mb.head];
     mb.busy = true;
@@ -40,6 +44,29 @@ void KafkaBroker::fetch(SubscriptionId sub, std::uint32_t m) {
   }
 }
 
+bool KafkaBroker::fetch_answered(SubscriptionId sub, std::uint32_t m) {
+  if (options_.fetch_min_bytes <= 1) return true;
+  Member& mb = groups_[sub].members[m];
+  const sim::Time deadline = mb.fetch_sent + options_.fetch_max_wait;
+  if (sim_.now() >= deadline) return true;
+  std::uint64_t bytes = 0;
+  for (std::uint32_t p : mb.assigned) {
+    const GroupPartition& gp = groups_[sub].parts[p];
+    const Log& log = logs_[subs_[sub].topic][p];
+    if (gp.draining >= 0) continue;
+    for (std::uint64_t o = std::max(gp.next, log.base); o < log.end() && bytes < options_.fetch_min_bytes;
+         ++o) {
+      bytes += log.records[o - log.base].env.msg.bytes;
+    }
+    if (bytes >= options_.fetch_min_bytes) return true;
+  }
+  if (!mb.wait_armed) {
+    mb.wait_armed = true;
+    sim_.timer(subs_[sub].first + m, deadline - sim_.now(), kFetchWait, mb.wait_gen);
+  }
+  return false;
+}
+
 // FetchCollector.collectFetch: up to max_poll_records records, draining the
 // partition in line before the next. A partition's fetch holds what its log
 // has now from the member's position, up to max_partition_fetch_bytes (at
@@ -48,6 +75,9 @@ void KafkaBroker::poll(SubscriptionId sub, std::uint32_t m) {
   Member& mb = groups_[sub].members[m];
   mb.polled.clear();
   mb.head = 0;
+  mb.fetch_sent = sim_.now();  // the next fetch goes out as this one is consumed
+  ++mb.wait_gen;
+  mb.wait_armed = false;
   const std::size_t n = mb.assigned.size();
   std::uint32_t room = options_.max_poll_records;
   for (std::size_t visited = 0; visited < n && room > 0; ++visited) {

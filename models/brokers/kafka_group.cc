@@ -136,6 +136,11 @@ void KafkaBroker::on_worker_event(SubscriptionId sub, std::uint32_t m, const sim
     fetch(sub, m);
   } else if (e.kind == kWake) {
     fetch(sub, m);
+  } else if (e.kind == kFetchWait) {
+    Member& mb = groups_[sub].members[m];
+    if (e.arg != mb.wait_gen) return;  // answered already, or the member crashed
+    mb.wait_armed = false;
+    fetch(sub, m);
   } else {
     assert(e.kind == kAutoCommit);
     auto_commit(sub, m);
@@ -149,6 +154,8 @@ void KafkaBroker::on_worker_crash(SubscriptionId sub, std::uint32_t m) {
   mb.head = 0;
   mb.in_line_left = 0;
   mb.commit_due = false;
+  ++mb.wait_gen;  // its pending fetch is gone
+  mb.wait_armed = false;
   for (std::uint32_t p = 0; p < groups_[sub].parts.size(); ++p) {
     GroupPartition& gp = groups_[sub].parts[p];
     if (gp.draining == static_cast<int>(m)) {  // it will never finish: release the new owner
@@ -167,6 +174,7 @@ void KafkaBroker::on_worker_restart(SubscriptionId sub, std::uint32_t m) {
   Member& mb = groups_[sub].members[m];
   ++mb.epoch;
   mb.in_group = true;  // a new member joins (the old one, if still listed, leaves)
+  mb.fetch_sent = sim_.now();
   if (options_.commit == KafkaOptions::Commit::kAuto) {
     sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
   }

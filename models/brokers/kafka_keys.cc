@@ -150,6 +150,19 @@ void declare_producer_keys(sim::ConfigSchema& s, const KafkaOptions& d) {
          .max = "1GiB",
          .help = "bytes of one partition a poll takes before moving to the next, at least one record "
                  "(max.partition.fetch.bytes)"});
+  s.add({.key = "kafka.fetch_min_bytes",
+         .type = ValueType::kBytes,
+         .default_value = sim::format_bytes(d.fetch_min_bytes),
+         .min = "1B",
+         .max = "1GiB",
+         .help = "a consumer's fetch is answered once this many bytes are there to read, or after "
+                 "kafka.fetch_max_wait (fetch.min.bytes; 1 answers at the first record)"});
+  s.add({.key = "kafka.fetch_max_wait",
+         .type = ValueType::kDuration,
+         .default_value = sim::format_duration(d.fetch_max_wait),
+         .min = "0s",
+         .max = "1h",
+         .help = "how long a fetch waits at most for kafka.fetch_min_bytes (fetch.max.wait.ms)"});
 }
 
 }  // namespace
@@ -180,6 +193,8 @@ KafkaOptions kafka_options(const sim::Config& c) {
   o.batch_size = c.bytes("kafka.batch_size");
   o.max_poll_records = static_cast<std::uint32_t>(c.integer("kafka.max_poll_records"));
   o.max_partition_fetch_bytes = c.bytes("kafka.max_partition_fetch_bytes");
+  o.fetch_min_bytes = c.bytes("kafka.fetch_min_bytes");
+  o.fetch_max_wait = c.duration("kafka.fetch_max_wait");
   return o;
 }
 

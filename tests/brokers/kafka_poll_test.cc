@@ -1,9 +1,11 @@
 // Kafka consumer polls: a poll returns up to max.poll.records records and
 // drains one partition (up to max.partition.fetch.bytes) before the next;
-// auto-commit happens in poll; a member whose partition moves processes the
-// records it polled and commits them before the new owner starts.
+// a fetch waits for fetch.min.bytes up to fetch.max.wait.ms; auto-commit
+// happens in poll; a member whose partition moves processes the records it
+// polled and commits them before the new owner starts.
 #include <gtest/gtest.h>
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -36,8 +38,9 @@ std::vector<std::pair<std::uint32_t, std::uint64_t>> backlog_order(KafkaOptions 
   Recorder r;
   broker.subscribe("t", "svc", r);
   broker.crash("svc", 0, 0, kSecond);
-  add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .first_id = 0, .count = 12, .start = 10 * kMillisecond, .keys = 12});
+  add_publisher(
+      sim, broker, "pub",
+      {.topic = broker.topic("t"), .first_id = 0, .count = 12, .start = 10 * kMillisecond, .keys = 12});
   sim.run_until(10 * kSecond);
   std::vector<std::pair<std::uint32_t, std::uint64_t>> out;
   for (const auto& d : r.log) out.emplace_back(d.info.partition, d.info.offset);
@@ -62,7 +65,7 @@ TEST(KafkaPoll, APollDrainsThePartitionInLineBeforeTheNext) {
 // last two of partition 1, the third the last of partition 0.
 TEST(KafkaPoll, MaxPartitionFetchBytesBoundsOnePartitionsShareOfAPoll) {
   KafkaOptions o;
-  ASSERT_EQ(o.max_poll_records, 500u);                      // Kafka's default
+  ASSERT_EQ(o.max_poll_records, 500u);                    // Kafka's default
   ASSERT_EQ(o.max_partition_fetch_bytes, 1024u * 1024u);  // Kafka's default
   o.max_partition_fetch_bytes = 250;
   const std::vector<std::pair<std::uint32_t, std::uint64_t>> want = {
@@ -84,7 +87,8 @@ TEST(KafkaPoll, AutoCommitWaitsForTheNextPoll) {
   Recorder r;
   const SubscriptionId sub = broker.subscribe("t", "svc", r);
   broker.crash("svc", 0, 0, kSecond);
-  add_publisher(sim, broker, "pub", {.topic = broker.topic("t"), .first_id = 0, .count = 20, .start = kMillisecond});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .first_id = 0, .count = 20, .start = kMillisecond});
   const std::vector<std::pair<sim::Time, std::uint64_t>> want = {
       {10'999 * kMillisecond, 0}, {11 * kSecond, 10}, {20'999 * kMillisecond, 10}, {21 * kSecond, 20}};
   for (const auto& [at, committed] : want) {
@@ -110,8 +114,12 @@ TEST(KafkaPoll, AMovedPartitionsPolledRecordsAreFinishedByTheFormerOwner) {
   broker.subscribe("t", "svc", r, {.workers = 2});
   broker.crash("svc", 1, kMillisecond, 50 * kSecond - kMillisecond);
   add_publisher(sim, broker, "pub",
-                {.topic = broker.topic("t"), .first_id = 0, .count = 200, .start = 49'800 * kMillisecond,
-                 .period = kMillisecond, .keys = 97});
+                {.topic = broker.topic("t"),
+                 .first_id = 0,
+                 .count = 200,
+                 .start = 49'800 * kMillisecond,
+                 .period = kMillisecond,
+                 .keys = 97});
   sim.run_until(2 * sim::kMinute);
   EXPECT_EQ(r.log.size(), 200u);
   EXPECT_EQ(r.distinct_ids().size(), 200u);
@@ -138,16 +146,53 @@ TEST(KafkaPoll, AMovedPartitionsPolledRecordsAreFinishedByTheFormerOwner) {
   EXPECT_GT(new_first, former_last);
 }
 
-std::uint64_t polled_run_hash(std::uint64_t seed) {
+// Delivery times (ms) of 100-byte records written every `period`, from 0,
+// to one member with fetch.min.bytes 1,000 and fetch.max.wait.ms 500.
+std::vector<sim::Time> waited_delivery_ms(sim::Time period, std::uint64_t count) {
+  KafkaOptions o;
+  EXPECT_EQ(o.fetch_min_bytes, 1u);                 // Kafka's default
+  EXPECT_EQ(o.fetch_max_wait, 500 * kMillisecond);  // Kafka's default
+  o.linger = 0;
+  o.fetch_min_bytes = 1000;
+  sim::Simulation sim(1);
+  KafkaBroker broker(sim, o, {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .first_id = 0, .count = count, .period = period});
+  sim.run_until(10 * kSecond);
+  std::vector<sim::Time> out;
+  for (const auto& d : r.log) out.push_back(d.info.delivered_at / kMillisecond);
+  return out;
+}
+
+// Every 20 ms: the tenth record (at 180 ms) brings 1,000 bytes, and the
+// fetch is answered with all ten; the next fetch, sent then, waits for the
+// next ten (200..380 ms).
+TEST(KafkaPoll, AFetchIsAnsweredWhenFetchMinBytesAreThere) {
+  std::vector<sim::Time> want(10, 180);
+  want.resize(20, 380);
+  EXPECT_EQ(waited_delivery_ms(20 * kMillisecond, 20), want);
+}
+
+// Every 300 ms: 1,000 bytes never gather within 500 ms, so each fetch is
+// answered at its deadline with what is there: at 500 ms (records of 0 and
+// 300 ms), at 1,000 ms (600, 900), at 1,500 ms (1,200).
+TEST(KafkaPoll, AFetchIsAnsweredAtFetchMaxWaitWithWhatIsThere) {
+  EXPECT_EQ(waited_delivery_ms(300 * kMillisecond, 5), (std::vector<sim::Time>{500, 500, 1000, 1000, 1500}));
+}
+
+std::uint64_t polled_run_hash(std::uint64_t seed, const std::string& fetch_min_bytes = "1B") {
   sim::Simulation sim(seed);
   auto broker = testing::make_broker_from(
       sim, "kafka",
       {"kafka.partitions=4", "kafka.max_poll_records=7", "kafka.max_partition_fetch_bytes=1KB",
-       "broker.delay=exp:2ms", "broker.processing=exp:1ms", "broker.duplicate=1%", "broker.loss=1%",
-       "broker.crash_rate=0.05/s", "broker.restart_after=2s"});
+       "kafka.fetch_min_bytes=" + fetch_min_bytes, "broker.delay=exp:2ms", "broker.processing=exp:1ms",
+       "broker.duplicate=1%", "broker.loss=1%", "broker.crash_rate=0.05/s", "broker.restart_after=2s"});
   Recorder r;
   broker->subscribe("t", "svc", r, {.workers = 3});
-  add_publisher(sim, *broker, "pub", {.topic = broker->topic("t"), .count = 20'000, .period = 2'000, .keys = 31});
+  add_publisher(sim, *broker, "pub",
+                {.topic = broker->topic("t"), .count = 20'000, .period = 2'000, .keys = 31});
   sim.run_until(2 * sim::kMinute);
   EXPECT_GT(broker->stats().total().redelivered, 0u);
   return sim.trace_hash();
@@ -156,6 +201,8 @@ std::uint64_t polled_run_hash(std::uint64_t seed) {
 TEST(KafkaPoll, SameSeedSameTraceHashDifferentSeedDifferentHash) {
   EXPECT_EQ(polled_run_hash(5), polled_run_hash(5));
   EXPECT_NE(polled_run_hash(5), polled_run_hash(6));
+  EXPECT_EQ(polled_run_hash(5, "2KB"), polled_run_hash(5, "2KB"));
+  EXPECT_NE(polled_run_hash(5, "2KB"), polled_run_hash(5));
 }
 
 }  // namespace

@@ -75,7 +75,7 @@ TEST(RunHeader, ShowsOnlyOptionsAwayFromTheirDefaultsUnlessVerbose) {
             std::string::npos);
   EXPECT_EQ(header(brief.out).find("kafka.retention"), std::string::npos);  // a default
   EXPECT_NE(
-      header(brief.out).find("  and 94 more at their defaults (--verbose lists every option; choreo keys "
+      header(brief.out).find("  and 96 more at their defaults (--verbose lists every option; choreo keys "
                              "explains them)"),
       std::string::npos)
       << brief.out;
