@@ -43,11 +43,12 @@
 // fast (README.md, Benchmarks).
 //
 // Memory: 32 bytes per link, 4 per index in levels 1 and 2 plus at most one
-// partly filled chunk per non-empty bucket, and ~23 KB fixed: 4 bytes per
-// bucket and per level a bit per bucket and a summary bit per 64 buckets,
-// which find the next non-empty bucket in a few instructions however sparse
-// the events are. PHOLD: 33-39 bytes per event with 10^5 pending, 54-69
-// with 1,000.
+// partly filled chunk per bucket of two or more (a bucket's only index
+// stays in its 4-byte slot), and ~23 KB fixed: 4 bytes per bucket and per
+// level a bit per bucket and a summary bit per 64 buckets, which find the
+// next non-empty bucket in a few instructions however sparse the events
+// are. PHOLD: 33-39 bytes per event with 10^5 pending, 54-63 with 1,000
+// (69 when a lone index took a chunk of its own).
 //
 // Not thread-safe. Invariant: every event in level 0 has now <= time < lim0;
 // level-1 and level-2 events lie in their ranges above; heap events at or
@@ -59,6 +60,7 @@
 #include <bit>
 #include <cassert>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "sim/event.h"
@@ -156,6 +158,8 @@ class EventQueue {
 
   // The slow paths stay out of line, so the hot ones need no stack frame.
   [[gnu::noinline]] std::uint32_t grow_pool() {
+    if (pool_.size() >= queue_detail::kMaxLinks)
+      throw std::length_error("event queue: 2^31 - 1 events pending");
     pool_.emplace_back();
     return static_cast<std::uint32_t>(pool_.size() - 1);
   }

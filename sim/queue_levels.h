@@ -5,7 +5,9 @@
 //   while pending; the levels hold its pool index.
 // - ListRing: level 0, kSlots FIFO lists threaded through the links' `next`.
 //   A list is named by its tail, whose next is the head (4 bytes a bucket).
-// - ChunkRing: levels 1 and 2, kSlots FIFO buckets of pool indices stored in
+// - ChunkRing: levels 1 and 2, kSlots FIFO buckets of pool indices: a
+//   bucket's only index in its slot word (with 1,000 events pending a second
+//   ahead most level-1 buckets hold one), two or more in
 //   32-byte chunks of seven (ChunkPool, shared by both levels), so emptying
 //   a bucket reads its indices as contiguous memory and can fetch the links
 //   they name ahead of use, instead of loading one link to find the next
@@ -20,6 +22,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "sim/event.h"
@@ -27,6 +30,11 @@
 namespace choreo::sim::queue_detail {
 
 inline constexpr std::uint32_t kNil = UINT32_MAX;
+// Pool indices and chunk numbers stay below these (the queue and ChunkPool
+// check), so a chunk ring's slot word can tell one index from a chunk.
+inline constexpr std::uint32_t kOne = std::uint32_t{1} << 31;
+inline constexpr std::uint32_t kMaxLinks = kOne - 1;   // indices 0 .. kOne - 2
+inline constexpr std::uint32_t kMaxChunks = kOne / 8;  // chunk * 8 + 7 < kOne
 
 struct Link {  // a pending event: 32 bytes, Event's fields in Event's order
   std::uint64_t seq;
@@ -150,6 +158,7 @@ class ChunkPool {
  private:
   // Grows by half, not double, to keep bytes per event low.
   [[gnu::noinline]] std::uint32_t grow() {
+    if (chunks_.size() >= kMaxChunks) throw std::length_error("event queue: 2^28 chunks in use");
     if (chunks_.size() == chunks_.capacity()) chunks_.reserve(chunks_.size() + chunks_.size() / 2 + 16);
     chunks_.emplace_back();
     return static_cast<std::uint32_t>(chunks_.size() - 1);
@@ -174,12 +183,15 @@ class ChunkRing {
 
   void append(ChunkPool& chunks, std::uint32_t i, std::size_t s) {
     std::uint32_t& end = ends_[s];
-    if (end == kNil) {
-      const std::uint32_t c = chunks.take();
-      chunks[c].at[0] = i;
-      chunks[c].link = c;
-      end = c * kStride + 1;
+    if (end == kNil) {  // the bucket's first index stays in its slot
+      end = kOne | i;
       bits_.set(s);
+    } else if (end >= kOne) {  // its second: both go to a chunk
+      const std::uint32_t c = chunks.take();
+      chunks[c].at[0] = end & ~kOne;
+      chunks[c].at[1] = i;
+      chunks[c].link = c;
+      end = c * kStride + 2;
     } else if (end % kStride == Chunk::kIndices) {  // the tail is full
       const std::uint32_t c = chunks.take();
       const std::uint32_t tail = end / kStride;
@@ -196,9 +208,11 @@ class ChunkRing {
   // Calls visit(i) for each index of slot s in order. REQUIRES: slot s non-empty
   template <class Visit>
   void for_each(const ChunkPool& chunks, std::size_t s, Visit&& visit) const {
-    const std::uint32_t tail = ends_[s] / kStride;
+    const std::uint32_t end = ends_[s];
+    if (end >= kOne) return visit(end & ~kOne);
+    const std::uint32_t tail = end / kStride;
     for (std::uint32_t c = chunks[tail].link;; c = chunks[c].link) {
-      const std::uint32_t n = c == tail ? ends_[s] % kStride : Chunk::kIndices;
+      const std::uint32_t n = c == tail ? end % kStride : Chunk::kIndices;
       for (std::uint32_t k = 0; k < n; ++k) visit(chunks[c].at[k]);
       if (c == tail) return;
     }
@@ -212,6 +226,7 @@ class ChunkRing {
     const std::uint32_t end = ends_[s];
     ends_[s] = kNil;
     bits_.clear(s);
+    if (end >= kOne) return visit(end & ~kOne);
     const std::uint32_t tail = end / kStride;
     const auto count = [&](std::uint32_t c) { return c == tail ? end % kStride : Chunk::kIndices; };
     std::uint32_t c = chunks[tail].link;
@@ -235,7 +250,8 @@ class ChunkRing {
 
  private:
   static constexpr std::uint32_t kStride = Chunk::kIndices + 1;
-  // Per slot: kNil if empty, else tail chunk * kStride + indices in it (1..7).
+  // Per slot: kNil if empty; kOne | i if it holds the one index i; else
+  // tail chunk * kStride + indices in that chunk (1..7), below kOne.
   std::vector<std::uint32_t> ends_;
   SlotBits<kSlots> bits_;
 };

@@ -58,6 +58,27 @@ TEST(ChunkRing, GivesBackEveryIndexInAppendOrderAcrossChunkBoundaries) {
   EXPECT_EQ(chunks.bytes(), bytes);
 }
 
+TEST(ChunkRing, ABucketOfOneIndexTakesNoChunkAndASecondMovesBothToOne) {
+  const std::vector<Link> pool(16);
+  ChunkPool chunks;
+  ChunkRing<64> ring;
+  ring.append(chunks, 11, 3);
+  ring.append(chunks, 0, 4);  // index 0: a slot word of kOne | 0
+  EXPECT_EQ(chunks.bytes(), 0u);
+  std::vector<std::uint32_t> seen;
+  ring.for_each(chunks, 3, [&](std::uint32_t i) { seen.push_back(i); });
+  EXPECT_EQ(seen, std::vector<std::uint32_t>{11});
+  EXPECT_EQ(take_all(ring, chunks, pool, 4), std::vector<std::uint32_t>{0});
+  EXPECT_EQ(ring.next_nonempty(4), 3u);
+  ring.append(chunks, 5, 3);                                    // the second index: 11 and 5 in one chunk
+  EXPECT_EQ(chunks.bytes(), 16 * sizeof(queue_detail::Chunk));  // the pool's first growth
+  for (std::uint32_t i = 6; i < 14; ++i) ring.append(chunks, i, 3);  // past the first chunk
+  EXPECT_EQ(take_all(ring, chunks, pool, 3), (std::vector<std::uint32_t>{11, 5, 6, 7, 8, 9, 10, 11, 12, 13}));
+  EXPECT_TRUE(ring.empty());
+  ring.append(chunks, queue_detail::kMaxLinks - 1, 63);  // the largest index a queue hands out
+  EXPECT_EQ(take_all(ring, chunks, pool, 63), std::vector<std::uint32_t>{queue_detail::kMaxLinks - 1});
+}
+
 Event at(Time t, std::uint64_t seq) {
   return Event{t,
                seq,
@@ -167,6 +188,22 @@ TEST(EventQueue, DenseUpperLevelsCostAtMost40BytesAPendingEvent) {
   }
   EXPECT_EQ(q.size(), 100'000u);
   EXPECT_LE(q.bytes(), 4'000'000u);
+}
+
+TEST(EventQueue, SparseUpperLevelsCostAtMost64BytesAPendingEvent) {
+  // 1,000 pending events a mean of 1 s ahead (PHOLD's standard shape, (a)):
+  // most level-1 buckets hold one event, which stays in the bucket's slot.
+  EventQueue q;
+  q.reserve(1'000);
+  Rng rng(6);
+  std::uint64_t seq = 0;
+  for (; seq < 1'000; ++seq) q.push(at(100'000 + static_cast<Time>(exponential(rng, 900'000.0)), seq));
+  for (int k = 0; k < 300'000; ++k) {
+    const Event e = q.pop();
+    q.push(at(e.time + 100'000 + static_cast<Time>(exponential(rng, 900'000.0)), seq++));
+  }
+  EXPECT_EQ(q.size(), 1'000u);
+  EXPECT_LE(q.bytes(), 64'000u);
 }
 
 }  // namespace
