@@ -1,7 +1,8 @@
 // Test fixtures for the broker tests: a handler that records every delivery
-// (and fails on demand), a publisher node that publishes on a schedule, and
-// brokers built from scenario keys as `choreo run` builds them. Not a test
-// by itself.
+// (and fails on demand), a publisher node that publishes on a schedule,
+// brokers built from scenario keys as `choreo run` builds them, and the
+// determinism runs whose trace hashes the tests compare. Not a test by
+// itself.
 #pragma once
 
 #include <cstdint>
@@ -121,6 +122,31 @@ inline std::unique_ptr<Broker> make_broker_from(sim::Simulation& sim, std::strin
                                                 std::vector<std::string> overrides = {}) {
   overrides.insert(overrides.begin(), "broker.kind=" + std::string(kind));
   return make_broker(settings_from(overrides), sim);
+}
+
+// A determinism run: a broker of `kind` from `overrides`, one subscription
+// (service "svc" on topic "t"), and a publisher of `count` records, one
+// every `period` over 31 keys, run until `until`.
+struct HashedRun {
+  std::vector<std::string> overrides;
+  SubscribeOptions subscribe;
+  std::uint64_t count = 10'000;
+  sim::Time period = 10 * sim::kMillisecond;
+  sim::Time until = 3 * sim::kMinute;
+};
+struct HashedOutcome {
+  std::uint64_t hash = 0;
+  DeliveryCounts totals;  // the broker's, to show the faults fired
+};
+inline HashedOutcome run_hashed(std::uint64_t seed, std::string_view kind, const HashedRun& run) {
+  sim::Simulation sim(seed);
+  auto broker = make_broker_from(sim, kind, run.overrides);
+  Recorder r;
+  broker->subscribe("t", "svc", r, run.subscribe);
+  add_publisher(sim, *broker, "pub",
+                {.topic = broker->topic("t"), .count = run.count, .period = run.period, .keys = 31});
+  sim.run_until(run.until);
+  return {sim.trace_hash(), broker->stats().total()};
 }
 
 }  // namespace choreo::brokers::testing

@@ -115,18 +115,17 @@ TEST(KafkaBatch, AFailedRequestWithoutIdempotenceDuplicatesTheWholeBatch) {
 }
 
 std::uint64_t batched_run_hash(std::uint64_t seed) {
-  sim::Simulation sim(seed);
-  auto broker = testing::make_broker_from(
-      sim, "kafka",
-      {"kafka.partitions=4", "kafka.linger=3ms", "kafka.batch_size=1KB", "kafka.producer_error=5%",
-       "kafka.idempotence=false", "broker.delay=exp:2ms", "broker.processing=exp:100us"});
-  Recorder r;
-  broker->subscribe("t", "svc", r, {.workers = 2});
-  add_publisher(sim, *broker, "pub",
-                {.topic = broker->topic("t"), .count = 5'000, .period = 200, .keys = 31});
-  sim.run_until(sim::kMinute);
-  EXPECT_GT(broker->stats().total().duplicated, 0u);
-  return sim.trace_hash();
+  const auto out =
+      testing::run_hashed(seed, "kafka",
+                          {.overrides = {"kafka.partitions=4", "kafka.linger=3ms", "kafka.batch_size=1KB",
+                                         "kafka.producer_error=5%", "kafka.idempotence=false",
+                                         "broker.delay=exp:2ms", "broker.processing=exp:100us"},
+                           .subscribe = {.workers = 2},
+                           .count = 5'000,
+                           .period = 200,
+                           .until = sim::kMinute});
+  EXPECT_GT(out.totals.duplicated, 0u);
+  return out.hash;
 }
 
 TEST(KafkaBatch, SameSeedSameTraceHashDifferentSeedDifferentHash) {

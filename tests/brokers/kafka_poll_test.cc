@@ -183,19 +183,18 @@ TEST(KafkaPoll, AFetchIsAnsweredAtFetchMaxWaitWithWhatIsThere) {
 }
 
 std::uint64_t polled_run_hash(std::uint64_t seed, const std::string& fetch_min_bytes = "1B") {
-  sim::Simulation sim(seed);
-  auto broker = testing::make_broker_from(
-      sim, "kafka",
-      {"kafka.partitions=4", "kafka.max_poll_records=7", "kafka.max_partition_fetch_bytes=1KB",
-       "kafka.fetch_min_bytes=" + fetch_min_bytes, "broker.delay=exp:2ms", "broker.processing=exp:1ms",
-       "broker.duplicate=1%", "broker.loss=1%", "broker.crash_rate=0.05/s", "broker.restart_after=2s"});
-  Recorder r;
-  broker->subscribe("t", "svc", r, {.workers = 3});
-  add_publisher(sim, *broker, "pub",
-                {.topic = broker->topic("t"), .count = 20'000, .period = 2'000, .keys = 31});
-  sim.run_until(2 * sim::kMinute);
-  EXPECT_GT(broker->stats().total().redelivered, 0u);
-  return sim.trace_hash();
+  const auto out = testing::run_hashed(
+      seed, "kafka",
+      {.overrides = {"kafka.partitions=4", "kafka.max_poll_records=7", "kafka.max_partition_fetch_bytes=1KB",
+                     "kafka.fetch_min_bytes=" + fetch_min_bytes, "broker.delay=exp:2ms",
+                     "broker.processing=exp:1ms", "broker.duplicate=1%", "broker.loss=1%",
+                     "broker.crash_rate=0.05/s", "broker.restart_after=2s"},
+       .subscribe = {.workers = 3},
+       .count = 20'000,
+       .period = 2'000,
+       .until = 2 * sim::kMinute});
+  EXPECT_GT(out.totals.redelivered, 0u);
+  return out.hash;
 }
 
 TEST(KafkaPoll, SameSeedSameTraceHashDifferentSeedDifferentHash) {

@@ -213,19 +213,14 @@ TEST(KafkaRewind, EveryPartitionRestartsAtItsLogStartAfterTheRecordInProcess) {
 
 // The conformance suite's determinism run, with the bootstrap flag on.
 std::uint64_t rewind_run_hash(std::uint64_t seed) {
-  sim::Simulation sim(seed);
-  auto broker = testing::make_broker_from(
-      sim, "kafka",
-      {"kafka.partitions=3", "kafka.retention=20s", "kafka.retention_check_interval=1s",
-       "kafka.segment_ms=2s", "broker.delay=exp:2ms", "broker.processing=exp:1ms", "broker.crash_rate=0.05/s",
-       "broker.restart_after=5s"});
-  Recorder r;
-  broker->subscribe("t", "svc", r, {.workers = 3, .rewind_on_restart = true});
-  add_publisher(sim, *broker, "pub",
-                {.topic = broker->topic("t"), .count = 10'000, .period = 10 * kMillisecond, .keys = 31});
-  sim.run_until(3 * sim::kMinute);
-  EXPECT_GT(broker->stats().total().redelivered, 0u);
-  return sim.trace_hash();
+  const auto out = testing::run_hashed(
+      seed, "kafka",
+      {.overrides = {"kafka.partitions=3", "kafka.retention=20s", "kafka.retention_check_interval=1s",
+                     "kafka.segment_ms=2s", "broker.delay=exp:2ms", "broker.processing=exp:1ms",
+                     "broker.crash_rate=0.05/s", "broker.restart_after=5s"},
+       .subscribe = {.workers = 3, .rewind_on_restart = true}});
+  EXPECT_GT(out.totals.redelivered, 0u);
+  return out.hash;
 }
 
 TEST(KafkaRewind, SameSeedSameTraceHashDifferentSeedDifferentHash) {

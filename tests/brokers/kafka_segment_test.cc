@@ -110,19 +110,16 @@ TEST(KafkaSegments, ALaggingGroupLosesExactlyTheDeletedSegments) {
 }
 
 std::uint64_t segmented_run_hash(std::uint64_t seed) {
-  sim::Simulation sim(seed);
-  auto broker = testing::make_broker_from(
-      sim, "kafka",
-      {"kafka.partitions=3", "kafka.retention=5s", "kafka.retention_check_interval=1s",
-       "kafka.segment_bytes=2KB", "kafka.segment_ms=3s", "broker.delay=exp:2ms", "broker.processing=exp:1ms",
-       "broker.crash_rate=0.1/s", "broker.restart_after=8s"});
-  Recorder r;
-  broker->subscribe("t", "svc", r, {.workers = 2});
-  add_publisher(sim, *broker, "pub",
-                {.topic = broker->topic("t"), .count = 6'000, .period = 10 * kMillisecond, .keys = 31});
-  sim.run_until(2 * sim::kMinute);
-  EXPECT_GT(broker->stats().total().lost(LossReason::kRetention), 0u);
-  return sim.trace_hash();
+  const auto out = testing::run_hashed(
+      seed, "kafka",
+      {.overrides = {"kafka.partitions=3", "kafka.retention=5s", "kafka.retention_check_interval=1s",
+                     "kafka.segment_bytes=2KB", "kafka.segment_ms=3s", "broker.delay=exp:2ms",
+                     "broker.processing=exp:1ms", "broker.crash_rate=0.1/s", "broker.restart_after=8s"},
+       .subscribe = {.workers = 2},
+       .count = 6'000,
+       .until = 2 * sim::kMinute});
+  EXPECT_GT(out.totals.lost(LossReason::kRetention), 0u);
+  return out.hash;
 }
 
 TEST(KafkaSegments, SameSeedSameTraceHashDifferentSeedDifferentHash) {
