@@ -284,6 +284,7 @@ class KafkaBroker final : public BrokerCore {
   static std::uint64_t held_end(const Member& mb, std::uint32_t p, std::uint32_t gen);
   void commit(SubscriptionId sub, std::uint32_t m);
   void auto_commit(SubscriptionId sub, std::uint32_t m);
+  void commit_if_due(SubscriptionId sub, std::uint32_t m);
   // Reassigns the partitions; start: then fetch for every live member.
   void rebalance(SubscriptionId sub, bool start = true);
   void rewind(SubscriptionId sub, std::uint32_t m);

@@ -18,11 +18,7 @@ void KafkaBroker::fetch(SubscriptionId sub, std::uint32_t m) {
     if (mb.busy) return;
     if (mb.head == mb.polled.size()) {
       if (!eligible(sub, m)) return;
-      if (mb.commit_due) {
-        mb.commit_due = false;
-        commit(sub, m);
-        sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
-      }
+      commit_if_due(sub, m);
       if (!fetch_answered(sub, m)) return;
       poll(sub, m);
       if (mb.polled.empty()) {
@@ -163,10 +159,15 @@ void KafkaBroker::commit(SubscriptionId sub, std::uint32_t m) {
 // runs in poll and restarts the interval from the commit).
 void KafkaBroker::auto_commit(SubscriptionId sub, std::uint32_t m) {
   Member& mb = groups_[sub].members[m];
-  if (mb.busy || mb.head < mb.polled.size()) {
-    mb.commit_due = true;
-    return;
-  }
+  mb.commit_due = true;
+  if (!mb.busy && mb.head == mb.polled.size()) commit_if_due(sub, m);
+}
+
+// In poll: the auto-commit that came due, and the next interval from it.
+void KafkaBroker::commit_if_due(SubscriptionId sub, std::uint32_t m) {
+  Member& mb = groups_[sub].members[m];
+  if (!mb.commit_due) return;
+  mb.commit_due = false;
   commit(sub, m);
   sim_.timer(subs_[sub].first + m, options_.auto_commit_interval, kAutoCommit, 0);
 }
