@@ -86,7 +86,7 @@ void KafkaBroker::poll(SubscriptionId sub, std::uint32_t m) {
     while (gp.draining < 0 && room > 0 && mb.in_line_left > 0 && gp.next < log.end()) {
       const Envelope& env = log.records[gp.next - log.base].env;
       const std::uint64_t offset = gp.next++;
-      mb.in_line_left -= std::min<std::uint64_t>(mb.in_line_left, std::max<std::uint32_t>(env.msg.bytes, 1));
+      mb.in_line_left -= std::min<std::uint64_t>(mb.in_line_left, env.msg.bytes);
       if (dropped(sub, env)) continue;
       const bool twice = draw_duplicate(subs_[sub].rng);
       if (twice) count_duplicate(env, DuplicateReason::kInjected, sub);

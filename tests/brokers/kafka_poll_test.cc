@@ -30,7 +30,8 @@ CommonOptions constant_processing(const char* duration) {
 // while ids 0..11 (key = id, 100 bytes) are written: the key hash puts
 // seven on partition 0 and five on partition 1. At 1 s the member polls the
 // backlog. Returns (partition, offset) in processing order.
-std::vector<std::pair<std::uint32_t, std::uint64_t>> backlog_order(KafkaOptions o) {
+std::vector<std::pair<std::uint32_t, std::uint64_t>> backlog_order(KafkaOptions o,
+                                                                   std::uint32_t bytes = 100) {
   o.partitions = 2;
   o.linger = 0;
   sim::Simulation sim(1);
@@ -38,9 +39,13 @@ std::vector<std::pair<std::uint32_t, std::uint64_t>> backlog_order(KafkaOptions 
   Recorder r;
   broker.subscribe("t", "svc", r);
   broker.crash("svc", 0, 0, kSecond);
-  add_publisher(
-      sim, broker, "pub",
-      {.topic = broker.topic("t"), .first_id = 0, .count = 12, .start = 10 * kMillisecond, .keys = 12});
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"),
+                 .first_id = 0,
+                 .count = 12,
+                 .start = 10 * kMillisecond,
+                 .keys = 12,
+                 .bytes = bytes});
   sim.run_until(10 * kSecond);
   std::vector<std::pair<std::uint32_t, std::uint64_t>> out;
   for (const auto& d : r.log) out.emplace_back(d.info.partition, d.info.offset);
@@ -71,6 +76,18 @@ TEST(KafkaPoll, MaxPartitionFetchBytesBoundsOnePartitionsShareOfAPoll) {
   const std::vector<std::pair<std::uint32_t, std::uint64_t>> want = {
       {0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}, {1, 2}, {0, 3}, {0, 4}, {0, 5}, {1, 3}, {1, 4}, {0, 6}};
   EXPECT_EQ(backlog_order(o), want);
+}
+
+// Records of 0 bytes count 0 against max.partition.fetch.bytes, as they do
+// toward fetch.min.bytes and batch.size: with a 1-byte limit the first poll
+// still drains partition 0, then partition 1. (Counting each as 1 byte
+// would alternate partitions, one record each.)
+TEST(KafkaPoll, ZeroByteRecordsDoNotUseUpMaxPartitionFetchBytes) {
+  KafkaOptions o;
+  o.max_partition_fetch_bytes = 1;
+  const std::vector<std::pair<std::uint32_t, std::uint64_t>> want = {
+      {0, 0}, {0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0, 6}, {1, 0}, {1, 1}, {1, 2}, {1, 3}, {1, 4}};
+  EXPECT_EQ(backlog_order(o, 0), want);
 }
 
 // One member, one partition, processing 1 s a record, 10 records a poll.
