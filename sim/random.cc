@@ -52,12 +52,18 @@ double helper2(double x) {
 
 }  // namespace
 
-Zipf::Zipf(std::uint64_t n, double s) : n_(n), s_(s) {
+Zipf::Zipf(std::uint64_t n, double s, std::uint64_t table_max) : n_(n), s_(s) {
   assert(n >= 1 && s > 0);
   h_integral_x1_ = h_integral(1.5) - 1.0;
   h_integral_n_ = h_integral(static_cast<double>(n) + 0.5);
   threshold_ = 2.0 - h_integral_inverse(h_integral(2.5) - h(2.0));
+  if (n <= table_max) {
+    accept_.resize(n);
+    for (std::uint64_t k = 1; k <= n; ++k) accept_[k - 1] = accept_bound(static_cast<double>(k));
+  }
 }
+
+double Zipf::accept_bound(double k) const { return h_integral(k + 0.5) - h(k); }
 
 double Zipf::h(double x) const { return std::exp(-s_ * std::log(x)); }
 
@@ -79,7 +85,10 @@ std::uint64_t Zipf::operator()(Rng& rng) const {
     double k = std::floor(x + 0.5);
     if (k < 1) k = 1;
     if (k > static_cast<double>(n_)) k = static_cast<double>(n_);
-    if (k - x <= threshold_ || u >= h_integral(k + 0.5) - h(k)) return static_cast<std::uint64_t>(k);
+    if (k - x <= threshold_) return static_cast<std::uint64_t>(k);
+    // k is an integer in [1, n]: its bound is at k - 1 when tabulated.
+    const double bound = accept_.empty() ? accept_bound(k) : accept_[static_cast<std::size_t>(k) - 1];
+    if (u >= bound) return static_cast<std::uint64_t>(k);
   }
 }
 

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
@@ -22,18 +23,62 @@
 
 namespace choreo::sim {
 
+namespace visibility_detail {
+
+// The curve's bins: ages up to each edge, then one bin for older.
+inline constexpr std::array<Time, 10> kAgeEdges = {
+    1 * kMillisecond, 10 * kMillisecond, 100 * kMillisecond, 500 * kMillisecond, 1 * kSecond,
+    2 * kSecond,      5 * kSecond,       10 * kSecond,       30 * kSecond,       60 * kSecond};
+
+// Ages of bit width w, [2^(w-1), 2^w) (w = 0: age 0): `base` edges lie
+// below them, and `edge` is the one edge among them (UINT64_MAX: none).
+struct BinRange {
+  std::size_t base = 0;
+  std::uint64_t edge = UINT64_MAX;
+};
+
+constexpr std::array<BinRange, 65> bin_ranges() {
+  std::array<BinRange, 65> out{};
+  for (std::size_t w = 0; w <= 64; ++w) {
+    const std::uint64_t lo = w == 0 ? 0 : std::uint64_t{1} << (w - 1);
+    const std::uint64_t hi = w == 0 ? 0 : (w == 64 ? UINT64_MAX : (std::uint64_t{1} << w) - 1);
+    for (const Time edge : kAgeEdges) {
+      const auto e = static_cast<std::uint64_t>(edge);
+      if (e < lo) ++out[w].base;
+      if (e >= lo && e <= hi) {
+        if (out[w].edge != UINT64_MAX) throw "two edges in one power-of-two range";
+        out[w].edge = e;
+      }
+    }
+  }
+  return out;
+}
+
+// Does not compile if two edges share a power-of-two range.
+inline constexpr std::array<BinRange, 65> kBinRanges = bin_ranges();
+
+}  // namespace visibility_detail
+
 class VisibilityMeter {
  public:
-  // The curve's bins: ages up to each edge, then one bin for older.
-  static constexpr std::array<Time, 10> kAgeEdges = {
-      1 * kMillisecond, 10 * kMillisecond, 100 * kMillisecond, 500 * kMillisecond, 1 * kSecond,
-      2 * kSecond,      5 * kSecond,       10 * kSecond,       30 * kSecond,       60 * kSecond};
+  static constexpr const std::array<Time, 10>& kAgeEdges = visibility_detail::kAgeEdges;
+
+  // The curve's bin of `age`: the number of edges below it (the first edge
+  // >= age). Two loads and a comparison instead of one per edge: the bit
+  // width of the age picks the edges below its power-of-two range (base)
+  // and the one edge inside it, if any (no range holds two: kBinRanges
+  // would not compile).
+  static std::size_t bin_of(Time age) {
+    const auto a = static_cast<std::uint64_t>(age > 0 ? age : 0);  // age <= 0: bin 0, as any age <= 1 ms
+    const visibility_detail::BinRange& r =
+        visibility_detail::kBinRanges[static_cast<std::size_t>(std::bit_width(a))];
+    return r.base + (r.edge < a ? 1 : 0);
+  }
 
   void begin_read() { newest_missed_ = -1; }
   // `age`: time since the key's latest write; `fresh`: the lookup saw it.
   void lookup(Time age, bool fresh) {
-    std::size_t bin = 0;  // the first edge >= age, counted without branches
-    for (const Time edge : kAgeEdges) bin += edge < age ? 1 : 0;
+    const std::size_t bin = bin_of(age);
     ++lookups_[bin];
     fresh_[bin] += fresh ? 1 : 0;
     if (!fresh && (newest_missed_ < 0 || age < newest_missed_)) newest_missed_ = age;

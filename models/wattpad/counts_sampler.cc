@@ -2,6 +2,7 @@
 #include "models/wattpad/counts_sampler.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace choreo::wattpad {
 
@@ -21,12 +22,17 @@ sim::Divergence CountsSampler::sample(std::size_t examples, bool full) {
     const auto n = static_cast<std::uint32_t>(owner_.keys().size());
     for (std::uint32_t key = 0; key < n; ++key) compare(key, d);
   } else {
-    keys_ = divergent_;
+    // divergent_ is ascending already: sort only this period's marks (few,
+    // while a diverged replica may keep thousands of differing keys) and
+    // merge, instead of sorting the union again each sample.
     const auto& mine = replica_changes_.list();
     const auto& owners = owner_.changes().list();
-    keys_.insert(keys_.end(), mine.begin(), mine.end());
-    keys_.insert(keys_.end(), owners.begin(), owners.end());
-    std::sort(keys_.begin(), keys_.end());
+    changed_.assign(mine.begin(), mine.end());
+    changed_.insert(changed_.end(), owners.begin(), owners.end());
+    std::sort(changed_.begin(), changed_.end());
+    keys_.clear();
+    std::set_union(divergent_.begin(), divergent_.end(), changed_.begin(), changed_.end(),
+                   std::back_inserter(keys_));
     keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
     for (const std::uint32_t key : keys_) compare(key, d);
   }

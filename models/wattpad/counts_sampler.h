@@ -58,7 +58,8 @@ class CountsSampler {
   std::uint64_t samples_ = 0, full_samples_ = 0;
   std::vector<std::uint32_t> divergent_;  // keys that differed at the last sample, ascending
   std::vector<std::uint32_t> next_;       // this sample's, being built
-  std::vector<std::uint32_t> keys_;       // this sample's keys to compare
+  std::vector<std::uint32_t> changed_;    // this sample's marks, sorted (with repeats)
+  std::vector<std::uint32_t> keys_;       // this sample's keys to compare, ascending
 };
 
 }  // namespace choreo::wattpad

@@ -35,10 +35,7 @@ void PageComments::remove(std::uint32_t page, std::uint64_t comment) {
 
 void PageComments::authors(std::uint32_t page, std::vector<std::uint64_t>& out) const {
   out.clear();
-  if (page >= block_.size() || block_[page] == kNone) return;
-  const std::uint32_t b = block_[page];
-  const Entry* first = entries_.data() + static_cast<std::size_t>(b) * per_page_;
-  for (std::uint32_t i = 0; i < sizes_[b]; ++i) out.push_back(first[i].author);
+  for_each_author(page, [&out](std::uint32_t author) { out.push_back(author); });
 }
 
 }  // namespace choreo::wattpad

@@ -30,6 +30,15 @@ class PageComments {
   // Replaces `out` by the authors the page shows, oldest comment first
   // (empty for a page with no comments).
   void authors(std::uint32_t page, std::vector<std::uint64_t>& out) const;
+  // Calls fn(author) for the authors the page shows, oldest comment first,
+  // without copying them (a read's hot path).
+  template <class Fn>
+  void for_each_author(std::uint32_t page, Fn&& fn) const {
+    if (page >= block_.size() || block_[page] == kNone) return;
+    const std::uint32_t b = block_[page];
+    const Entry* first = entries_.data() + static_cast<std::size_t>(b) * per_page_;
+    for (const Entry* e = first; e != first + sizes_[b]; ++e) fn(e->author);
+  }
   // Pages with a block of entries.
   std::size_t pages() const { return sizes_.size(); }
 

@@ -46,9 +46,10 @@ void Reads::on_event(const sim::Event&) {
   ++total_;
   const Location page{.story = popularity_(rng_) - 1,
                       .chapter = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.chapters))};
-  std::vector<std::uint64_t>& authors = authors_;
-  comments_.pages().authors(comments_.ledger().keys().find_id(page, 1), authors);
+  const std::uint32_t key = comments_.ledger().keys().find_id(page, 1);
   if (w_.orchestration) {
+    std::vector<std::uint64_t>& authors = authors_;
+    comments_.pages().authors(key, authors);
     if (w_.per_author) {
       std::sort(authors.begin(), authors.end());
       authors.erase(std::unique(authors.begin(), authors.end()), authors.end());
@@ -57,7 +58,7 @@ void Reads::on_event(const sim::Event&) {
     return;
   }
   visibility_.begin_read();
-  for (auto a : authors) lookup(a);
+  comments_.pages().for_each_author(key, [this](std::uint32_t author) { lookup(author); });
   visibility_.end_read();
   latency_us_.record(0);
 }

@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
+#include "sim/rng.h"
+
 namespace choreo::sim {
 namespace {
 
@@ -25,6 +29,29 @@ TEST(Visibility, AReadIsStaleWhenAnyLookupMissesAndCountsTheNewestMiss) {
   EXPECT_EQ(out["stale"], 1);
   EXPECT_DOUBLE_EQ(out["stale_fraction"].get<double>(), 0.5);
   EXPECT_NEAR(out["staleness_ms"]["max"].get<double>(), 40.0, 40.0 * 0.004);
+}
+
+// bin_of (bit width, one comparison) puts every age where counting the
+// edges below it does: at and around every edge and power of two, at the
+// extremes, and at a million random ages of every magnitude.
+TEST(Visibility, TheBinOfAnAgeIsTheNumberOfEdgesBelowIt) {
+  const auto counted = [](Time age) {
+    std::size_t bin = 0;
+    for (const Time edge : VisibilityMeter::kAgeEdges) bin += edge < age ? 1 : 0;
+    return bin;
+  };
+  std::vector<Time> ages = {0, -1, -kSecond, INT64_MIN, INT64_MAX, INT64_MAX - 1};
+  for (const Time edge : VisibilityMeter::kAgeEdges) {
+    for (Time d = -2; d <= 2; ++d) ages.push_back(edge + d);
+  }
+  for (int w = 0; w < 63; ++w) {
+    for (Time d = -1; d <= 1; ++d) ages.push_back((Time{1} << w) + d);
+  }
+  Rng rng(5);
+  for (int i = 0; i < 1'000'000; ++i) {
+    ages.push_back(static_cast<Time>(rng.next() >> (1 + rng.next() % 63)));
+  }
+  for (const Time age : ages) ASSERT_EQ(VisibilityMeter::bin_of(age), counted(age)) << "age " << age;
 }
 
 TEST(Visibility, TheCurveBinsLookupsByAgeUpToEachEdge) {
