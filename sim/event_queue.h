@@ -1,40 +1,49 @@
-// The pending-event set: three timing wheels over a 4-ary heap.
+// The pending-event set: three timing wheels over a 4-ary heap, with a
+// level-0 bucket width that follows the spacing of the events.
 //
-//   level 0: 4,096 buckets of 1 us      [now, lim0)   lim0 = (now / 2^11 + 2) * 2^11
-//   level 1:   512 buckets of 2^11 us   [lim0, lim1)  lim1 = (now / 2^19 + 2) * 2^19
-//   level 2:   256 buckets of 2^19 us   [lim1, lim2)  lim2 = (now / 2^26 + 2) * 2^26
-//   EventHeap (sim/event_heap.h)        [lim2, ...)
+//   level 0: 4,096 buckets of 2^w us      [now, lim0)   lim0 = (now / 2^s1 + 2) * 2^s1, s1 = w + 11
+//   level 1:   512 buckets of 2^s1 us     [lim0, lim1)  lim1 = (now / 2^s2 + 2) * 2^s2, s2 = s1 + 8
+//   level 2:   256 buckets of 2^s2 us     [lim1, lim2)  lim2 = (now / 2^s3 + 2) * 2^s3,
+//                                                        s3 = min(s2 + 7, 30)
+//   EventHeap (sim/event_heap.h)          [lim2, ...)
 //
-// so level 0 reaches 2.0-4.1 ms ahead, level 1 0.52-1.05 s and level 2
-// 67-134 s. Each limit is a bucket boundary of the next level, and each
-// level's range spans at most its bucket count, so no two times of a range
-// share a bucket. When now enters a later 2^11-us block the limits rise, and
-// the buckets and heap events they pass move down (a cascade): an event
-// moves at most three times however far ahead it was scheduled, each move
-// O(1), instead of through log4(n) heap levels.
+// With w = 0, level 0 reaches 2.0-4.1 ms ahead, level 1 0.52-1.05 s and
+// level 2 67-134 s. Each limit is a bucket boundary of the next level, and
+// each level's range spans at most its bucket count, so no two times of a
+// range share a bucket. When now enters a later level-1 bucket span the
+// limits rise, and the buckets and heap events they pass move down (a
+// cascade): an event moves at most three times however far ahead it was
+// scheduled, each move O(1), instead of through log4(n) heap levels.
 //
-// Chosen by measurement (bench/phold_bench, see README.md, and callgrind
-// instruction counts): a push or pop touches one bucket and one pool link,
-// so the dense PHOLD ran 3.5-4.5x the 4-ary heap's speed with 10^5 pending
-// events when level 0 was adopted. The upper levels replaced the heap for the sparse comments run
-// (scenarios/default.ini: ~2,500 events per simulated second, 1 ms - 30 s
-// ahead): 432.4 M -> 361.3 M instructions for the whole run, as moving
-// events from the heap (69.2 M) became cascades (10.2 M); PHOLD, whole
-// process, 4,755 -> 4,220 M (N=1,000) and 4,392 -> 4,093 M (N=100,000),
-// same trace hashes. Level-1 buckets of 2^11 us beat 2^10 (lim0 3.1-4.1 ms
-// ahead) by 1.1% on the comments run and lost 0.5% on PHOLD.
+// The width (0 <= w <= 10). 1-us buckets suit dense queues (PHOLD's
+// quantized shape: ~91 events a microsecond with 10^5 pending), but with
+// 1,000 events a second ahead (PHOLD's standard shape, configuration (a))
+// a cascade ran every second event and each event moved 2-3 times. So at
+// a cascade, once at least max(64, pending / 4) events were popped since
+// the last check, the queue takes the mean spacing of the popped times and
+// aims at buckets 1/8 of it (a power of two, kept while within a factor of
+// two of the aim), then rebuilds its levels for the new width (O(pending),
+// so at most once per pending/4 pops). Measured (PHOLD, same process,
+// CPU time): in (a) standard, 1 ms spacing, w = 7 ran 26 M events/s, w = 6
+// 23, w = 8 24.5, w = 9 23, w = 10 21.5 and w = 0 17 (the calendar queue
+// 18); with 10^5 pending (10 us spacing) w = 0 beat w = 3 by 30%, as wider
+// buckets are rarely empty and an insertion then touches a second link.
+// With w > 0 a level-0 bucket holds several times, kept sorted by
+// (time, seq) (an insertion that walks past more than 32 links narrows the
+// width at once, so a burst into wide buckets cannot go quadratic); with
+// w = 0 it holds one time in issue order, and pushes and cascades append.
 //
 // Order: every event of one time sits in one place (one bucket of the level
 // whose range holds that time, or the heap), and within a bucket events of
 // equal time are in seq (issue) order. A push appends (its seq is the
-// largest yet); a cascade moves a bucket's events in list order and the heap
-// yields them in (time, seq) order, all events of a time together, into
-// buckets that hold none of that time. A level-0 bucket holds one time, so
-// its FIFO order is (time, seq) order: the order of the heap, and the same
-// trace hashes.
+// largest yet) or inserts in order; a cascade or rebuild moves a bucket's
+// events in list order, and the heap yields them in (time, seq) order, all
+// events of a time together, into buckets that hold none of that time. So a
+// level-0 bucket pops in (time, seq) order: the order of the heap, and the
+// same trace hashes at every width.
 //
 // Storage (sim/queue_levels.h): every pending event below lim2 is a 32-byte
-// pool link that stays put; level 0 threads FIFO lists through the links,
+// pool link that stays put; level 0 threads lists through the links,
 // levels 1 and 2 keep the links' indices in 32-byte chunks of seven, so a
 // cascade reads a bucket as contiguous memory and prefetches the links
 // ahead of use. With 10^5 pending on PHOLD's standard shape (0.1 event per
@@ -47,12 +56,12 @@
 // stays in its 4-byte slot), and ~23 KB fixed: 4 bytes per bucket and per
 // level a bit per bucket and a summary bit per 64 buckets, which find the
 // next non-empty bucket in a few instructions however sparse the events
-// are. PHOLD: 33-39 bytes per event with 10^5 pending, 54-63 with 1,000
-// (69 when a lone index took a chunk of its own).
+// are. PHOLD: 33-39 bytes per event with 10^5 pending, 54-63 with 1,000.
 //
 // Not thread-safe. Invariant: every event in level 0 has now <= time < lim0;
 // level-1 and level-2 events lie in their ranges above; heap events at or
-// after lim2; now is the time of the last pop.
+// after lim2; lim2 - now <= 2^31, so a link's low 32 bits name its time;
+// now is the time of the last pop.
 #pragma once
 
 #include <algorithm>
@@ -71,7 +80,10 @@ namespace choreo::sim {
 
 class EventQueue {
  public:
-  static constexpr std::int64_t kWheelUs = 4096;  // level-0 buckets of 1 us; lim0 - now is 2,049..4,096
+  EventQueue() { set_limits(); }
+
+  static constexpr std::size_t kWheelSlots = 4096;  // level-0 buckets
+  static constexpr int kMaxWidthLog2 = 10;          // level-0 buckets of 1 .. 1,024 us
   // Event times stay at or below this, so no limit overflows.
   static constexpr std::int64_t kLatestUs = INT64_MAX - (std::int64_t{1} << 32);
 
@@ -81,15 +93,18 @@ class EventQueue {
            overflow_.capacity() * sizeof(Event);
   }
   void reserve(std::size_t n) { pool_.reserve(n); }
+  // log2 of the level-0 bucket width in us (0 .. kMaxWidthLog2), as tuned so far.
+  int width_log2() const { return w_; }
 
   bool empty() const { return size() == 0; }
   // The time of the least event. REQUIRES: !empty()
   // Remembers its level-0 bucket for the pop() that usually follows.
   std::int64_t next_time() const {
     if (l0_.empty()) return least_beyond_level0();
-    const std::size_t from = static_cast<std::size_t>(now_) & kMask0;
+    const std::size_t from = slot0(now_);
     peek_ = l0_.next_nonempty(from);
-    return now_ + static_cast<std::int64_t>((peek_ - from) & kMask0);
+    if (w_ == 0) return now_ + static_cast<std::int64_t>((peek_ - from) & kMask0);
+    return time_of(pool_[l0_.front(pool_.data(), peek_)]);
   }
 
   // REQUIRES: the last popped time <= e.time <= kLatestUs, and e.seq above
@@ -97,8 +112,11 @@ class EventQueue {
   void push(const Event& e) {
     peek_ = kNoPeek;
     if (e.time >= lim0_) return push_beyond_level0(e);
-    const std::uint32_t i = link(e);
-    l0_.append(pool_.data(), i, static_cast<std::size_t>(e.time) & kMask0);
+    const std::uint32_t i = link(e);  // (before pool_.data(): it may reallocate the pool)
+    if (w_ == 0) return l0_.append(pool_.data(), i, slot0(e.time));
+    const std::uint32_t walked = l0_.insert(pool_.data(), i, slot0(e.time), earlier());
+    if (walked > kLongWalk) [[unlikely]]
+      retune(narrower(walked));
   }
 
   // Removes and returns the least event. REQUIRES: size() > 0
@@ -107,41 +125,48 @@ class EventQueue {
     peek_ = kNoPeek;
     if (idx == kNoPeek) {  // (level 0 is empty only if nothing was remembered)
       if (l0_.empty()) advance_to(least_beyond_level0());
-      idx = l0_.next_nonempty(static_cast<std::size_t>(now_) & kMask0);
+      idx = l0_.next_nonempty(slot0(now_));
     }
-    const std::size_t from = static_cast<std::size_t>(now_) & kMask0;
-    const std::int64_t t = now_ + static_cast<std::int64_t>((idx - from) & kMask0);
-    if (t != now_) advance_to(t);
+    const std::int64_t t = w_ == 0 ? now_ + static_cast<std::int64_t>((idx - slot0(now_)) & kMask0)
+                                   : time_of(pool_[l0_.front(pool_.data(), idx)]);
+    if (t != now_) {
+      advance_to(t);
+      idx = slot0(t);  // (the width may have changed)
+    }
     const std::uint32_t i = l0_.pop_front(pool_.data(), idx);
     const Link& l = pool_[i];
     const Event e{t, l.seq, l.node, l.kind, l.epoch, l.arg};
     pool_[i].next = free_;
     free_ = i;
     --wheel_count_;
+    ++popped_;
     return e;
   }
 
  private:
   using Link = queue_detail::Link;
   static constexpr std::uint32_t kNil = queue_detail::kNil;
-  static constexpr std::size_t kMask0 = kWheelUs - 1;
+  static constexpr std::size_t kMask0 = kWheelSlots - 1;
   static constexpr std::size_t kNoPeek = SIZE_MAX;
-  using Ring0 = queue_detail::ListRing<kWheelUs>;
+  using Ring0 = queue_detail::ListRing<kWheelSlots>;
   using Ring1 = queue_detail::ChunkRing<512>;
   using Ring2 = queue_detail::ChunkRing<256>;
-  // log2 of the bucket spans (us) of levels 1 and 2, and of lim2's alignment.
-  // lim0 is kAhead0 level-1 buckets past now's; lim1 and lim2 two of the
-  // next level's; so each level's range spans at most its bucket count.
-  static constexpr int kShift1 = 11;
-  static constexpr std::int64_t kAhead0 = kWheelUs >> kShift1;
-  static constexpr int kShift2 = kShift1 + std::countr_zero(Ring1::kSlots) - 1;
-  static constexpr int kShift3 = kShift2 + std::countr_zero(Ring2::kSlots) - 1;
-  static_assert(kAhead0 << kShift1 == kWheelUs && kShift3 < 31, "a link keeps its time's low 32 bits");
+  // Level-1 buckets span kWheelSlots / 2 level-0 buckets; lim0 is two of them past now's.
+  static constexpr int kSpan1 = std::countr_zero(kWheelSlots) - 1;
+  // Every pending link's time is below now + 2^31 (lim2 - now <= 2^(kMaxShift3 + 1)).
+  static constexpr int kMaxShift3 = 30;
+  static_assert(kMaxWidthLog2 + kSpan1 + std::countr_zero(Ring1::kSlots) - 1 < kMaxShift3,
+                "level 2 keeps at least two buckets at the widest width");
+  // An insertion into level 0 that walks past more links than this narrows the buckets.
+  static constexpr std::uint32_t kLongWalk = 32;
 
   // (now / 2^shift + k) * 2^shift
   static std::int64_t limit(std::int64_t now, int shift, std::int64_t k) {
     return ((now >> shift) + k) << shift;
   }
+  std::size_t slot0(std::int64_t t) const { return static_cast<std::size_t>(t >> w_) & kMask0; }
+  std::size_t slot1(std::int64_t t) const { return static_cast<std::size_t>(t >> s1_) & Ring1::kMask; }
+  std::size_t slot2(std::int64_t t) const { return static_cast<std::size_t>(t >> s2_) & Ring2::kMask; }
 
   // A pool link for e, counted as pending; it may reallocate the pool.
   std::uint32_t link(const Event& e) {
@@ -169,17 +194,28 @@ class EventQueue {
     return now_ + static_cast<std::int64_t>(
                       static_cast<std::uint32_t>(l.time_lo - static_cast<std::uint32_t>(now_)));
   }
+  // The (time, seq) order of two pending links.
+  struct Earlier {
+    const Link* pool;
+    std::uint32_t now_lo;
+    bool operator()(std::uint32_t a, std::uint32_t b) const {
+      const std::uint32_t ta = pool[a].time_lo - now_lo, tb = pool[b].time_lo - now_lo;
+      return ta != tb ? ta < tb : pool[a].seq < pool[b].seq;
+    }
+  };
+  Earlier earlier() const { return Earlier{pool_.data(), static_cast<std::uint32_t>(now_)}; }
 
-  // Appends link i to the bucket of its time, at the level whose range holds it.
+  // Puts link i into the bucket of its time, at the level whose range holds it.
   // REQUIRES: now <= its time < lim2
   void place(std::uint32_t i) {
     const std::int64_t t = time_of(pool_[i]);
     if (t < lim0_) {
-      l0_.append(pool_.data(), i, static_cast<std::size_t>(t) & kMask0);
+      if (w_ == 0) return l0_.append(pool_.data(), i, slot0(t));
+      walked_ = std::max(walked_, l0_.insert(pool_.data(), i, slot0(t), earlier()));
     } else if (t < lim1_) {
-      l1_.append(chunks_, i, static_cast<std::size_t>(t >> kShift1) & Ring1::kMask);
+      l1_.append(chunks_, i, slot1(t));
     } else {
-      l2_.append(chunks_, i, static_cast<std::size_t>(t >> kShift2) & Ring2::kMask);
+      l2_.append(chunks_, i, slot2(t));
     }
   }
 
@@ -192,12 +228,8 @@ class EventQueue {
   // The least time outside level 0: in the first non-empty bucket of the
   // lowest non-empty level, whose list is scanned, else the heap's top.
   [[gnu::noinline]] std::int64_t least_beyond_level0() const {
-    if (!l1_.empty()) {
-      return least_in(l1_, l1_.next_nonempty(static_cast<std::size_t>(lim0_ >> kShift1) & Ring1::kMask));
-    }
-    if (!l2_.empty()) {
-      return least_in(l2_, l2_.next_nonempty(static_cast<std::size_t>(lim1_ >> kShift2) & Ring2::kMask));
-    }
+    if (!l1_.empty()) return least_in(l1_, l1_.next_nonempty(slot1(lim0_)));
+    if (!l2_.empty()) return least_in(l2_, l2_.next_nonempty(slot2(lim1_)));
     return overflow_.top().time;
   }
   template <class Ring>
@@ -213,20 +245,43 @@ class EventQueue {
     if (t >= next_block_) cascade();
   }
 
-  // now entered a later level-1 bucket span (2^11 us): raises the limits and
-  // moves the events they pass, lowest level first, each bucket's list in
-  // order.
+  // The limits for now and the width 2^w.
+  void set_limits() {
+    s1_ = w_ + kSpan1;
+    s2_ = s1_ + std::countr_zero(Ring1::kSlots) - 1;
+    const int s3 = std::min(s2_ + std::countr_zero(Ring2::kSlots) - 1, kMaxShift3);
+    next_block_ = limit(now_, s1_, 1);
+    lim0_ = limit(now_, s1_, 2);
+    lim1_ = limit(now_, s2_, 2);
+    lim2_ = limit(now_, s3, 2);
+  }
+
+  // now entered a later level-1 bucket span: raises the limits and moves
+  // the events they pass, lowest level first; then maybe retunes the width.
   [[gnu::noinline]] void cascade() {
     const std::int64_t old0 = lim0_, old1 = lim1_, old2 = lim2_;
-    next_block_ = limit(now_, kShift1, 1);
-    lim0_ = limit(now_, kShift1, kAhead0);
-    lim1_ = limit(now_, kShift2, 2);
-    lim2_ = limit(now_, kShift3, 2);
-    drain(l1_, kShift1, old0, std::min(lim0_, old1));
-    if (lim1_ != old1) drain(l2_, kShift2, old1, std::min(lim1_, old2));
-    if (lim2_ != old2) {
-      while (!overflow_.empty() && overflow_.top().time < lim2_) place(link(overflow_.pop()));
-    }
+    set_limits();
+    drain(l1_, s1_, old0, std::min(lim0_, old1));
+    if (lim1_ != old1) drain(l2_, s2_, old1, std::min(lim1_, old2));
+    if (lim2_ != old2) pull_from_heap();
+    if (walked_ > kLongWalk) return retune(narrower(walked_));
+    const std::uint64_t pops = popped_ - popped_mark_;
+    if (pops < std::max<std::uint64_t>(kSamplePops, size() / 4)) return;
+    const std::int64_t spacing = (now_ - now_mark_) / static_cast<std::int64_t>(pops);
+    popped_mark_ = popped_;
+    now_mark_ = now_;
+    // Aim at kSpacingPerWidth times the width; keep it within a factor of two.
+    const std::int64_t want = spacing / kSpacingPerWidth;
+    if (want >= (std::int64_t{1} << w_) / 2 && want <= (std::int64_t{2} << w_)) return;
+    const int w =
+        static_cast<int>(std::bit_width(static_cast<std::uint64_t>(want + want / 2))) - 1;  // log2(1.5 want)
+    retune(std::clamp(w, 0, kMaxWidthLog2));
+  }
+  static constexpr std::uint64_t kSamplePops = 64;
+  static constexpr std::int64_t kSpacingPerWidth = 8;
+
+  void pull_from_heap() {
+    while (!overflow_.empty() && overflow_.top().time < lim2_) place(link(overflow_.pop()));
   }
 
   // Empties the buckets of `ring` for the span [from, to) (whole buckets of
@@ -246,15 +301,61 @@ class EventQueue {
     }
   }
 
+  // A width for level 0 after an insertion walked past `walked` links.
+  int narrower(std::uint32_t walked) const {
+    return std::max(0, w_ - static_cast<int>(std::bit_width(walked)) + 4);
+  }
+
+  // Rebuilds the levels for level-0 buckets of 2^w us: takes every link
+  // out, in level order, and puts it back (or into the heap, past lim2).
+  [[gnu::noinline]] void retune(int w) {
+    walked_ = 0;
+    popped_mark_ = popped_;
+    now_mark_ = now_;
+    if (w == w_) return;
+    std::vector<std::uint32_t> all;
+    all.reserve(wheel_count_);
+    while (!l0_.empty()) {
+      const std::size_t s = l0_.next_nonempty(slot0(now_));
+      while (l0_.has(s)) all.push_back(l0_.pop_front(pool_.data(), s));
+    }
+    const auto keep = [&](std::uint32_t i) { all.push_back(i); };
+    while (!l1_.empty()) l1_.take(chunks_, pool_.data(), l1_.next_nonempty(slot1(lim0_)), keep);
+    while (!l2_.empty()) l2_.take(chunks_, pool_.data(), l2_.next_nonempty(slot2(lim1_)), keep);
+    w_ = w;
+    set_limits();
+    for (const std::uint32_t i : all) {
+      const std::int64_t t = time_of(pool_[i]);
+      if (t < lim2_) {
+        place(i);
+        continue;
+      }
+      const Link& l = pool_[i];
+      overflow_.push(Event{t, l.seq, l.node, l.kind, l.epoch, l.arg});
+      pool_[i].next = free_;
+      free_ = i;
+      --wheel_count_;
+    }
+    pull_from_heap();
+    walked_ = 0;
+  }
+
   std::vector<Link> pool_;
   std::uint32_t free_ = kNil;
   std::size_t wheel_count_ = 0;  // links in all levels
   std::int64_t now_ = 0;
   mutable std::size_t peek_ = kNoPeek;  // next_time()'s level-0 bucket, until a push or pop
-  std::int64_t next_block_ = std::int64_t{1} << kShift1;
-  std::int64_t lim0_ = kWheelUs;
-  std::int64_t lim1_ = std::int64_t{2} << kShift2;
-  std::int64_t lim2_ = std::int64_t{2} << kShift3;
+  int w_ = 0;                           // level-0 buckets of 2^w_ us
+  int s1_ = kSpan1;                     // log2 of level 1's and level 2's bucket spans
+  int s2_ = kSpan1 + std::countr_zero(Ring1::kSlots) - 1;
+  std::int64_t next_block_ = 0;
+  std::int64_t lim0_ = 0;
+  std::int64_t lim1_ = 0;
+  std::int64_t lim2_ = 0;
+  std::uint32_t walked_ = 0;       // the longest level-0 walk of a cascade or rebuild
+  std::uint64_t popped_ = 0;       // pops so far
+  std::uint64_t popped_mark_ = 0;  // popped_ and now_ at the last width check
+  std::int64_t now_mark_ = 0;
   Ring0 l0_;
   Ring1 l1_;
   Ring2 l2_;

@@ -3,8 +3,9 @@
 //
 // - Link: a pending event in the queue's pool (32 bytes). It never moves
 //   while pending; the levels hold its pool index.
-// - ListRing: level 0, kSlots FIFO lists threaded through the links' `next`.
-//   A list is named by its tail, whose next is the head (4 bytes a bucket).
+// - ListRing: level 0, kSlots lists threaded through the links' `next`,
+//   appended to (FIFO) or kept sorted by a given order (insert). A list is
+//   named by its tail, whose next is the head (4 bytes a bucket).
 // - ChunkRing: levels 1 and 2, kSlots FIFO buckets of pool indices: a
 //   bucket's only index in its slot word (with 1,000 events pending a second
 //   ahead most level-1 buckets hold one), two or more in
@@ -14,8 +15,9 @@
 //   (a cache miss per event with 10^5 pending, measured: README.md).
 //
 // Not the queue: no level knows times; the queue picks the bucket. Not
-// thread-safe. Invariants: a bucket gives back its indices in the order
-// they were appended; a bit per slot and a summary bit per 64 slots mark
+// thread-safe. Invariants: a chunk bucket gives back its indices in the
+// order they were appended; a list gives back its links in append order,
+// or in the insert order when only insert was used; a bit per slot and a summary bit per 64 slots mark
 // exactly the non-empty slots.
 #pragma once
 
@@ -91,9 +93,11 @@ class ListRing {
   ListRing() : tails_(kSlots, kNil) {}
 
   bool empty() const { return bits_.empty(); }
+  bool has(std::size_t s) const { return tails_[s] != kNil; }
   std::size_t bytes() const { return kSlots * sizeof(std::uint32_t) + sizeof bits_; }
   std::size_t next_nonempty(std::size_t from) const { return bits_.next_set(from); }
 
+  // Appends link i to slot s.
   void append(Link* pool, std::uint32_t i, std::size_t s) {
     std::uint32_t& tail = tails_[s];
     if (tail == kNil) {
@@ -104,6 +108,39 @@ class ListRing {
       pool[tail].next = i;
     }
     tail = i;
+  }
+
+  // The head of slot s, its least link. REQUIRES: slot s non-empty
+  std::uint32_t front(const Link* pool, std::size_t s) const { return pool[tails_[s]].next; }
+
+  // Inserts link i into slot s after every link l with !less(i, l), and
+  // returns how many links it passed: 0 when i goes last (a push of the
+  // latest seq at or after the slot's last time), else the walk's length.
+  template <class Less>
+  std::uint32_t insert(Link* pool, std::uint32_t i, std::size_t s, Less less) {
+    std::uint32_t& tail = tails_[s];
+    if (tail == kNil) {
+      pool[i].next = i;
+      bits_.set(s);
+      tail = i;
+      return 0;
+    }
+    if (!less(i, tail)) {
+      pool[i].next = pool[tail].next;
+      pool[tail].next = i;
+      tail = i;
+      return 0;
+    }
+    std::uint32_t prev = tail;
+    std::uint32_t at = pool[tail].next;
+    std::uint32_t walked = 1;
+    for (; !less(i, at); ++walked) {  // stops at the tail at the latest
+      prev = at;
+      at = pool[at].next;
+    }
+    pool[i].next = at;
+    pool[prev].next = i;
+    return walked;
   }
 
   // Removes and returns the head of slot s, and starts fetching the link

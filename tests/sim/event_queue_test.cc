@@ -33,7 +33,7 @@ std::vector<std::uint64_t> drain_seqs(EventQueue& q) {
 
 TEST(EventQueue, TiesAcrossTheLevelsAndTheHeapKeepIssueOrder) {
   // One far time per level: level 1 (12 ms), level 2 (2 s), heap (200 s).
-  for (const Time far : {Time{EventQueue::kWheelUs * 3 + 5}, Time{2'000'003}, Time{200'000'007}}) {
+  for (const Time far : {Time{4096 * 3 + 5}, Time{2'000'003}, Time{200'000'007}}) {
     EventQueue q;
     q.push(at(far, 0));  // waits in a coarse level or the heap
     q.push(at(1, 1));
