@@ -1,6 +1,7 @@
 // Random distributions; see random.h.
 #include "sim/random.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -60,7 +61,16 @@ Zipf::Zipf(std::uint64_t n, double s, std::uint64_t table_max) : n_(n), s_(s) {
   if (n <= table_max) {
     accept_.resize(n);
     for (std::uint64_t k = 1; k <= n; ++k) accept_[k - 1] = accept_bound(static_cast<double>(k));
+    squeeze_ = ZipfSqueeze(n, s, threshold_, std::min(h_integral_x1_, h_integral_n_),
+                           std::max(h_integral_x1_, h_integral_n_), [this](double x) { return decide(x); });
   }
+}
+
+ZipfSqueeze::Pick Zipf::decide(double x) const {
+  double k = std::floor(x + 0.5);
+  if (k < 1) k = 1;
+  if (k > static_cast<double>(n_)) k = static_cast<double>(n_);
+  return ZipfSqueeze::Pick{.k = static_cast<std::uint64_t>(k), .sure = k - x <= threshold_};
 }
 
 double Zipf::accept_bound(double k) const { return h_integral(k + 0.5) - h(k); }
@@ -80,15 +90,14 @@ double Zipf::h_integral_inverse(double x) const {
 
 std::uint64_t Zipf::operator()(Rng& rng) const {
   for (;;) {
-    const double u = h_integral_n_ + rng.uniform01() * (h_integral_x1_ - h_integral_n_);
-    const double x = h_integral_inverse(u);
-    double k = std::floor(x + 0.5);
-    if (k < 1) k = 1;
-    if (k > static_cast<double>(n_)) k = static_cast<double>(n_);
-    if (k - x <= threshold_) return static_cast<std::uint64_t>(k);
-    // k is an integer in [1, n]: its bound is at k - 1 when tabulated.
-    const double bound = accept_.empty() ? accept_bound(k) : accept_[static_cast<std::size_t>(k) - 1];
-    if (u >= bound) return static_cast<std::uint64_t>(k);
+    const double u = u_of(rng.uniform01());
+    ZipfSqueeze::Pick pick = squeeze_.empty() ? ZipfSqueeze::Pick{} : squeeze_.find(u);
+    if (pick.k == 0) pick = decide(h_integral_inverse(u));
+    if (pick.sure) return pick.k;
+    // pick.k is in [1, n]: its bound is at k - 1 when tabulated.
+    const double bound = accept_.empty() ? accept_bound(static_cast<double>(pick.k))
+                                         : accept_[static_cast<std::size_t>(pick.k) - 1];
+    if (u >= bound) return pick.k;
   }
 }
 

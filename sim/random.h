@@ -23,9 +23,11 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "sim/rng.h"
+#include "sim/zipf_squeeze.h"
 
 namespace choreo::sim {
 
@@ -75,12 +77,18 @@ double pareto(Rng& rng, double xm, double alpha);
 // Zipf over ranks 1..n with exponent s > 0: P(k) ∝ k^-s. O(1) per draw by
 // rejection-inversion (Hörmann & Derflinger 1996).
 //
-// The acceptance bound of a candidate rank k, h_integral(k + 0.5) - h(k),
-// depends on k alone. For n <= table_max it is computed once per rank in
-// the constructor, by the same function on the same double k, and read
-// from the table afterwards: the same value, so every draw is the same as
-// computing it each time (two exp and two log fewer per draw that needs
-// the bound). Larger n computes it per draw. Memory: 8 bytes per rank.
+// Two tables make a draw cheaper without changing it (n <= table_max):
+// - The acceptance bound of a candidate rank k, h_integral(k + 0.5) - h(k),
+//   depends on k alone. It is computed once per rank in the constructor,
+//   by the same function on the same double k, and read from the table
+//   afterwards: the same value, so the same draws as computing it each
+//   time (two exp and two log fewer per draw that needs the bound).
+//   8 bytes per rank.
+// - A squeeze (zipf_squeeze.h) gives the candidate rank and whether it is
+//   accepted outright from u, without exp and log1p, for all u outside
+//   tiny zones around the decision boundaries (where the draw computes as
+//   before); its header proves the decision is the computed one.
+// Larger n computes both per draw.
 class Zipf {
  public:
   static constexpr std::uint64_t kTableMax = 4096;
@@ -90,18 +98,30 @@ class Zipf {
   std::uint64_t n() const { return n_; }
   double exponent() const { return s_; }
 
+  // For tests of the squeeze: the u a draw maps a uniform in [0, 1) to, and
+  // the decision for u computed (first) and by the squeeze (second; k = 0
+  // when u is in a zone or there is no squeeze).
+  double u_of(double unit) const { return h_integral_n_ + unit * (h_integral_x1_ - h_integral_n_); }
+  std::pair<ZipfSqueeze::Pick, ZipfSqueeze::Pick> picks(double u) const {
+    return {decide(h_integral_inverse(u)), squeeze_.empty() ? ZipfSqueeze::Pick{} : squeeze_.find(u)};
+  }
+
  private:
   double h(double x) const;
   double h_integral(double x) const;
   double h_integral_inverse(double x) const;
   // The acceptance bound of rank k, h_integral(k + 0.5) - h(k).
   double accept_bound(double k) const;
+  // The candidate rank for x = h_integral_inverse(u), and whether it is
+  // accepted without the bound test.
+  ZipfSqueeze::Pick decide(double x) const;
   std::uint64_t n_;
   double s_;
   double h_integral_x1_;
   double h_integral_n_;
   double threshold_;
   std::vector<double> accept_;  // rank k at k - 1; empty when n > table_max
+  ZipfSqueeze squeeze_;         // empty when n > table_max
 };
 
 // A discrete distribution over indices 0..w.size()-1 with the given weights,

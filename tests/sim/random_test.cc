@@ -147,16 +147,16 @@ TEST(Random, ZipfMatchesItsProbabilityMassFunction) {
   }
 }
 
-// The tabulated acceptance bounds are the per-draw ones: a sampler with the
-// table and one computing every bound (table_max 0) draw the same ranks
+// The tables (the acceptance bounds and the squeeze) change no draw: a
+// sampler with them and one computing everything (table_max 0) draw the same ranks
 // from the same stream, for exponents below, at and above 1, and for n at
 // the table's limit. About one draw in sixteen reaches the bound test
 // (s = 1.1, n = 200: ~8,000 of 131,000 draws in default.ini), so 4,000
 // draws a seed reach every small table's entries and a wrong or shifted
 // entry shows.
 TEST(Random, ZipfTableDrawsWhatComputingEveryBoundDraws) {
-  for (const std::uint64_t n : {1u, 2u, 7u, 200u, 1000u, 4096u}) {
-    for (const double s : {0.5, 1.0, 1.1, 2.0}) {
+  for (const std::uint64_t n : {1u, 2u, 7u, 200u, 1000u, 1024u, 4096u}) {
+    for (const double s : {0.5, 0.7, 1.0, 1.1, 1.6, 2.0}) {
       const Zipf tabled(n, s), computed(n, s, 0);
       for (std::uint64_t seed = 1; seed <= 8; ++seed) {
         Rng a(seed), b(seed);
@@ -167,6 +167,43 @@ TEST(Random, ZipfTableDrawsWhatComputingEveryBoundDraws) {
       }
     }
   }
+}
+
+// Where the squeeze decides, it decides as the computation does: over a
+// dense scan of the draw's u (2^16 points, so every rank's interval and the
+// neighbourhoods of its boundaries get points) and at the u of scan points
+// nudged by 1 to 2^20 ulps. It decides nearly everywhere (the zones are
+// 2^-30 wide). Parameters where the proof's conditions fail (s = 1.6 with
+// n >= 200: u (1 - s) reaches below -0.9) get no squeeze.
+TEST(Random, ZipfSqueezeDecidesAsTheComputationDoes) {
+  for (const std::uint64_t n : {1u, 2u, 7u, 200u, 1024u}) {
+    for (const double s : {0.7, 1.0, 1.1, 1.6}) {
+      const Zipf zipf(n, s);
+      std::uint64_t decided = 0, points = 0;
+      constexpr int kScan = 1 << 16;
+      for (int i = 0; i < kScan; ++i) {
+        const double u = zipf.u_of(static_cast<double>(i) / kScan);
+        for (int nudge = 0; nudge <= 20; nudge += 5) {
+          const double v =
+              nudge == 0 ? u : u + std::ldexp(std::fabs(u) + 1e-300, nudge - 52) * (i % 2 ? 1 : -1);
+          const auto [computed, squeezed] = zipf.picks(v);
+          ++points;
+          if (squeezed.k == 0) continue;
+          ++decided;
+          ASSERT_EQ(squeezed.k, computed.k) << "n " << n << " s " << s << " u " << v;
+          ASSERT_EQ(squeezed.sure, computed.sure) << "n " << n << " s " << s << " u " << v;
+        }
+      }
+      if (s < 1.5 || n <= 7) {
+        EXPECT_GT(decided, points - points / 1000) << "n " << n << " s " << s;
+      } else {
+        EXPECT_EQ(decided, 0u) << "n " << n << " s " << s;
+      }
+    }
+  }
+  EXPECT_EQ(Zipf(200, 1.1, 0).picks(1.0).second.k, 0u) << "table_max 0: no squeeze";
+  EXPECT_EQ(Zipf(2000, 1.1).picks(1.0).second.k, 0u) << "n > 1024: no squeeze";
+  EXPECT_EQ(Zipf(200, 3.0).picks(0.1).second.k, 0u) << "u (1 - s) < -0.9: no squeeze";
 }
 
 TEST(Random, ZipfOfOneElementAlwaysDrawsIt) {
