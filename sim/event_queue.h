@@ -26,7 +26,7 @@
 // so at most once per pending/4 pops). Measured (PHOLD, same process,
 // CPU time): in (a) standard, 1 ms spacing, w = 7 ran 26 M events/s, w = 6
 // 23, w = 8 24.5, w = 9 23, w = 10 21.5 and w = 0 17 (the calendar queue
-// 18); with 10^5 pending (10 us spacing) w = 0 beat w = 3 by 30%, as wider
+// 18); with 10^5 pending (10 us spacing) w = 0 beat w = 3 by ~20%, as wider
 // buckets are rarely empty and an insertion then touches a second link.
 // With w > 0 a level-0 bucket holds several times, kept sorted by
 // (time, seq) (an insertion that walks past more than 32 links narrows the
