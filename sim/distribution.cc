@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "sim/exponential_int.h"
 #include "sim/random.h"
 #include "sim/units.h"
 
@@ -122,10 +123,19 @@ double Distribution::sample(Rng& rng) const {
 }
 
 Time Distribution::sample_time(Rng& rng) const {
-  const double x = sample(rng);
+  double x = 0;
+  if (kind == Kind::kExponential) {
+    const ExponentialInt d = exponential_round(rng, a);  // the draw of sample(), rounded as below
+    if (d.known) return d.value;
+    x = d.x;
+  } else {
+    x = sample(rng);
+  }
   if (!(x > 0)) return 0;
   if (x >= static_cast<double>(kMaxDraw)) return kMaxDraw;
-  return static_cast<Time>(std::llround(x));
+  // std::llround for 0 < x < 2^63: x - trunc(x) is exact.
+  const auto whole = static_cast<Time>(x);
+  return whole + (x - static_cast<double>(whole) >= 0.5 ? 1 : 0);
 }
 
 double Distribution::mean() const {

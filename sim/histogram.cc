@@ -7,21 +7,6 @@
 
 namespace choreo::sim {
 
-namespace {
-
-constexpr unsigned kSubBits = 7;                  // 128 buckets per power of two
-constexpr std::uint64_t kSub = 1ULL << kSubBits;  // 128
-constexpr std::uint64_t kExact = 2 * kSub;        // values below 256 are exact
-
-}  // namespace
-
-std::size_t Histogram::bucket_of(std::uint64_t v) {
-  if (v < kExact) return static_cast<std::size_t>(v);
-  const unsigned msb = 63 - static_cast<unsigned>(__builtin_clzll(v));
-  const unsigned shift = msb - kSubBits;  // v >> shift is in [128, 255]
-  return static_cast<std::size_t>(kExact + (shift - 1) * kSub + ((v >> shift) - kSub));
-}
-
 std::uint64_t Histogram::bucket_low(std::size_t b) {
   if (b < kExact) return b;
   const std::uint64_t shift = (b - kExact) / kSub + 1;
@@ -34,16 +19,7 @@ std::uint64_t Histogram::bucket_high(std::size_t b) {
   return bucket_low(b) + (std::uint64_t{1} << shift) - 1;
 }
 
-void Histogram::record(std::int64_t value) {
-  assert(value >= 0);
-  const std::size_t b = bucket_of(static_cast<std::uint64_t>(value));
-  if (b >= buckets_.size()) buckets_.resize(b + 1);
-  ++buckets_[b];
-  min_ = count_ == 0 ? value : std::min(min_, value);
-  max_ = count_ == 0 ? value : std::max(max_, value);
-  ++count_;
-  sum_ += static_cast<std::uint64_t>(value);
-}
+void Histogram::grow(std::size_t bucket) { buckets_.resize(bucket + 1); }
 
 void Histogram::merge(const Histogram& other) {
   if (other.count_ == 0) return;

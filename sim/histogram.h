@@ -13,15 +13,31 @@
 // O(1) without allocation once the bucket array covers the value.
 #pragma once
 
+#include <cassert>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace choreo::sim {
 
 class Histogram {
+  static constexpr unsigned kSubBits = 7;                  // 128 buckets per power of two
+  static constexpr std::uint64_t kSub = 1ULL << kSubBits;  // 128
+  static constexpr std::uint64_t kExact = 2 * kSub;        // values below 256 are exact
+
  public:
-  // REQUIRES: value >= 0
-  void record(std::int64_t value);
+  // REQUIRES: value >= 0. Inline: models record on their hot paths.
+  void record(std::int64_t value) {
+    assert(value >= 0);
+    const std::size_t b = bucket_of(static_cast<std::uint64_t>(value));
+    if (b >= buckets_.size()) [[unlikely]]
+      grow(b);
+    ++buckets_[b];
+    if (count_ == 0 || value < min_) min_ = value;
+    if (count_ == 0 || value > max_) max_ = value;
+    ++count_;
+    sum_ += static_cast<std::uint64_t>(value);
+  }
   void merge(const Histogram& other);
 
   std::uint64_t count() const { return count_; }
@@ -32,7 +48,13 @@ class Histogram {
   std::int64_t percentile(double q) const;
 
  private:
-  static std::size_t bucket_of(std::uint64_t value);
+  static std::size_t bucket_of(std::uint64_t v) {
+    if (v < kExact) return static_cast<std::size_t>(v);
+    const auto msb = static_cast<unsigned>(63 - __builtin_clzll(v));
+    const unsigned shift = msb - kSubBits;  // v >> shift is in [128, 255]
+    return static_cast<std::size_t>(kExact + (shift - 1) * kSub + ((v >> shift) - kSub));
+  }
+  void grow(std::size_t bucket);  // covers `bucket`
   static std::uint64_t bucket_low(std::size_t bucket);
   static std::uint64_t bucket_high(std::size_t bucket);  // inclusive
 

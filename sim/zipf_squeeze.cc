@@ -10,6 +10,7 @@ namespace choreo::sim {
 namespace {
 
 constexpr long double kZone = 0x1p-30L;  // a zone's half-width, relative to its boundary
+static_assert(2 * ZipfSqueeze::kMaxRanks < UINT16_MAX, "guide_ holds zone indices in 16 bits");
 
 // The boundaries in x where Zipf's decision changes, ascending, distinct.
 std::vector<long double> boundaries(std::uint64_t n, double threshold) {
@@ -54,18 +55,20 @@ ZipfSqueeze::ZipfSqueeze(std::uint64_t n, double s, double threshold, double u_m
     last.push_back(x);
   }
   // Each interval's decision, taken at a point inside it.
-  picks_.push_back(decide(static_cast<double>(first.front() / 2)));
-  for (std::size_t j = 1; j < lo_.size(); ++j) {
-    picks_.push_back(decide(static_cast<double>((last[j - 1] + first[j]) / 2)));
-  }
-  picks_.push_back(decide(static_cast<double>(last.back() + 1)));
-  const std::size_t buckets = 4 * lo_.size();
+  const auto packed = [&decide](long double x) {
+    const Pick p = decide(static_cast<double>(x));
+    return static_cast<std::uint32_t>(p.k << 1 | (p.sure ? 1 : 0));
+  };
+  picks_.push_back(packed(first.front() / 2));
+  for (std::size_t j = 1; j < lo_.size(); ++j) picks_.push_back(packed((last[j - 1] + first[j]) / 2));
+  picks_.push_back(packed(last.back() + 1));
+  const std::size_t buckets = 2 * lo_.size();
   guide_origin_ = u_min;
   guide_scale_ = static_cast<double>(buckets) / (u_max - u_min);
   guide_.resize(buckets);
   for (std::size_t b = 0; b < buckets; ++b) {
     const double start = u_min + (static_cast<double>(b) - 1) / guide_scale_;
-    guide_[b] = static_cast<std::uint32_t>(std::lower_bound(lo_.begin(), lo_.end(), start) - lo_.begin());
+    guide_[b] = static_cast<std::uint16_t>(std::lower_bound(lo_.begin(), lo_.end(), start) - lo_.begin());
   }
 }
 

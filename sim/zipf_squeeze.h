@@ -28,8 +28,9 @@
 //
 // Used only where that argument holds: n <= kMaxRanks, 1/4 <= s <= 4,
 // u (1 - s) >= -0.9 over the draw's range of u, every boundary >= 2^-10;
-// otherwise empty() and Zipf always computes. Memory: 48 bytes per
-// boundary (fewer where zones merge), about 2n of them.
+// otherwise empty() and Zipf always computes. Memory: 28 bytes per
+// boundary (fewer where zones merge), about 2n of them: two doubles, a
+// packed decision (k << 1 | sure) and two 16-bit guide entries.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +41,7 @@ namespace choreo::sim {
 
 class ZipfSqueeze {
  public:
-  static constexpr std::uint64_t kMaxRanks = 1024;
+  static constexpr std::uint64_t kMaxRanks = 1024;  // zones (<= 2 kMaxRanks) index guide_ in 16 bits
 
   // A decision: rank k (0: undecided, inside a zone) and whether it is
   // accepted without the bound test.
@@ -69,17 +70,19 @@ class ZipfSqueeze {
     std::size_t j = guide_[b];
     while (j < lo_.size() && lo_[j] <= u) ++j;
     if (j > 0 && u <= hi_[j - 1]) return Pick{};
-    return picks_[j];
+    return Pick{.k = picks_[j] >> 1, .sure = (picks_[j] & 1) != 0};
   }
 
  private:
   std::vector<double> lo_, hi_;  // zones in u, ascending, disjoint: hi_[j] < lo_[j + 1]
-  std::vector<Pick> picks_;      // interval j: below zone j, above zone j - 1 (lo_.size() + 1)
+  // Interval j (below zone j, above zone j - 1; lo_.size() + 1 of them):
+  // its decision as k << 1 | sure.
+  std::vector<std::uint32_t> picks_;
   // Equal buckets of u from guide_origin_, 1 / guide_scale_ wide; bucket b
   // holds the zones starting below bucket b - 1's start (a lower bound on
-  // j for any u that rounding can put in bucket b). 4 per zone.
+  // j for any u that rounding can put in bucket b). 2 per zone.
   double guide_origin_ = 0, guide_scale_ = 0;
-  std::vector<std::uint32_t> guide_;
+  std::vector<std::uint16_t> guide_;
 };
 
 }  // namespace choreo::sim

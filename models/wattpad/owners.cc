@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/wattpad/codec.h"
+#include "sim/exponential_int.h"
 #include "sim/simulation.h"
 
 namespace choreo::wattpad {
@@ -19,8 +20,10 @@ sim::Time poisson_gap(sim::Rng& rng, double rate) {
   // each): a gap this long never fires, and capping it keeps the timer's
   // time from overflowing (a rate of 1e-15/s draws gaps near 1e21 us).
   constexpr double kNever = 100.0 * 365 * sim::kDay;
-  const double x = sim::exponential(rng, 1e6 / rate);
-  return 1 + static_cast<sim::Time>(x < kNever ? x : kNever);
+  // exponential(rng, 1e6 / rate), truncated: known only below 2^35 < kNever.
+  const sim::ExponentialInt d = sim::exponential_trunc(rng, 1e6 / rate);
+  if (d.known) return 1 + d.value;
+  return 1 + static_cast<sim::Time>(d.x < kNever ? d.x : kNever);
 }
 
 std::uint64_t commenter_rank(double u, std::uint64_t n, double s) {

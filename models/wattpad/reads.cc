@@ -23,12 +23,20 @@ void Reads::start() {
   if (w_.read_rate > 0) sim().timer(id(), 1, 0, 0);
 }
 
-void Reads::lookup(std::uint64_t user) {
+// The per-read invariants (the owner's ledger, now, the mirror) are
+// hoisted out of the loop over the page's authors.
+void Reads::read_mirror(std::uint32_t key) {
   const ProfileLedger& owner = users_.ledger();
-  const std::uint64_t truth = owner.version(user);
-  if (truth == 0) return;  // never changed: nothing to miss
-  visibility_.lookup(sim().now() - owner.updated_at(user),
-                     mirror_ == nullptr || mirror_->version(user) >= truth);
+  const sim::Time now = sim().now();
+  const ProfilesView* mirror = mirror_;
+  sim::VisibilityMeter& meter = visibility_;
+  meter.begin_read();
+  comments_.pages().for_each_author(key, [&owner, now, mirror, &meter](std::uint32_t user) {
+    const std::uint64_t truth = owner.version(user);
+    if (truth == 0) return;  // never changed: nothing to miss
+    meter.lookup(now - owner.updated_at(user), mirror == nullptr || mirror->version(user) >= truth);
+  });
+  meter.end_read();
 }
 
 void Reads::finished(sim::Time latency, bool ok) {
@@ -57,9 +65,7 @@ void Reads::on_event(const sim::Event&) {
     client_->read(authors);
     return;
   }
-  visibility_.begin_read();
-  comments_.pages().for_each_author(key, [this](std::uint32_t author) { lookup(author); });
-  visibility_.end_read();
+  read_mirror(key);
   latency_us_.record(0);
 }
 

@@ -51,8 +51,9 @@ class Reads final : public sim::Node {
   nlohmann::json to_json() const;
 
  private:
-  // One author's lookup in the mirror, fed to the visibility meter.
-  void lookup(std::uint64_t user);
+  // Choreography: looks every author of page `key` up in the mirror and
+  // feeds the lookups to the visibility meter as one read.
+  void read_mirror(std::uint32_t key);
 
   WorkloadOptions w_;
   const UserService& users_;
