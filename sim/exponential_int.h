@@ -29,9 +29,9 @@
 namespace choreo::sim {
 
 struct ExponentialInt {
-  bool known = false;    // `value` holds the integer; else `x` the draw
+  bool known = false;  // `value` holds the integer; else `x` the draw
   std::int64_t value = 0;
-  double x = 0;          // -mean * log1p(-u), computed when !known
+  double x = 0;  // -mean * log1p(-u), computed when !known
 };
 
 namespace exponential_int_detail {
@@ -39,7 +39,9 @@ namespace exponential_int_detail {
 // The cheap value and the margin it must keep from every boundary.
 inline double cheap(double u, double mean) { return -mean * std::log(1.0 - u); }
 inline double margin(double y) { return y * 0x1p-36; }
-[[gnu::noinline, gnu::cold]] inline ExponentialInt computed(double u, double mean) { return {.known = false, .x = -mean * std::log1p(-u)}; }
+[[gnu::noinline, gnu::cold]] inline ExponentialInt computed(double u, double mean) {
+  return {.known = false, .x = -mean * std::log1p(-u)};
+}
 
 }  // namespace exponential_int_detail
 
@@ -69,7 +71,11 @@ inline ExponentialInt exponential_round_of(double u, double mean) {
 }
 
 // The same uniform as exponential(rng, mean).
-inline ExponentialInt exponential_trunc(Rng& rng, double mean) { return exponential_trunc_of(rng.uniform01(), mean); }
-inline ExponentialInt exponential_round(Rng& rng, double mean) { return exponential_round_of(rng.uniform01(), mean); }
+inline ExponentialInt exponential_trunc(Rng& rng, double mean) {
+  return exponential_trunc_of(rng.uniform01(), mean);
+}
+inline ExponentialInt exponential_round(Rng& rng, double mean) {
+  return exponential_round_of(rng.uniform01(), mean);
+}
 
 }  // namespace choreo::sim

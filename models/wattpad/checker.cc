@@ -8,7 +8,8 @@ namespace choreo::wattpad {
 sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView& mirror,
                                  std::size_t examples) {
   sim::DivergenceBuilder d(examples);
-  for (std::uint64_t u = 0; u < owner.users(); ++u) {
+  const std::uint64_t users = owner.users();
+  for (std::uint64_t u = 0; u < users; ++u) {
     d.key(static_cast<std::int64_t>(owner.version(u)), static_cast<std::int64_t>(mirror.version(u)),
           [u] { return "user " + std::to_string(u); });
   }

@@ -43,11 +43,12 @@ ShardTotals CommentLedger::count(std::uint64_t comment, const Location& where, b
 }
 
 std::int64_t CommentLedger::live(std::uint32_t key) const {
-  if (key >= counted_keys()) return 0;
+  // key < counted_keys(), without dividing: totals_ holds whole rows.
+  const std::size_t first = std::size_t{key} * shards_;
+  if (first >= totals_.size()) return 0;
   std::int64_t live = 0;
-  for (std::uint32_t shard = 0; shard < shards_; ++shard) {
-    const Totals& t = totals_[key * shards_ + shard];
-    live += static_cast<std::int64_t>(t.created) - static_cast<std::int64_t>(t.deleted);
+  for (const Totals* t = totals_.data() + first; t != totals_.data() + first + shards_; ++t) {
+    live += static_cast<std::int64_t>(t->created) - static_cast<std::int64_t>(t->deleted);
   }
   return live;
 }

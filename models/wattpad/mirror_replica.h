@@ -20,21 +20,18 @@ class MirrorReplica final : public Replica, public ProfilesView {
   static constexpr std::size_t kBytesPerUser = sizeof(std::uint64_t);
   // `owner` is read on anti-entropy pulls only; it outlives the replica.
   MirrorReplica(bool memory_store, const ProfileLedger& owner, std::unique_ptr<MirrorStrategy> strategy)
-      : Replica(memory_store), owner_(owner), strategy_(std::move(strategy)), shown_(owner.users()) {}
+      : Replica(memory_store), ProfilesView(owner.users()), owner_(owner), strategy_(std::move(strategy)) {}
 
   bool handle(const brokers::Message& m, const brokers::DeliveryInfo& info) override;
   // Applies the owner's latest write of every user who has one.
   void sync() override;
   void clear() override;
 
-  std::uint64_t version(std::uint64_t user) const override { return shown_[user]; }
-
  private:
   void apply(const UserUpdated& e) { shown_[e.user] = strategy_->apply(e); }
 
   const ProfileLedger& owner_;
   std::unique_ptr<MirrorStrategy> strategy_;
-  std::vector<std::uint64_t> shown_;  // per user: the version its entry shows
 };
 
 }  // namespace choreo::wattpad

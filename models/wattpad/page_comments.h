@@ -37,7 +37,8 @@ class PageComments {
     if (page >= block_.size() || block_[page] == kNone) return;
     const std::uint32_t b = block_[page];
     const Entry* first = entries_.data() + static_cast<std::size_t>(b) * per_page_;
-    for (const Entry* e = first; e != first + sizes_[b]; ++e) fn(e->author);
+    const Entry* const last = first + sizes_[b];  // read once: fn's stores may alias sizes_
+    for (const Entry* e = first; e != last; ++e) fn(e->author);
   }
   // Pages with a block of entries.
   std::size_t pages() const { return sizes_.size(); }

@@ -4,14 +4,25 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 namespace choreo::wattpad {
 
 // A user mirror: the profile version it shows per user (0: never seen).
+// Not an interface: the versions are one dense array, written by the
+// mirror that derives from this view, so page reads and the checker read
+// a user's version without a virtual call.
 class ProfilesView {
  public:
-  virtual ~ProfilesView() = default;
-  virtual std::uint64_t version(std::uint64_t user) const = 0;
+  std::uint64_t version(std::uint64_t user) const { return shown_[user]; }
+
+ protected:
+  explicit ProfilesView(std::uint64_t users) : shown_(users) {}
+  ~ProfilesView() = default;
+  ProfilesView(const ProfilesView&) = default;
+  ProfilesView& operator=(const ProfilesView&) = default;
+
+  std::vector<std::uint64_t> shown_;  // per user: the version its entry shows
 };
 
 // Comment counters: the count shown on a key id (count_keys.h); 0 for a key

@@ -20,11 +20,8 @@ struct FixedCounts final : CountsView {
 };
 
 struct FixedProfiles final : ProfilesView {
-  std::map<std::uint64_t, std::uint64_t> versions;
-  std::uint64_t version(std::uint64_t user) const override {
-    const auto it = versions.find(user);
-    return it == versions.end() ? 0 : it->second;
-  }
+  explicit FixedProfiles(std::uint64_t users) : ProfilesView(users) {}
+  void set(std::uint64_t user, std::uint64_t version) { shown_[user] = version; }
 };
 
 TEST(Checker, AMissingInlineCommentCountsOnItsParagraphChapterAndStory) {
@@ -57,22 +54,23 @@ TEST(Checker, AMirrorIsComparedUserByUserOnVersions) {
   owner.write(1, 0, 10, 0);
   owner.write(1, 1, 20, 0);
   owner.write(2, 0, 30, 0);
-  FixedProfiles mirror;
-  mirror.versions = {{1, 1}, {2, 1}};
+  FixedProfiles mirror(3);
+  mirror.set(1, 1);
+  mirror.set(2, 1);
   sim::Divergence d = compare_profiles(owner, mirror);
   EXPECT_EQ(d.keys, 1u);
   EXPECT_EQ(d.abs_error, 1u);
   ASSERT_EQ(d.examples.size(), 1u);
   EXPECT_EQ(d.examples[0].key, "user 1");
   EXPECT_EQ(d.examples[0].owner, 2);
-  mirror.versions[1] = 2;
+  mirror.set(1, 2);
   EXPECT_EQ(compare_profiles(owner, mirror).keys, 0u);
 }
 
 TEST(Checker, NamesOnlyTheFirstFiveDifferingKeys) {
   ProfileLedger owner(8);
   for (std::uint64_t u = 0; u < 8; ++u) owner.write(u, 0, 1, 0);
-  const sim::Divergence d = compare_profiles(owner, FixedProfiles{});
+  const sim::Divergence d = compare_profiles(owner, FixedProfiles(8));
   EXPECT_EQ(d.keys, 8u);
   ASSERT_EQ(d.examples.size(), 5u);
   EXPECT_EQ(d.examples[4].key, "user 4");
