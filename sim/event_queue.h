@@ -15,50 +15,50 @@
 // cascade): an event moves at most three times however far ahead it was
 // scheduled, each move O(1), instead of through log4(n) heap levels.
 //
-// The width (0 <= w <= 10). 1-us buckets suit dense queues (PHOLD's
-// quantized shape: ~91 events a microsecond with 10^5 pending), but with
-// 1,000 events a second ahead (PHOLD's standard shape, configuration (a))
-// a cascade ran every second event and each event moved 2-3 times. So at
-// a cascade, once at least max(64, pending / 4) events were popped since
-// the last check, the queue takes the mean spacing of the popped times and
-// aims at buckets 1/8 of it (a power of two, kept while within a factor of
-// two of the aim), then rebuilds its levels for the new width (O(pending),
-// so at most once per pending/4 pops). Measured (PHOLD, same process,
-// CPU time): in (a) standard, 1 ms spacing, w = 7 ran 26 M events/s, w = 6
-// 23, w = 8 24.5, w = 9 23, w = 10 21.5 and w = 0 17 (the calendar queue
-// 18); with 10^5 pending (10 us spacing) w = 0 beat w = 3 by ~20%, as wider
-// buckets are rarely empty and an insertion then touches a second link.
-// With w > 0 a level-0 bucket holds several times, kept sorted by
-// (time, seq) (an insertion that walks past more than 32 links narrows the
-// width at once, so a burst into wide buckets cannot go quadratic); with
-// w = 0 it holds one time in issue order, and pushes and cascades append.
+// The width (0 <= w <= 10) follows the spacing of popped events (sim/queue_width.h):
+// at a cascade the queue may rebuild its levels for a new width. With
+// w > 0 a level-0 bucket holds several times, in a list sorted by
+// (time, seq) (an insertion that walks past more than 32 links narrows
+// the width at once); with w = 0 it holds one time, and pushes and
+// cascades add a link without reading another; when now reaches the
+// bucket, the queue takes its links out in push order into the current
+// list, and pops from there. With fewer than 4,096 pending the buckets are
+// stacks (push links the new link to the last; take reverses the list,
+// in cache); with at least 16,384 they are chains with a head per bucket
+// (push writes the last link's next, a store that does not wait for the
+// cache miss; pops fetch the next link ahead), as reversing a stack there
+// chased a miss per link: PHOLD quantized (b) ran 0.71x the calendar queue
+// with stacks, 1.13x with chains, 1.03x with the former circular lists,
+// whose append read the last link.
 //
 // Order: every event of one time sits in one place (one bucket of the level
-// whose range holds that time, or the heap), and within a bucket events of
-// equal time are in seq (issue) order. A push appends (its seq is the
-// largest yet) or inserts in order; a cascade or rebuild moves a bucket's
-// events in list order, and the heap yields them in (time, seq) order, all
-// events of a time together, into buckets that hold none of that time. So a
-// level-0 bucket pops in (time, seq) order: the order of the heap, and the
-// same trace hashes at every width.
+// whose range holds that time, or the heap; time now may also have events
+// in the current list), and within a bucket events of equal time are in
+// seq (issue) order. A push's seq is
+// the largest yet; a cascade or rebuild moves a bucket's events in its
+// order, and the heap yields them in (time, seq) order, all events of a
+// time together, into buckets that hold none of that time. So a sorted
+// bucket (w > 0) stays in (time, seq) order, and the links of a stacked
+// one (w = 0, one time T) were put there in seq order: first those a
+// cascade moved when lim0 rose past T (before it no event of time T was in
+// level 0), then pushes. The current list holds time now in seq order;
+// pushes of time now meanwhile go to now's (emptied) bucket with larger
+// seqs, and pops drain the current list first. So the queue pops in
+// (time, seq) order, the order of the heap, and the same trace hashes at
+// every width.
 //
 // Storage (sim/queue_levels.h): every pending event below lim2 is a 32-byte
 // pool link that stays put; level 0 threads lists through the links,
-// levels 1 and 2 keep the links' indices in 32-byte chunks of seven, so a
-// cascade reads a bucket as contiguous memory and prefetches the links
-// ahead of use. With 10^5 pending on PHOLD's standard shape (0.1 event per
-// us, 1 s ahead) the former linked levels spent half the cycles chasing
-// one next pointer per moved event; chunks made that run about twice as
-// fast (README.md, Benchmarks).
-//
+// levels 1 and 2 keep the links' indices in 32-byte chunks of seven.
 // Memory: 32 bytes per link, 4 per index in levels 1 and 2 plus at most one
-// partly filled chunk per bucket of two or more (a bucket's only index
-// stays in its 4-byte slot), and ~23 KB fixed: 4 bytes per bucket and per
-// level a bit per bucket and a summary bit per 64 buckets, which find the
-// next non-empty bucket in a few instructions however sparse the events
-// are. PHOLD: 33-39 bytes per event with 10^5 pending, 54-63 with 1,000.
+// partly filled chunk per bucket of two or more, and ~23 KB fixed (a slot
+// word per bucket, and per level a bit per bucket and a summary bit per 64
+// buckets), plus 16 KB of heads while level 0 chains (only with at least
+// 4,096 pending). PHOLD: 33-39 bytes per event with 10^5 pending, 54-63
+// with 1,000.
 //
-// Not thread-safe. Invariant: every event in level 0 has now <= time < lim0;
+// Not thread-safe. Invariant: every event in level 0 has now <= time < lim0,
+// those of the current list (empty unless w = 0) time now;
 // level-1 and level-2 events lie in their ranges above; heap events at or
 // after lim2; lim2 - now <= 2^31, so a link's low 32 bits name its time;
 // now is the time of the last pop.
@@ -75,6 +75,7 @@
 #include "sim/event.h"
 #include "sim/event_heap.h"
 #include "sim/queue_levels.h"
+#include "sim/queue_width.h"
 
 namespace choreo::sim {
 
@@ -83,7 +84,7 @@ class EventQueue {
   EventQueue() { set_limits(); }
 
   static constexpr std::size_t kWheelSlots = 4096;  // level-0 buckets
-  static constexpr int kMaxWidthLog2 = 10;          // level-0 buckets of 1 .. 1,024 us
+  static constexpr int kMaxWidthLog2 = queue_detail::WidthTuner::kMaxWidthLog2;
   // Event times stay at or below this, so no limit overflows.
   static constexpr std::int64_t kLatestUs = INT64_MAX - (std::int64_t{1} << 32);
 
@@ -95,11 +96,14 @@ class EventQueue {
   void reserve(std::size_t n) { pool_.reserve(n); }
   // log2 of the level-0 bucket width in us (0 .. kMaxWidthLog2), as tuned so far.
   int width_log2() const { return w_; }
+  // Whether level 0 keeps a head per bucket (chained) rather than stacking.
+  bool chains() const { return l0_.chained(); }
 
   bool empty() const { return size() == 0; }
   // The time of the least event. REQUIRES: !empty()
   // Remembers its level-0 bucket for the pop() that usually follows.
   std::int64_t next_time() const {
+    if (current_ != kNil) return now_;
     if (l0_.empty()) return least_beyond_level0();
     const std::size_t from = slot0(now_);
     peek_ = l0_.next_nonempty(from);
@@ -113,14 +117,15 @@ class EventQueue {
     peek_ = kNoPeek;
     if (e.time >= lim0_) return push_beyond_level0(e);
     const std::uint32_t i = link(e);  // (before pool_.data(): it may reallocate the pool)
-    if (w_ == 0) return l0_.append(pool_.data(), i, slot0(e.time));
+    if (w_ == 0) return l0_.push(pool_.data(), i, slot0(e.time));
     const std::uint32_t walked = l0_.insert(pool_.data(), i, slot0(e.time), earlier());
-    if (walked > kLongWalk) [[unlikely]]
-      retune(narrower(walked));
+    if (walked > Tuner::kLongWalk) [[unlikely]]
+      retune(Tuner::narrower(w_, walked));
   }
 
   // Removes and returns the least event. REQUIRES: size() > 0
   Event pop() {
+    if (current_ != kNil) return pop_current();
     std::size_t idx = peek_;
     peek_ = kNoPeek;
     if (idx == kNoPeek) {  // (level 0 is empty only if nothing was remembered)
@@ -133,18 +138,16 @@ class EventQueue {
       advance_to(t);
       idx = slot0(t);  // (the width may have changed)
     }
-    const std::uint32_t i = l0_.pop_front(pool_.data(), idx);
-    const Link& l = pool_[i];
-    const Event e{t, l.seq, l.node, l.kind, l.epoch, l.arg};
-    pool_[i].next = free_;
-    free_ = i;
-    --wheel_count_;
-    ++popped_;
-    return e;
+    if (w_ == 0) {
+      current_ = l0_.take(pool_.data(), idx);
+      return pop_current();
+    }
+    return release(l0_.pop_front(pool_.data(), idx), t);
   }
 
  private:
   using Link = queue_detail::Link;
+  using Tuner = queue_detail::WidthTuner;
   static constexpr std::uint32_t kNil = queue_detail::kNil;
   static constexpr std::size_t kMask0 = kWheelSlots - 1;
   static constexpr std::size_t kNoPeek = SIZE_MAX;
@@ -157,8 +160,6 @@ class EventQueue {
   static constexpr int kMaxShift3 = 30;
   static_assert(kMaxWidthLog2 + kSpan1 + std::countr_zero(Ring1::kSlots) - 1 < kMaxShift3,
                 "level 2 keeps at least two buckets at the widest width");
-  // An insertion into level 0 that walks past more links than this narrows the buckets.
-  static constexpr std::uint32_t kLongWalk = 32;
 
   // (now / 2^shift + k) * 2^shift
   static std::int64_t limit(std::int64_t now, int shift, std::int64_t k) {
@@ -179,6 +180,23 @@ class EventQueue {
     pool_[i] = Link{e.seq, e.node, e.kind, e.epoch, e.arg, kNil, static_cast<std::uint32_t>(e.time)};
     ++wheel_count_;
     return i;
+  }
+
+  // The event of link i, at time t, whose link goes back to the free list.
+  Event release(std::uint32_t i, std::int64_t t) {
+    const Link& l = pool_[i];
+    const Event e{t, l.seq, l.node, l.kind, l.epoch, l.arg};
+    pool_[i].next = free_;
+    free_ = i;
+    --wheel_count_;
+    tuner_.count_pop();
+    return e;
+  }
+  Event pop_current() {
+    const std::uint32_t i = current_;
+    current_ = pool_[i].next;
+    if (current_ != kNil) __builtin_prefetch(&pool_[current_]);
+    return release(i, now_);
   }
 
   // The slow paths stay out of line, so the hot ones need no stack frame.
@@ -210,7 +228,7 @@ class EventQueue {
   void place(std::uint32_t i) {
     const std::int64_t t = time_of(pool_[i]);
     if (t < lim0_) {
-      if (w_ == 0) return l0_.append(pool_.data(), i, slot0(t));
+      if (w_ == 0) return l0_.push(pool_.data(), i, slot0(t));
       walked_ = std::max(walked_, l0_.insert(pool_.data(), i, slot0(t), earlier()));
     } else if (t < lim1_) {
       l1_.append(chunks_, i, slot1(t));
@@ -239,7 +257,7 @@ class EventQueue {
     return least;
   }
 
-  // Moves now to t, the least pending time. REQUIRES: now <= t
+  // Moves now to t, the least pending time. REQUIRES: now <= t, the current list empty
   void advance_to(std::int64_t t) {
     now_ = t;
     if (t >= next_block_) cascade();
@@ -264,21 +282,19 @@ class EventQueue {
     drain(l1_, s1_, old0, std::min(lim0_, old1));
     if (lim1_ != old1) drain(l2_, s2_, old1, std::min(lim1_, old2));
     if (lim2_ != old2) pull_from_heap();
-    if (walked_ > kLongWalk) return retune(narrower(walked_));
-    const std::uint64_t pops = popped_ - popped_mark_;
-    if (pops < std::max<std::uint64_t>(kSamplePops, size() / 4)) return;
-    const std::int64_t spacing = (now_ - now_mark_) / static_cast<std::int64_t>(pops);
-    popped_mark_ = popped_;
-    now_mark_ = now_;
-    // Aim at kSpacingPerWidth times the width; keep it within a factor of two.
-    const std::int64_t want = spacing / kSpacingPerWidth;
-    if (want >= (std::int64_t{1} << w_) / 2 && want <= (std::int64_t{2} << w_)) return;
-    const int w =
-        static_cast<int>(std::bit_width(static_cast<std::uint64_t>(want + want / 2))) - 1;  // log2(1.5 want)
-    retune(std::clamp(w, 0, kMaxWidthLog2));
+    if (walked_ > Tuner::kLongWalk) return retune(Tuner::narrower(w_, walked_));
+    const int w = tuner_.at_cascade(w_, now_, size());
+    if (w != w_ || chains_for(w) != l0_.chained()) retune(w);
   }
-  static constexpr std::uint64_t kSamplePops = 64;
-  static constexpr std::int64_t kSpacingPerWidth = 8;
+
+  // Whether 1-us buckets should chain (a head index per bucket) rather
+  // than stack: with many pending events the reversal of a stack chases a
+  // cache miss per link, which a chain's pops fetch ahead; with few, the
+  // links stay in cache and the heads would cost more than the links.
+  bool chains_for(int w) const {
+    if (w != 0) return false;
+    return size() >= (l0_.chained() ? 1 : 4) * kWheelSlots;
+  }
 
   void pull_from_heap() {
     while (!overflow_.empty() && overflow_.top().time < lim2_) place(link(overflow_.pop()));
@@ -301,28 +317,31 @@ class EventQueue {
     }
   }
 
-  // A width for level 0 after an insertion walked past `walked` links.
-  int narrower(std::uint32_t walked) const {
-    return std::max(0, w_ - static_cast<int>(std::bit_width(walked)) + 4);
-  }
-
   // Rebuilds the levels for level-0 buckets of 2^w us: takes every link
   // out, in level order, and puts it back (or into the heap, past lim2).
+  // REQUIRES: the current list empty (a rebuild comes at a cascade or a
+  // push into sorted buckets)
   [[gnu::noinline]] void retune(int w) {
+    assert(current_ == kNil);
     walked_ = 0;
-    popped_mark_ = popped_;
-    now_mark_ = now_;
-    if (w == w_) return;
+    tuner_.mark(now_);
+    const bool chained = chains_for(w);
+    if (w == w_ && chained == l0_.chained()) return;
     std::vector<std::uint32_t> all;
     all.reserve(wheel_count_);
     while (!l0_.empty()) {
       const std::size_t s = l0_.next_nonempty(slot0(now_));
-      while (l0_.has(s)) all.push_back(l0_.pop_front(pool_.data(), s));
+      if (w_ == 0) {
+        for (std::uint32_t i = l0_.take(pool_.data(), s); i != kNil; i = pool_[i].next) all.push_back(i);
+      } else {
+        while (l0_.has(s)) all.push_back(l0_.pop_front(pool_.data(), s));
+      }
     }
     const auto keep = [&](std::uint32_t i) { all.push_back(i); };
     while (!l1_.empty()) l1_.take(chunks_, pool_.data(), l1_.next_nonempty(slot1(lim0_)), keep);
     while (!l2_.empty()) l2_.take(chunks_, pool_.data(), l2_.next_nonempty(slot2(lim1_)), keep);
     w_ = w;
+    l0_.set_chained(chained);
     set_limits();
     for (const std::uint32_t i : all) {
       const std::int64_t t = time_of(pool_[i]);
@@ -342,7 +361,8 @@ class EventQueue {
 
   std::vector<Link> pool_;
   std::uint32_t free_ = kNil;
-  std::size_t wheel_count_ = 0;  // links in all levels
+  std::uint32_t current_ = kNil;  // the current list: links of time now, popped first
+  std::size_t wheel_count_ = 0;   // links in all levels and the current list
   std::int64_t now_ = 0;
   mutable std::size_t peek_ = kNoPeek;  // next_time()'s level-0 bucket, until a push or pop
   int w_ = 0;                           // level-0 buckets of 2^w_ us
@@ -352,10 +372,8 @@ class EventQueue {
   std::int64_t lim0_ = 0;
   std::int64_t lim1_ = 0;
   std::int64_t lim2_ = 0;
-  std::uint32_t walked_ = 0;       // the longest level-0 walk of a cascade or rebuild
-  std::uint64_t popped_ = 0;       // pops so far
-  std::uint64_t popped_mark_ = 0;  // popped_ and now_ at the last width check
-  std::int64_t now_mark_ = 0;
+  std::uint32_t walked_ = 0;  // the longest level-0 walk of a cascade or rebuild
+  Tuner tuner_;
   Ring0 l0_;
   Ring1 l1_;
   Ring2 l2_;

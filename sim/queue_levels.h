@@ -4,8 +4,15 @@
 // - Link: a pending event in the queue's pool (32 bytes). It never moves
 //   while pending; the levels hold its pool index.
 // - ListRing: level 0, kSlots lists threaded through the links' `next`,
-//   appended to (FIFO) or kept sorted by a given order (insert). A list is
-//   named by its tail, whose next is the head (4 bytes a bucket).
+//   in one of two modes. Sorted (buckets of several times): a circular
+//   list kept in a given order (insert), named by its tail, whose next is
+//   the head. Stacked (buckets of one time): push puts a link first, so it
+//   touches no other link (the bucket's last link is usually a cache miss
+//   with 10^5 pending), and take empties the bucket and reverses the list
+//   once, giving back its links in push order; the links it walks are
+//   about to be popped, so it brings them into cache for the pops. The
+//   slot word is the last link in the list's order or pushed (4 bytes a
+//   bucket).
 // - ChunkRing: levels 1 and 2, kSlots FIFO buckets of pool indices: a
 //   bucket's only index in its slot word (with 1,000 events pending a second
 //   ahead most level-1 buckets hold one), two or more in
@@ -16,8 +23,9 @@
 //
 // Not the queue: no level knows times; the queue picks the bucket. Not
 // thread-safe. Invariants: a chunk bucket gives back its indices in the
-// order they were appended; a list gives back its links in append order,
-// or in the insert order when only insert was used; a bit per slot and a summary bit per 64 slots mark
+// order they were appended; a sorted list gives back its links in the
+// insert order, a stacked one in push order; a ring is used in one mode
+// until it is empty; a bit per slot and a summary bit per 64 slots mark
 // exactly the non-empty slots.
 #pragma once
 
@@ -94,20 +102,52 @@ class ListRing {
 
   bool empty() const { return bits_.empty(); }
   bool has(std::size_t s) const { return tails_[s] != kNil; }
-  std::size_t bytes() const { return kSlots * sizeof(std::uint32_t) + sizeof bits_; }
+  std::size_t bytes() const { return (kSlots + heads_.capacity()) * sizeof(std::uint32_t) + sizeof bits_; }
   std::size_t next_nonempty(std::size_t from) const { return bits_.next_set(from); }
 
-  // Appends link i to slot s.
-  void append(Link* pool, std::uint32_t i, std::size_t s) {
-    std::uint32_t& tail = tails_[s];
-    if (tail == kNil) {
-      pool[i].next = i;
-      bits_.set(s);
-    } else {
-      pool[i].next = pool[tail].next;
-      pool[tail].next = i;
+  // Buckets of one time (stacked or chained): puts link i last in slot s.
+  void push(Link* pool, std::uint32_t i, std::size_t s) {
+    std::uint32_t& last = tails_[s];
+    if (last == kNil) bits_.set(s);
+    if (heads_.empty()) {  // stacked: i points at the link pushed before it
+      pool[i].next = last;
+    } else {  // chained: the last link points at i
+      pool[i].next = kNil;
+      if (last == kNil) {
+        heads_[s] = i;
+      } else {
+        pool[last].next = i;
+      }
     }
-    tail = i;
+    last = i;
+  }
+
+  // Buckets of one time: empties slot s and returns its first pushed
+  // link; each link's next is the one pushed after it, the last one's
+  // kNil. REQUIRES: slot s non-empty
+  std::uint32_t take(Link* pool, std::size_t s) {
+    std::uint32_t at = tails_[s];
+    tails_[s] = kNil;
+    bits_.clear(s);
+    if (!heads_.empty()) return heads_[s];
+    std::uint32_t after = kNil;
+    while (at != kNil) {
+      const std::uint32_t before = pool[at].next;
+      pool[at].next = after;
+      after = at;
+      at = before;
+    }
+    return after;
+  }
+
+  // Whether push chains (keeping a head per slot, 4 bytes a bucket more),
+  // else stacks. REQUIRES: empty() to change it
+  bool chained() const { return !heads_.empty(); }
+  void set_chained(bool on) {
+    if (on == chained()) return;
+    std::vector<std::uint32_t> heads;
+    if (on) heads.assign(kSlots, kNil);
+    heads_.swap(heads);
   }
 
   // The head of slot s, its least link. REQUIRES: slot s non-empty
@@ -161,7 +201,8 @@ class ListRing {
   }
 
  private:
-  std::vector<std::uint32_t> tails_;
+  std::vector<std::uint32_t> tails_;  // per slot: the last link, kNil if empty
+  std::vector<std::uint32_t> heads_;  // chained: per slot, the first link
   SlotBits<kSlots> bits_;
 };
 

@@ -1,8 +1,9 @@
-// The event queue's level-0 bucket width (sim/event_queue.h), and the sorted
-// lists it relies on (sim/queue_levels.h ListRing::insert): a sparse queue
-// widens its buckets, a dense one keeps 1-us buckets, a burst into wide
-// buckets narrows them at once, and through every change of width the
-// queue pops exactly what a sorted reference pops, ties in issue order.
+// The event queue's level-0 buckets (sim/event_queue.h), and the lists
+// they rely on (sim/queue_levels.h ListRing): a sparse queue widens its
+// buckets, a dense one keeps 1-us buckets, stacked with few pending and
+// chained with many, a burst into wide buckets narrows them at once, and
+// through every change the queue pops exactly what a sorted reference
+// pops, ties in issue order.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -40,6 +41,30 @@ TEST(ListRing, InsertKeepsTheGivenOrderAndCountsTheLinksItPasses) {
   while (ring.has(17)) order.push_back(ring.pop_front(pool.data(), 17));
   EXPECT_EQ(order, (std::vector<std::uint32_t>{1, 5, 4, 0, 2, 7, 3, 6}));
   EXPECT_TRUE(ring.empty());
+}
+
+TEST(ListRing, StackedAndChainedBucketsGiveBackTheirLinksInPushOrder) {
+  for (const bool chained : {false, true}) {
+    std::vector<Link> pool(40);
+    ListRing<64> ring;
+    ring.set_chained(chained);
+    EXPECT_EQ(ring.chained(), chained);
+    for (std::uint32_t i = 0; i < 40; ++i) ring.push(pool.data(), i, i % 3 == 0 ? 5 : 63);
+    std::vector<std::uint32_t> fives, last;
+    for (std::uint32_t i = ring.take(pool.data(), 5); i != queue_detail::kNil; i = pool[i].next)
+      fives.push_back(i);
+    EXPECT_FALSE(ring.has(5));
+    ring.push(pool.data(), 3, 5);  // a slot emptied by take starts over
+    EXPECT_EQ(ring.take(pool.data(), 5), 3u);
+    EXPECT_EQ(pool[3].next, queue_detail::kNil);
+    for (std::uint32_t i = ring.take(pool.data(), 63); i != queue_detail::kNil; i = pool[i].next)
+      last.push_back(i);
+    EXPECT_TRUE(ring.empty());
+    std::vector<std::uint32_t> want_fives, want_last;
+    for (std::uint32_t i = 0; i < 40; ++i) (i % 3 == 0 ? want_fives : want_last).push_back(i);
+    EXPECT_EQ(fives, want_fives) << "chained " << chained;
+    EXPECT_EQ(last, want_last) << "chained " << chained;
+  }
 }
 
 // A hold model: `pending` events, each pop followed by one push `gap` us
@@ -89,6 +114,25 @@ TEST(EventQueue, SparseEventsWidenTheBucketsAndDenseOnesKeepThemAtOneMicrosecond
   dense.fill(10'000, 1e3);
   dense.run(50'000, 1e3);
   EXPECT_EQ(dense.q.width_log2(), 0);
+}
+
+TEST(EventQueue, ManyPendingChainTheOneMicrosecondBucketsAndFewStackThem) {
+  Hold h;  // 20,000 pending 1 ms ahead: ~20 events a microsecond
+  h.fill(20'000, 1e3);
+  ASSERT_NO_FATAL_FAILURE(h.run(60'000, 1e3));
+  EXPECT_EQ(h.q.width_log2(), 0);
+  EXPECT_TRUE(h.q.chains());
+  // Pushes at now while a bucket's run is being popped, several at a time.
+  for (int k = 0; k < 2'000; ++k) {
+    ASSERT_NO_FATAL_FAILURE(h.pop_checked());
+    for (auto j = uniform_int(h.rng, 3); j > 0; --j) h.push(h.now);
+  }
+  // Down to 2,000 pending, still dense: stacks again.
+  while (h.reference.size() > 2'000) ASSERT_NO_FATAL_FAILURE(h.pop_checked());
+  ASSERT_NO_FATAL_FAILURE(h.run(100'000, 100.0));
+  EXPECT_EQ(h.q.width_log2(), 0);
+  EXPECT_FALSE(h.q.chains());
+  while (!h.reference.empty()) ASSERT_NO_FATAL_FAILURE(h.pop_checked());
 }
 
 TEST(EventQueue, ABurstIntoWideBucketsNarrowsThemAndKeepsTheOrder) {
