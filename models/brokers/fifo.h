@@ -1,6 +1,8 @@
 // A FIFO of values in a power-of-two ring, indexed from the front: what a
 // Kafka partition's log keeps (records appended at the back, whole segments
-// deleted from the front, fetched by offset). Once grown to the most it has
+// deleted from the front, fetched by offset) and an SQS worker's received
+// messages waiting for a handler. References to values last until the next
+// push_back (which may move them). Once grown to the most it has
 // held, pushing and popping allocate nothing (a std::deque allocates and
 // frees a block every few records, which a billion-record run pays for).
 //
@@ -34,6 +36,12 @@ class Fifo {
     assert(i < size());
     return buf_[(head_ + i) & (buf_.size() - 1)];
   }
+  T& operator[](std::size_t i) {
+    assert(i < size());
+    return buf_[(head_ + i) & (buf_.size() - 1)];
+  }
+  // Drops every value; keeps the buffer.
+  void clear() { head_ = tail_ = 0; }
 
  private:
   void grow() {

@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "models/brokers/broker_core.h"
+#include "models/brokers/fifo.h"
 #include "models/brokers/slab.h"
 #include "models/brokers/sqs_queue.h"
 #include "sim/config.h"
@@ -151,9 +152,9 @@ class SqsBroker final : public BrokerCore {
   // `concurrency` handlers (goroutines), receiving again once the last
   // message of a batch is handed over.
   struct Worker {
-    std::deque<Item> queued;     // received, waiting for a free handler
-    std::vector<Item> handling;  // [handler]
-    std::vector<bool> busy;      // [handler]
+    Fifo<Item> queued;               // received, waiting for a free handler (a ring: no block per few items)
+    std::vector<Item> handling;      // [handler]
+    std::vector<std::uint8_t> busy;  // [handler]: 1 while handling (bytes: found in a step, not a bit walk)
     std::uint32_t busy_count = 0;
     bool receiving = false;  // a receive is pending or waiting
     bool waiting = false;    // long poll waiting for a message

@@ -88,18 +88,17 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i,
 void SqsBroker::dispatch(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
   while (!w.queued.empty()) {
-    const Item item = w.queued.front();
+    const Item item = w.queued[0];
     if (item.skip) {
-      w.queued.pop_front();
+      w.queued.pop_front(1);
     } else if (processing_zero_) {
-      w.queued.pop_front();
+      w.queued.pop_front(1);
       finish_item(sub, worker, item);
     } else if (w.busy_count < w.busy.size()) {
-      const auto h =
-          static_cast<std::uint32_t>(std::find(w.busy.begin(), w.busy.end(), false) - w.busy.begin());
-      w.queued.pop_front();
+      const auto h = static_cast<std::uint32_t>(std::find(w.busy.begin(), w.busy.end(), 0) - w.busy.begin());
+      w.queued.pop_front(1);
       w.handling[h] = item;
-      w.busy[h] = true;
+      w.busy[h] = 1;
       ++w.busy_count;
       sim_.timer(subs_[sub].first + worker, processing_time(sub), kDone, sim::pack_halves(w.epoch, h));
     } else {
@@ -116,7 +115,9 @@ void SqsBroker::finish_item(SubscriptionId sub, std::uint32_t worker, const Item
   if (process(sub, worker, item.env, info)) {
     erase(sub, item);
   } else if (options_.fifo) {
-    for (Item& later : workers_[sub][worker].queued) {
+    Fifo<Item>& queued = workers_[sub][worker].queued;
+    for (std::size_t i = 0; i < queued.size(); ++i) {
+      Item& later = queued[i];
       if (later.batch == item.batch && later.env.msg.key == item.env.msg.key) later.skip = true;
     }
   }
@@ -215,7 +216,7 @@ void SqsBroker::heartbeat(SubscriptionId sub, std::uint32_t worker, std::uint32_
   for (std::size_t h = 0; h < w.busy.size(); ++h) {
     if (w.busy[h]) extend(w.handling[h]);
   }
-  for (const Item& item : w.queued) extend(item);
+  for (std::size_t i = 0; i < w.queued.size(); ++i) extend(w.queued[i]);
   if (any) {
     sim_.timer(subs_[sub].first + worker, options_.heartbeat_period, kHeartbeat,
                sim::pack_halves(w.epoch, batch));
@@ -229,7 +230,7 @@ void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const 
       const auto [epoch, h] = sim::unpack_halves(e.arg);
       if (epoch != w.epoch || !w.busy[h]) break;
       const Item item = w.handling[h];
-      w.busy[h] = false;
+      w.busy[h] = 0;
       --w.busy_count;
       finish_item(sub, worker, item);
       dispatch(sub, worker);
@@ -257,7 +258,7 @@ void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const 
 void SqsBroker::on_worker_crash(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
   w.queued.clear();
-  std::fill(w.busy.begin(), w.busy.end(), false);
+  std::fill(w.busy.begin(), w.busy.end(), 0);
   w.busy_count = 0;
   w.receiving = false;
   w.waiting = false;
