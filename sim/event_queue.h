@@ -15,37 +15,32 @@
 // cascade): an event moves at most three times however far ahead it was
 // scheduled, each move O(1), instead of through log4(n) heap levels.
 //
-// The width (0 <= w <= 10) follows the spacing of popped events (sim/queue_width.h):
-// at a cascade the queue may rebuild its levels for a new width. With
-// w > 0 a level-0 bucket holds several times, in a list sorted by
-// (time, seq) (an insertion that walks past more than 32 links narrows
-// the width at once); with w = 0 it holds one time, and pushes and
+// The width (0 <= w <= 10) follows the spacing of popped events
+// (sim/queue_width.h): at a cascade the queue may rebuild its levels for a
+// new width. With w > 0 a level-0 bucket holds several times, in a list
+// sorted by (time, seq) (an insertion that walks past more than 32 links
+// narrows the width at once); with w = 0 it holds one time, and pushes and
 // cascades add a link without reading another; when now reaches the
 // bucket, the queue takes its links out in push order into the current
-// list, and pops from there. With fewer than 4,096 pending the buckets are
-// stacks (push links the new link to the last; take reverses the list,
-// in cache); with at least 16,384 they are chains with a head per bucket
-// (push writes the last link's next, a store that does not wait for the
-// cache miss; pops fetch the next link ahead), as reversing a stack there
-// chased a miss per link: PHOLD quantized (b) ran 0.71x the calendar queue
-// with stacks, 1.13x with chains, 1.03x with the former circular lists,
-// whose append read the last link.
+// list, and pops from there. Those buckets are stacks while fewer than
+// 4,096 events are pending and chains with a head per bucket from 16,384
+// (in between they stay as they were; sim/queue_lists.h says why); a
+// cascade that finds the count past a bound rebuilds the levels.
 //
 // Order: every event of one time sits in one place (one bucket of the level
 // whose range holds that time, or the heap; time now may also have events
 // in the current list), and within a bucket events of equal time are in
-// seq (issue) order. A push's seq is
-// the largest yet; a cascade or rebuild moves a bucket's events in its
-// order, and the heap yields them in (time, seq) order, all events of a
-// time together, into buckets that hold none of that time. So a sorted
-// bucket (w > 0) stays in (time, seq) order, and the links of a stacked
-// one (w = 0, one time T) were put there in seq order: first those a
-// cascade moved when lim0 rose past T (before it no event of time T was in
-// level 0), then pushes. The current list holds time now in seq order;
-// pushes of time now meanwhile go to now's (emptied) bucket with larger
-// seqs, and pops drain the current list first. So the queue pops in
-// (time, seq) order, the order of the heap, and the same trace hashes at
-// every width.
+// seq (issue) order. A push's seq is the largest yet; a cascade or rebuild
+// moves a bucket's events in its order, and the heap yields them in
+// (time, seq) order, all events of a time together, into buckets that
+// hold none of that time. So a sorted bucket (w > 0) stays in (time, seq)
+// order, and the links of a bucket of one time T (w = 0) were added in seq
+// order: first those a cascade or rebuild moved when lim0 rose past T
+// (before it no event of time T was in level 0), then pushes. The current
+// list holds time now in seq order; pushes of time now meanwhile go to
+// now's (emptied) bucket with larger seqs, and pops drain the current list
+// first. So the queue pops in (time, seq) order, the order of the heap,
+// and the same trace hashes at every width.
 //
 // Storage (sim/queue_levels.h): every pending event below lim2 is a 32-byte
 // pool link that stays put; level 0 threads lists through the links,
@@ -75,6 +70,7 @@
 #include "sim/event.h"
 #include "sim/event_heap.h"
 #include "sim/queue_levels.h"
+#include "sim/queue_lists.h"
 #include "sim/queue_width.h"
 
 namespace choreo::sim {

@@ -1,5 +1,5 @@
 // The event queue's level-0 buckets (sim/event_queue.h), and the lists
-// they rely on (sim/queue_levels.h ListRing): a sparse queue widens its
+// they rely on (sim/queue_lists.h ListRing): a sparse queue widens its
 // buckets, a dense one keeps 1-us buckets, stacked with few pending and
 // chained with many, a burst into wide buckets narrows them at once, and
 // through every change the queue pops exactly what a sorted reference
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "sim/event_queue.h"
-#include "sim/queue_levels.h"
+#include "sim/queue_lists.h"
 #include "sim/random.h"
 
 namespace choreo::sim {
