@@ -28,7 +28,7 @@
 //
 // Used only where that argument holds: n <= kMaxRanks, 1/4 <= s <= 4,
 // u (1 - s) >= -0.9 over the draw's range of u, every boundary >= 2^-10;
-// otherwise empty() and Zipf always computes. Memory: 28 bytes per
+// otherwise empty() and Zipf always computes. Memory: 24 bytes per
 // boundary (fewer where zones merge), about 2n of them: two doubles, a
 // packed decision (k << 1 | sure) and two 16-bit guide entries.
 #pragma once
