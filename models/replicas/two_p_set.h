@@ -5,8 +5,6 @@
 // removed can never be added again.
 #pragma once
 
-#include <set>
-
 #include "models/replicas/g_set.h"
 
 namespace choreo::replicas {
