@@ -88,16 +88,17 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i,
 void SqsBroker::dispatch(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
   while (!w.queued.empty()) {
-    const Item item = w.queued[0];
-    if (item.skip) {
+    const Item& front = w.queued[0];
+    if (front.skip) {
       w.queued.pop_front(1);
     } else if (processing_zero_) {
+      const Item item = front;  // a copy: processing may receive into w.queued
       w.queued.pop_front(1);
       finish_item(sub, worker, item);
     } else if (w.busy_count < w.busy.size()) {
       const auto h = static_cast<std::uint32_t>(std::find(w.busy.begin(), w.busy.end(), 0) - w.busy.begin());
+      w.handling[h] = front;
       w.queued.pop_front(1);
-      w.handling[h] = item;
       w.busy[h] = 1;
       ++w.busy_count;
       sim_.timer(subs_[sub].first + worker, processing_time(sub), kDone, sim::pack_halves(w.epoch, h));

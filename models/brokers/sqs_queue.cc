@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <functional>
 
 namespace choreo::brokers {
 
@@ -15,7 +16,11 @@ SqsQueue::SqsQueue(bool fifo, Order order, std::uint32_t servers, std::uint32_t 
 void SqsQueue::add_visible(std::uint32_t slot, std::uint64_t seq) {
   assert(!fifo_);
   if (order_ == Order::kOldest) {
-    servers_[server_of(seq)].emplace(seq, slot);
+    if (slot >= live_.size()) live_.resize(slot + 1, 0);
+    live_[slot] = seq + 1;
+    Stored& server = servers_[server_of(seq)];
+    server.emplace_back(seq, slot);
+    std::push_heap(server.begin(), server.end(), std::greater<>());
     ++visible_count_;
     return;
   }
@@ -48,15 +53,18 @@ std::uint32_t SqsQueue::take(sim::Rng& rng) {
   if (order_ == Order::kOldest) {
     Stored* from = nullptr;  // the queried server with the oldest visible message
     for (std::uint32_t k : queried_) {
-      if (!servers_[k].empty() && (from == nullptr || *servers_[k].begin() < *from->begin()))
+      if (!servers_[k].empty() && (from == nullptr || servers_[k].front() < from->front()))
         from = &servers_[k];
     }
-    const std::uint32_t slot = from->begin()->second;
+    const std::uint32_t slot = from->front().second;
     passed_older_ = queried_.size() < servers_.size() &&
                     std::any_of(servers_.begin(), servers_.end(), [&](const Stored& other) {
-                      return !other.empty() && *other.begin() < *from->begin();
+                      return !other.empty() && other.front() < from->front();
                     });
-    from->erase(from->begin());
+    std::pop_heap(from->begin(), from->end(), std::greater<>());
+    from->pop_back();
+    live_[slot] = 0;
+    prune(*from);
     --visible_count_;
     return slot;
   }
@@ -68,9 +76,10 @@ std::uint32_t SqsQueue::take(sim::Rng& rng) {
 
 void SqsQueue::remove_visible(std::uint32_t slot, std::uint64_t seq) {
   if (order_ == Order::kOldest) {
-    const auto n = servers_[server_of(seq)].erase({seq, slot});
-    assert(n == 1);
-    visible_count_ -= n;
+    assert(slot < live_.size() && live_[slot] == seq + 1);
+    live_[slot] = 0;
+    prune(servers_[server_of(seq)]);
+    --visible_count_;
     return;
   }
   const auto it = pos_.find(slot);
@@ -82,6 +91,13 @@ void SqsQueue::remove_visible(std::uint32_t slot, std::uint64_t seq) {
   if (last != slot) {
     visible_[k] = last;
     pos_[last] = k;
+  }
+}
+
+void SqsQueue::prune(Stored& server) {
+  while (!server.empty() && live_[server.front().second] != server.front().first + 1) {
+    std::pop_heap(server.begin(), server.end(), std::greater<>());
+    server.pop_back();
   }
 }
 

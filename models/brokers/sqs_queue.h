@@ -22,12 +22,19 @@
 // Not the broker: visibility timers, receipts and retention live in
 // SqsBroker. Messages are slot indices into SqsBroker's slab; `seq_of`
 // gives their publish order.
+//
+// Storage (kOldest): each server is a binary min-heap of (seq, slot) in a
+// vector (no node allocated per message), and live_[slot] says which seq
+// the slot holds visible. A removal (retention) only clears live_; the
+// stale entry leaves when it reaches its heap's top. Invariant: every
+// heap's top is live (prune() runs after each pop and removal), so a
+// server holds a visible message iff its heap is not empty, and the top is
+// its oldest — the order a std::set of (seq, slot) would give.
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <set>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -93,12 +100,16 @@ class SqsQueue {
   };
   void list_if_ready(std::uint64_t key, Group& g);
 
-  using Stored = std::set<std::pair<std::uint64_t, std::uint32_t>>;  // (seq, slot)
+  using Entry = std::pair<std::uint64_t, std::uint32_t>;  // (seq, slot)
+  using Stored = std::vector<Entry>;                      // a min-heap
+  // Pops `server`'s stale tops.
+  void prune(Stored& server);
 
   bool fifo_;
   Order order_;
   std::uint32_t sampled_;
   std::vector<Stored> servers_;                           // kOldest: each server's visible messages
+  std::vector<std::uint64_t> live_;                       // kOldest: per slot, its seq + 1 while visible
   std::vector<std::uint32_t> queried_;                    // kOldest: the current receive's servers
   std::vector<std::uint32_t> pool_;                       // scratch for the draw
   std::size_t visible_count_ = 0;                         // kOldest

@@ -41,6 +41,29 @@ TEST(SqsPolling, ALongPollQueriesEveryServerAndTakesTheOldestFirst) {
   EXPECT_FALSE(q.has_visible());
 }
 
+// Each server is a heap whose removed entries leave lazily: a message
+// removed below the top (retention) is never taken, removing the top
+// exposes the next oldest, and a slot reused for a newer message is taken
+// at its new seq, not where its old entry sits.
+TEST(SqsPolling, RemovedMessagesAreNeverTakenAndAReusedSlotTakesItsNewPlace) {
+  SqsQueue q(false, SqsQueue::Order::kOldest, 1, 1);
+  for (std::uint32_t seq = 0; seq < 6; ++seq) q.add_visible(seq, seq);
+  q.remove_visible(3, 3);  // below the top
+  q.remove_visible(0, 0);  // the top
+  q.add_visible(3, 9);     // slot 3 again, a newer message
+  q.add_visible(6, 7);
+  sim::Rng rng(1);
+  q.begin_receive(rng);
+  std::vector<std::uint32_t> taken;
+  while (q.can_take()) taken.push_back(q.take(rng));
+  EXPECT_EQ(taken, (std::vector<std::uint32_t>{1, 2, 4, 5, 6, 3}));
+  EXPECT_FALSE(q.has_visible());
+  q.add_visible(0, 10);  // a message that comes back visible after all were taken
+  q.begin_receive(rng);
+  ASSERT_TRUE(q.can_take());
+  EXPECT_EQ(q.take(rng), 0u);
+}
+
 TEST(SqsPolling, AShortPollTakesOnlyWhatItsSampledServersHoldOldestFirst) {
   // Two servers, one sampled: seqs 0, 2, 4 on server 0 and 1, 3, 5 on
   // server 1. Each receive gets exactly one server's messages in order;
