@@ -34,23 +34,16 @@ ShardTotals CommentLedger::count(std::uint64_t comment, const Location& where, b
   ShardTotals totals{};
   for (std::size_t level = 0; level < ids.levels; ++level) {
     const std::uint32_t id = ids.id[level];
-    if (id >= counted_keys()) totals_.resize((std::size_t{id} + 1) * shards_);
+    if (id >= counted_keys()) {
+      totals_.resize((std::size_t{id} + 1) * shards_);
+      live_.resize(std::size_t{id} + 1, 0);
+    }
     changes_.mark(id);
+    live_[id] += created ? 1 : -1;
     Totals& t = totals_[id * shards_ + shard];
     totals[level] = created ? ++t.created : ++t.deleted;
   }
   return totals;
-}
-
-std::int64_t CommentLedger::live(std::uint32_t key) const {
-  // key < counted_keys(), without dividing: totals_ holds whole rows.
-  const std::size_t first = std::size_t{key} * shards_;
-  if (first >= totals_.size()) return 0;
-  std::int64_t live = 0;
-  for (const Totals* t = totals_.data() + first; t != totals_.data() + first + shards_; ++t) {
-    live += static_cast<std::int64_t>(t->created) - static_cast<std::int64_t>(t->deleted);
-  }
-  return live;
 }
 
 }  // namespace choreo::wattpad

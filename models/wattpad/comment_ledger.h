@@ -27,7 +27,8 @@
 // counter-merging pulls and page reads (page_comments.h) need nothing more.
 //
 // Invariants: live(k) = sum over shards of created(k, s) - deleted(k, s)
-// (computed so); a comment is deleted at most once.
+// (kept per key as they change, so the checker reads one number); a comment
+// is deleted at most once.
 #pragma once
 
 #include <cassert>
@@ -71,7 +72,7 @@ class CommentLedger {
   const KeyIndex& keys() const { return keys_; }
   // Live comments counted on key `key`: its shards' created totals less
   // their deleted totals.
-  std::int64_t live(std::uint32_t key) const;
+  std::int64_t live(std::uint32_t key) const { return key < live_.size() ? live_[key] : 0; }
   // The shard's created / deleted totals on key `key`.
   std::uint64_t created(std::uint32_t key, std::uint32_t shard) const {
     return key < counted_keys() ? totals_[key * shards_ + shard].created : 0;
@@ -110,7 +111,8 @@ class CommentLedger {
 
   std::uint32_t shards_;
   KeyIndex& keys_;
-  std::vector<Totals> totals_;  // per key id, then shard: one row of shards_ a key
+  std::vector<Totals> totals_;      // per key id, then shard: one row of shards_ a key
+  std::vector<std::int64_t> live_;  // per key id: its row's created less deleted
   KeyIds last_keys_;
   CommentRecords records_;
   std::vector<CommentInfo> comments_;  // by comment id, under kEvery

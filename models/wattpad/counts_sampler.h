@@ -50,6 +50,7 @@ class CountsSampler {
 
  private:
   void compare(std::uint32_t key, sim::DivergenceBuilder& d);
+  void mark(std::uint32_t key);
 
   const CommentLedger& owner_;
   const CountsView& counts_;
@@ -58,8 +59,7 @@ class CountsSampler {
   std::uint64_t samples_ = 0, full_samples_ = 0;
   std::vector<std::uint32_t> divergent_;  // keys that differed at the last sample, ascending
   std::vector<std::uint32_t> next_;       // this sample's, being built
-  std::vector<std::uint32_t> changed_;    // this sample's marks, sorted (with repeats)
-  std::vector<std::uint32_t> keys_;       // this sample's keys to compare, ascending
+  std::vector<std::uint64_t> marks_;      // this sample's keys to compare, a bit per key id
 };
 
 }  // namespace choreo::wattpad

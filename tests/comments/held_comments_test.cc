@@ -60,10 +60,13 @@ TEST(HeldComments, ALedgerOfHeldCommentsRecordsOnlyThoseADeleteTargets) {
   ASSERT_EQ(keys_held.size(), keys_every.size());
   for (std::uint32_t k = 0; k < keys_held.size(); ++k) {
     EXPECT_EQ(held.live(k), every.live(k));
+    std::int64_t sum = 0;  // live(k): its shards' created less their deleted
     for (std::uint32_t s = 0; s < 3; ++s) {
       EXPECT_EQ(held.created(k, s), every.created(k, s));
       EXPECT_EQ(held.deleted(k, s), every.deleted(k, s));
+      sum += static_cast<std::int64_t>(every.created(k, s)) - static_cast<std::int64_t>(every.deleted(k, s));
     }
+    EXPECT_EQ(every.live(k), sum) << k;
   }
 }
 
