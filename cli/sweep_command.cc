@@ -29,9 +29,10 @@
 #include "cli/sweep_writer.h"
 
 #ifdef CHOREO_WITH_MPI
+#include <memory>
 #include <sstream>
 
-#include "cli/sweep_mpi.h"
+#include "cli/mpi_module.h"
 #endif
 
 namespace choreo::cli {
@@ -219,31 +220,38 @@ RunResult decode(const std::string& bytes) {
   return {"", nlohmann::json::parse(bytes.substr(1)), bytes.starts_with("1")};
 }
 
-// Under mpirun: every rank checks the command; rank 0 runs the sweep with
-// the other ranks as workers (sweep_mpi.h); only rank 0 prints.
+// Under mpirun: every rank loads the MPI module and checks the command;
+// rank 0 runs the sweep with the other ranks as workers (sweep_mpi.h); only
+// rank 0 prints.
 int sweep_on_mpi(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::ostringstream quiet;
   const bool root = mpirun_rank() == 0;
+  std::string why;
+  const MpiModule* mpi = load_mpi_module(why);
+  if (mpi == nullptr) {
+    if (root) err << "choreo sweep: started by mpirun, but " << why << "\n";
+    return kExitBadInput;
+  }
+  std::ostringstream quiet;
   auto built = build_sweep(args, root ? out : quiet, root ? err : quiet);
   const int* code = std::get_if<int>(&built);
-  MpiJob job;
-  if (!job.all(code == nullptr)) return code != nullptr ? *code : kExitBadInput;
+  const std::unique_ptr<MpiJob, void (*)(MpiJob*)> job(mpi->open_job(), mpi->close_job);
+  if (!mpi->all(*job, code == nullptr)) return code != nullptr ? *code : kExitBadInput;
   const Sweep& s = std::get<Sweep>(built);
   const auto compute = [&](std::size_t position) { return encode(compute_run(s, position)); };
-  if (job.rank() != 0) {
-    serve_runs(compute);
+  if (mpi->rank(*job) != 0) {
+    mpi->serve_runs(compute);
     return kExitHolds;
   }
   bool coordinated = false;
   const Runner on_ranks = [&](const Sweep&, std::size_t first, std::size_t end, Ledger& ledger) {
     coordinated = true;
-    coordinate_runs(job, first, end, compute, [&](std::size_t position, const std::string& bytes) {
+    mpi->coordinate_runs(*job, first, end, compute, [&](std::size_t position, const std::string& bytes) {
       return record_run(s, position, decode(bytes), ledger);
     });
-    return fmt::format("on {} MPI ranks", job.size());
+    return fmt::format("on {} MPI ranks", mpi->size(*job));
   };
   const int exit = execute(s, on_ranks, out, err);
-  if (!coordinated) coordinate_runs(job, 0, 0, compute, nullptr);  // release the waiting ranks
+  if (!coordinated) mpi->coordinate_runs(*job, 0, 0, compute, nullptr);  // release the waiting ranks
   return exit;
 }
 #endif

@@ -1,7 +1,8 @@
 // `choreo sweep` under mpirun: the runs of a grid spread over the ranks of
-// an MPI job, rank 0 writing the CSV. Compiled only when CMake finds MPI
-// (CHOREO_MPI, which defines CHOREO_WITH_MPI); without it choreo has no MPI
-// code at all.
+// an MPI job, rank 0 writing the CSV. Compiled, only when CMake finds MPI
+// (CHOREO_MPI), into the choreo-mpi module, which choreo loads under mpirun
+// and calls through mpi_module_api.h's table; the choreo executable itself
+// never links OpenMPI.
 //
 // Rank 0 coordinates: it hands out run positions one at a time from one
 // counter to whichever rank asks (dynamic distribution: runs differ in
@@ -18,8 +19,8 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
-#include <string>
+
+#include "cli/mpi_module_api.h"  // ComputeRun, RecordRun
 
 namespace choreo::cli {
 
@@ -39,9 +40,6 @@ class MpiJob {
   int rank_ = 0;
   int size_ = 1;
 };
-
-using ComputeRun = std::function<std::string(std::size_t position)>;
-using RecordRun = std::function<bool(std::size_t position, const std::string& result)>;
 
 // Rank 0: runs positions [first, end) over every rank (itself included);
 // record() is called once per finished position, from either of two
