@@ -13,7 +13,7 @@ namespace {
 
 // Why `path` is not a usable module, or the empty string when *module is set.
 std::string open_module(const std::filesystem::path& path, const MpiModule** module) {
-  // RTLD_GLOBAL: OpenMPI's own components (the mca_*.so plugins libmpi
+  // RTLD_GLOBAL: OpenMPI's own components (the mca_*.so plugins OpenMPI
   // dlopens during MPI_Init) do not link libmpi or libopen-pal themselves
   // (Debian's mca_pml_ob1.so needs only libc): they find those symbols in
   // the global scope, so the libraries the module pulls in must be global.
