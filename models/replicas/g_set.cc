@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <span>
 
 namespace choreo::replicas {
 
@@ -38,11 +39,8 @@ void GSet::merge(const GSet& other) {
     size_ += static_cast<std::size_t>(std::popcount(fresh));
     words_[w] |= fresh;
   }
-  for (std::size_t w = common; w < other.words_.size(); ++w) {
-    for (std::uint64_t bits = other.words_[w]; bits != 0; bits &= bits - 1) {
-      add(static_cast<ElementId>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
-    }
-  }
+  sim::for_each_set_bit(std::span(other.words_).subspan(common), common * 64,
+                        [this](std::size_t e) { add(static_cast<ElementId>(e)); });
   for (const ElementId e : other.sparse_) add(e);
 }
 

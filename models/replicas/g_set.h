@@ -14,12 +14,12 @@
 // Equality and leq are of the sets, whatever the storage.
 #pragma once
 
-#include <bit>
 #include <cstdint>
 #include <set>
 #include <vector>
 
 #include "models/replicas/ids.h"
+#include "sim/set_bits.h"
 
 namespace choreo::replicas {
 
@@ -35,11 +35,7 @@ class GSet {
   // Calls fn(e) for every element, ascending.
   template <class Fn>
   void for_each(Fn&& fn) const {
-    for (std::size_t w = 0; w < words_.size(); ++w) {
-      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1) {
-        fn(static_cast<ElementId>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
-      }
-    }
+    sim::for_each_set_bit(words_, 0, [&fn](std::size_t e) { fn(static_cast<ElementId>(e)); });
     for (const ElementId e : sparse_) fn(e);
   }
   void merge(const GSet& other);

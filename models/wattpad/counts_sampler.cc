@@ -1,7 +1,9 @@
 // The incremental counters' checker; see counts_sampler.h.
 #include "models/wattpad/counts_sampler.h"
 
-#include <bit>
+#include <algorithm>
+
+#include "sim/set_bits.h"
 
 namespace choreo::wattpad {
 
@@ -33,12 +35,8 @@ sim::Divergence CountsSampler::sample(std::size_t examples, bool full) {
     for (const std::uint32_t key : replica_changes_.list()) mark(key);
     for (const std::uint32_t key : owner_.changes().list()) mark(key);
     for (const std::uint32_t key : divergent_) mark(key);
-    for (std::size_t w = 0; w < marks_.size(); ++w) {
-      for (std::uint64_t bits = marks_[w]; bits != 0; bits &= bits - 1) {
-        compare(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))), d);
-      }
-      marks_[w] = 0;
-    }
+    sim::for_each_set_bit(marks_, 0, [&](std::size_t key) { compare(static_cast<std::uint32_t>(key), d); });
+    std::fill(marks_.begin(), marks_.end(), 0);
   }
   divergent_.swap(next_);
   replica_changes_.clear();
