@@ -51,11 +51,17 @@ void Simulation::dispatch(const Event& e) {
   }
   ++processed_;
   trace_.fold(e.time, e.node, e.kind, e.arg);
-  if (trace_.engine_events()) {
-    trace_.write(e.time, nodes_[s.node]->member_name(e.node), nodes_[s.node]->kind_name(e.kind),
-                 {{"arg", static_cast<std::int64_t>(e.arg)}});
-  }
+  if (trace_.engine_events()) [[unlikely]]
+    trace_engine_event(e);
   nodes_[s.node]->on_event(e);
+}
+
+// Out of line: its string temporaries would otherwise give every dispatch a
+// full stack frame.
+void Simulation::trace_engine_event(const Event& e) {
+  Node& node = *nodes_[slots_[e.node].node];
+  trace_.write(e.time, node.member_name(e.node), node.kind_name(e.kind),
+               {{"arg", static_cast<std::int64_t>(e.arg)}});
 }
 
 StopReason Simulation::run_until(Time end) {

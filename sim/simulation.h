@@ -151,6 +151,7 @@ class Simulation {
       queue_.push(e);
   }
   void dispatch(const Event& e);
+  [[gnu::noinline, gnu::cold]] void trace_engine_event(const Event& e);
   void run_samplers_through(Time t);
 
   std::uint64_t seed_;
