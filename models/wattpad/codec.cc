@@ -13,17 +13,7 @@ namespace {
 constexpr std::uint32_t kUserEventBytes = 160;
 constexpr std::uint32_t kCommentEventBytes = 200;
 
-// A field's value + 1, so that 0 can mean "the whole level above".
-std::uint32_t chapter_field(std::uint32_t chapter) { return chapter + 1; }
-std::uint32_t paragraph_field(std::uint32_t paragraph) {
-  return paragraph == kNoParagraph ? 0 : paragraph + 1;
-}
 std::uint32_t paragraph_of(std::uint32_t field) { return field == 0 ? kNoParagraph : field - 1; }
-
-std::uint64_t key_word(std::uint64_t story, std::uint32_t chapter_field, std::uint32_t paragraph_field) {
-  return sim::pack_halves(static_cast<std::uint32_t>(story),
-                          sim::pack_shorts(chapter_field, paragraph_field));
-}
 
 brokers::Message encode_change(const CommentChange& e, EventType type) {
   // The chapter and paragraph totals keep their low 32 bits (codec.h).
@@ -49,18 +39,13 @@ CommentChange decode_change(const brokers::Message& m) {
 }  // namespace
 
 std::uint64_t pack_location(const Location& where) {
+  using namespace codec_detail;
   return key_word(where.story, chapter_field(where.chapter), paragraph_field(where.paragraph));
 }
 
 Location unpack_location(std::uint64_t word) {
   const CountKey key = unpack_key(word);
   return key.where;
-}
-
-std::uint64_t pack_key(const Location& where, std::size_t level) {
-  assert(level < where.levels());
-  return key_word(where.story, level >= 1 ? chapter_field(where.chapter) : 0,
-                  level >= 2 ? paragraph_field(where.paragraph) : 0);
 }
 
 CountKey unpack_key(std::uint64_t word) {

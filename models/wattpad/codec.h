@@ -1,6 +1,6 @@
 // The one place where the comments system packs bits: a Location into one
 // word, count keys into words, and each event into a brokers::Message and
-// back. No shift or mask outside codec.cc; every other file handles the
+// back. No shift or mask outside codec.h and codec.cc; every other file handles the
 // typed values of events.h and count_keys.h.
 //
 // A location (and a count key) is one word:
@@ -26,11 +26,13 @@
 // the publisher in the top two bits.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 
 #include "models/brokers/message.h"
 #include "models/wattpad/count_keys.h"
 #include "models/wattpad/events.h"
+#include "sim/pack.h"
 
 namespace choreo::wattpad {
 
@@ -47,8 +49,27 @@ struct CountKey {
   Location where;
   std::size_t level = 0;
 };
+namespace codec_detail {
+// A field's value + 1, so that 0 can mean "the whole level above".
+inline std::uint32_t chapter_field(std::uint32_t chapter) { return chapter + 1; }
+inline std::uint32_t paragraph_field(std::uint32_t paragraph) {
+  return paragraph == kNoParagraph ? 0 : paragraph + 1;
+}
+inline std::uint64_t key_word(std::uint64_t story, std::uint32_t chapter_field,
+                              std::uint32_t paragraph_field) {
+  return sim::pack_halves(static_cast<std::uint32_t>(story),
+                          sim::pack_shorts(chapter_field, paragraph_field));
+}
+}  // namespace codec_detail
+
 // The packed key of `where`'s level. REQUIRES: level < where.levels().
-std::uint64_t pack_key(const Location& where, std::size_t level);
+// Inline: every page read and every count looks keys up by it.
+inline std::uint64_t pack_key(const Location& where, std::size_t level) {
+  using namespace codec_detail;
+  assert(level < where.levels());
+  return key_word(where.story, level >= 1 ? chapter_field(where.chapter) : 0,
+                  level >= 2 ? paragraph_field(where.paragraph) : 0);
+}
 CountKey unpack_key(std::uint64_t word);
 
 // Event ids: the `n`th event (from 1) of the user / comment service.
