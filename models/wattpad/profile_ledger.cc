@@ -7,7 +7,7 @@ namespace choreo::wattpad {
 
 UserUpdated ProfileLedger::write(std::uint64_t user, std::uint32_t host, std::uint64_t clock, sim::Time now) {
   Profile& p = users_[user];
-  ++p.version;
+  ++versions_[user];
   if (host < kMaxVectorHosts) ++p.writes[host];
   p.clock = clock;
   p.updated_at = now;
@@ -16,8 +16,8 @@ UserUpdated ProfileLedger::write(std::uint64_t user, std::uint32_t host, std::ui
 
 UserUpdated ProfileLedger::latest(std::uint64_t user) const {
   const Profile& p = users_[user];
-  assert(p.version > 0);
-  return UserUpdated{.user = user, .version = p.version, .clock = p.clock, .writes = p.writes};
+  assert(versions_[user] > 0);
+  return UserUpdated{.user = user, .version = versions_[user], .clock = p.clock, .writes = p.writes};
 }
 
 }  // namespace choreo::wattpad

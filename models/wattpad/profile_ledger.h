@@ -17,7 +17,7 @@ namespace choreo::wattpad {
 
 class ProfileLedger {
  public:
-  explicit ProfileLedger(std::uint64_t users) : users_(users) {}
+  explicit ProfileLedger(std::uint64_t users) : versions_(users), users_(users) {}
 
   // Records a change of `user`'s profile handled by host `host`, whose clock
   // read `clock`, at virtual time `now`. Returns its event (event id 0: the
@@ -25,23 +25,28 @@ class ProfileLedger {
   UserUpdated write(std::uint64_t user, std::uint32_t host, std::uint64_t clock, sim::Time now);
 
   std::uint64_t users() const { return users_.size(); }
-  std::uint64_t version(std::uint64_t user) const { return users_[user].version; }
+  std::uint64_t version(std::uint64_t user) const { return versions_[user]; }
+  // version(u) of every user, indexed by user: what the checker scans.
+  const std::vector<std::uint64_t>& versions() const { return versions_; }
   sim::Time updated_at(std::uint64_t user) const { return users_[user].updated_at; }
   // The user's latest write as an event (event id 0): what a full-state
   // pull hands a mirror. REQUIRES: version(user) > 0.
   UserUpdated latest(std::uint64_t user) const;
 
  private:
+  // The versions apart from the rest: page reads and the checker read
+  // only them, eight users to a cache line.
   struct Profile {
-    std::uint64_t version = 0;
     std::uint64_t clock = 0;
     sim::Time updated_at = 0;
     HostWrites writes{};
   };
+  std::vector<std::uint64_t> versions_;
   std::vector<Profile> users_;
 
  public:
-  static constexpr std::size_t kBytesPerUser = sizeof(Profile);  // allocated when the ledger is made
+  // Allocated when the ledger is made.
+  static constexpr std::size_t kBytesPerUser = sizeof(std::uint64_t) + sizeof(Profile);
 };
 
 }  // namespace choreo::wattpad

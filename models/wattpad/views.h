@@ -15,6 +15,8 @@ namespace choreo::wattpad {
 class ProfilesView {
  public:
   std::uint64_t version(std::uint64_t user) const { return shown_[user]; }
+  // version(u) of every user, indexed by user.
+  const std::vector<std::uint64_t>& versions() const { return shown_; }
 
  protected:
   explicit ProfilesView(std::uint64_t users) : shown_(users) {}
