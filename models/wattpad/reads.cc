@@ -17,7 +17,10 @@ Reads::Reads(const WorkloadOptions& w, const UserService& users, const CommentSe
       mirror_(mirror),
       rng_(rng),
       popularity_(w.stories, w.popularity.a),
-      stop_(stop) {}
+      stop_(stop) {
+  if (w.read_rate > 0 && w.stories * w.chapters <= kMaxCachedPages)
+    page_keys_.assign(w.stories * w.chapters, KeyIndex::kNoKey);
+}
 
 void Reads::start() {
   if (w_.read_rate > 0) sim().timer(id(), 1, 0, 0);
@@ -39,6 +42,14 @@ void Reads::read_mirror(std::uint32_t key) {
   meter.end_read();
 }
 
+std::uint32_t Reads::page_key(const Location& page) {
+  const KeyIndex& keys = comments_.ledger().keys();
+  if (page_keys_.empty()) return keys.find_id(page, 1);
+  std::uint32_t& id = page_keys_[page.story * w_.chapters + page.chapter];
+  if (id == KeyIndex::kNoKey) id = keys.find_id(page, 1);
+  return id;
+}
+
 void Reads::finished(sim::Time latency, bool ok) {
   if (ok) {
     latency_us_.record(latency);
@@ -54,7 +65,7 @@ void Reads::on_event(const sim::Event&) {
   ++total_;
   const Location page{.story = popularity_(rng_) - 1,
                       .chapter = static_cast<std::uint32_t>(sim::uniform_int(rng_, w_.chapters))};
-  const std::uint32_t key = comments_.ledger().keys().find_id(page, 1);
+  const std::uint32_t key = page_key(page);
   if (w_.orchestration) {
     std::vector<std::uint64_t>& authors = authors_;
     comments_.pages().authors(key, authors);

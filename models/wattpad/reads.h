@@ -54,6 +54,9 @@ class Reads final : public sim::Node {
   // Choreography: looks every author of page `key` up in the mirror and
   // feeds the lookups to the visibility meter as one read.
   void read_mirror(std::uint32_t key);
+  // The key id of `page`'s chapter, or KeyIndex::kNoKey while nobody has
+  // commented on it.
+  std::uint32_t page_key(const Location& page);
 
   WorkloadOptions w_;
   const UserService& users_;
@@ -67,6 +70,12 @@ class Reads final : public sim::Node {
   sim::Histogram latency_us_;
   sim::VisibilityMeter visibility_;     // choreography: staleness, t-visibility
   std::vector<std::uint64_t> authors_;  // the page being read (reused)
+  // Per page (story * chapters + chapter), its key id once found: an id
+  // never changes once interned, so each page is hashed into the key index
+  // until its first comment and then read from here. Empty (no cache) past
+  // kMaxCachedPages pages.
+  static constexpr std::uint64_t kMaxCachedPages = 1 << 20;
+  std::vector<std::uint32_t> page_keys_;
 };
 
 }  // namespace choreo::wattpad
