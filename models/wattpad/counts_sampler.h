@@ -50,7 +50,8 @@ class CountsSampler {
 
  private:
   void compare(std::uint32_t key, sim::DivergenceBuilder& d);
-  void mark(std::uint32_t key);
+  [[gnu::noinline]] void differs(std::uint32_t key, std::int64_t owner, std::int64_t replica,
+                                 sim::DivergenceBuilder& d);
 
   const CommentLedger& owner_;
   const CountsView& counts_;
