@@ -8,6 +8,7 @@
 // after clear() nothing is marked. Memory: one bit per key plus the list.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -18,7 +19,9 @@ namespace choreo::wattpad {
 class ChangedKeys {
  public:
   void mark(std::uint32_t key) {
-    if (key >= marked_.size()) marked_.resize(key + 1);
+    // Grown by doubling: new keys arrive one id at a time.
+    if (key >= marked_.size()) [[unlikely]]
+      marked_.resize(std::max<std::size_t>(key + 1, 2 * marked_.size()));
     if (marked_[key]) return;
     marked_[key] = true;
     list_.push_back(key);
