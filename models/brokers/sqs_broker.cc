@@ -77,11 +77,11 @@ void SqsBroker::enqueue(SubscriptionId sub, const Envelope& env) {
   slots_[i].env = env;
   slots_[i].sub = sub;
   Queue& q = queues_[sub];
-  while (!q.by_age.empty() && slots_.generation(q.by_age.front().first) != q.by_age.front().second) {
-    q.by_age.pop_front();
+  while (!q.by_age.empty() && slots_.generation(q.by_age[0].first) != q.by_age[0].second) {
+    q.by_age.pop_front(1);
   }
-  q.by_age.emplace_back(i, slots_.generation(i));
-  arm_sweep(sub);
+  q.by_age.push_back({i, slots_.generation(i)});
+  if (!q.sweep_armed) arm_sweep(sub);
   const sim::Time at = sim_.now() + transit(subs_[sub].rng) + options_.delay;
   sim_.send_at(at, server_, kEnqueue, sim::pack_halves(slots_.generation(i), i));
 }
@@ -152,8 +152,8 @@ void SqsBroker::on_server_event(const sim::Event& e) {
 void SqsBroker::serve(SubscriptionId sub) {
   Queue& q = queues_[sub];
   while (!q.waiters.empty() && q.store.has_visible()) {
-    const auto [worker, gen] = q.waiters.front();
-    q.waiters.pop_front();
+    const auto [worker, gen] = q.waiters[0];
+    q.waiters.pop_front(1);
     Worker& w = workers_[sub][worker];
     if (!up(sub, worker) || !w.waiting || w.poll_gen != gen) continue;
     w.waiting = false;
@@ -182,7 +182,7 @@ void SqsBroker::poll(SubscriptionId sub, std::uint32_t worker) {
     // repeated until something is visible, modelled as one wait.
     w.waiting = true;
     ++w.poll_gen;
-    queues_[sub].waiters.emplace_back(worker, w.poll_gen);
+    queues_[sub].waiters.push_back({worker, w.poll_gen});
     if (options_.wait_time > 0) sim_.timer(node, options_.wait_time, kPollExpire, w.poll_gen);
   }
 }

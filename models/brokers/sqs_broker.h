@@ -166,9 +166,9 @@ class SqsBroker final : public BrokerCore {
     Queue(bool fifo, SqsQueue::Order order, std::uint32_t servers, std::uint32_t sampled)
         : store(fifo, order, servers, sampled) {}
     SqsQueue store;
-    std::deque<std::pair<std::uint32_t, std::uint32_t>> by_age;  // (slot, gen), publish order
+    Fifo<std::pair<std::uint32_t, std::uint32_t>> by_age;  // (slot, gen), publish order
     bool sweep_armed = false;
-    std::deque<std::pair<std::uint32_t, std::uint32_t>> waiters;  // (worker, poll_gen)
+    Fifo<std::pair<std::uint32_t, std::uint32_t>> waiters;  // (worker, poll_gen)
   };
   struct Dedup {
     std::unordered_map<std::uint64_t, sim::Time> until;  // id -> end of its window

@@ -176,7 +176,7 @@ void SqsBroker::arm_sweep(SubscriptionId sub) {
   Queue& q = queues_[sub];
   if (q.sweep_armed || q.by_age.empty()) return;
   q.sweep_armed = true;
-  const sim::Time at = slots_[q.by_age.front().first].env.msg.published_at + options_.retention;
+  const sim::Time at = slots_[q.by_age[0].first].env.msg.published_at + options_.retention;
   sim_.send_at(std::max(at, sim_.now()), server_, kSweep, sub);
 }
 
@@ -186,14 +186,14 @@ void SqsBroker::sweep(SubscriptionId sub) {
   Queue& q = queues_[sub];
   q.sweep_armed = false;
   while (!q.by_age.empty()) {
-    const auto [i, gen] = q.by_age.front();
+    const auto [i, gen] = q.by_age[0];
     if (slots_.generation(i) != gen) {
-      q.by_age.pop_front();
+      q.by_age.pop_front(1);
       continue;
     }
     const Slot& s = slots_[i];
     if (s.env.msg.published_at + options_.retention > sim_.now()) break;
-    q.by_age.pop_front();
+    q.by_age.pop_front(1);
     if (s.state != State::kInFlight) lose(s.env.topic, s.env, LossReason::kRetention, server_, sub);
     forget(i);
   }
