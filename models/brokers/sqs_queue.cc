@@ -43,8 +43,7 @@ void SqsQueue::begin_receive(sim::Rng& rng) {
   std::sort(queried_.begin(), queried_.end());
 }
 
-bool SqsQueue::can_take() const {
-  if (order_ != Order::kOldest) return !visible_.empty();
+bool SqsQueue::any_queried() const {
   return std::any_of(queried_.begin(), queried_.end(), [&](std::uint32_t k) { return !servers_[k].empty(); });
 }
 

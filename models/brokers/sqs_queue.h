@@ -71,7 +71,10 @@ class SqsQueue {
   const std::vector<std::uint32_t>& queried() const { return queried_; }
   // Whether the current receive can take another message: a queried
   // server holds a visible one.
-  bool can_take() const;
+  bool can_take() const {
+    if (order_ != Order::kOldest) return !visible_.empty();
+    return servers_.size() == 1 ? !servers_[0].empty() : any_queried();
+  }
   // Standard: takes the oldest visible slot on the queried servers, or a
   // uniformly random visible slot. REQUIRES: can_take()
   std::uint32_t take(sim::Rng& rng);
@@ -102,6 +105,8 @@ class SqsQueue {
 
   using Entry = std::pair<std::uint64_t, std::uint32_t>;  // (seq, slot)
   using Stored = std::vector<Entry>;                      // a min-heap
+  // Whether a queried server holds a visible message.
+  bool any_queried() const;
   // Pops `server`'s stale tops.
   void prune(Stored& server);
 
