@@ -26,6 +26,12 @@ class Fifo {
     if (size() == buf_.size()) grow();
     buf_[tail_++ & (buf_.size() - 1)] = x;
   }
+  // Appends T{args...} in place (no temporary to copy).
+  template <class... Args>
+  void emplace_back(Args&&... args) {
+    if (size() == buf_.size()) grow();
+    buf_[tail_++ & (buf_.size() - 1)] = T{std::forward<Args>(args)...};
+  }
   // Drops the `n` values at the front. REQUIRES: n <= size()
   void pop_front(std::size_t n) {
     assert(n <= size());

@@ -77,8 +77,8 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i,
   s.receipt = ++next_receipt_;
   s.deadline = sim_.now() + options_.visibility_timeout;
   sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(s.receipt, i));
-  workers_[sub][worker].queued.push_back(
-      Item{s.env, i, slots_.generation(i), s.receipt, s.receive_count, batch, false});
+  workers_[sub][worker].queued.emplace_back(s.env, i, slots_.generation(i), s.receipt, s.receive_count, batch,
+                                            false);
   return true;
 }
 
@@ -230,10 +230,12 @@ void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const 
     case kDone: {
       const auto [epoch, h] = sim::unpack_halves(e.arg);
       if (epoch != w.epoch || !w.busy[h]) break;
-      const Item item = w.handling[h];
       w.busy[h] = 0;
       --w.busy_count;
-      finish_item(sub, worker, item);
+      // No copy: nothing hands handler h a new item before finish_item is
+      // done with this one (a FIFO serve inside its delete may, but only
+      // after the last read of the item).
+      finish_item(sub, worker, w.handling[h]);
       dispatch(sub, worker);
       break;
     }
