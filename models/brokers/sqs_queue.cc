@@ -28,8 +28,7 @@ void SqsQueue::add_visible(std::uint32_t slot, std::uint64_t seq) {
   visible_.push_back(slot);
 }
 
-void SqsQueue::begin_receive(sim::Rng& rng) {
-  if (order_ != Order::kOldest || servers_.size() == 1) return;  // every server is queried
+void SqsQueue::draw_queried(sim::Rng& rng) {
   // `sampled` of the servers without replacement, each subset equally likely
   // (AWS: "a subset of its servers (based on a weighted random
   // distribution)"; it does not publish the weights).
@@ -93,7 +92,7 @@ void SqsQueue::remove_visible(std::uint32_t slot, std::uint64_t seq) {
   }
 }
 
-void SqsQueue::prune(Stored& server) {
+void SqsQueue::pop_stale(Stored& server) {
   while (!server.empty() && live_[server.front().second] != server.front().first + 1) {
     std::pop_heap(server.begin(), server.end(), std::greater<>());
     server.pop_back();

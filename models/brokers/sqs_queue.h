@@ -66,7 +66,9 @@ class SqsQueue {
   void add_visible(std::uint32_t slot, std::uint64_t seq);
   // Standard: starts a receive, drawing which servers it queries when it
   // samples some of them (from `rng`). Then take() while can_take().
-  void begin_receive(sim::Rng& rng);
+  void begin_receive(sim::Rng& rng) {
+    if (order_ == Order::kOldest && servers_.size() > 1) draw_queried(rng);
+  }
   // The servers the current receive queries, ascending.
   const std::vector<std::uint32_t>& queried() const { return queried_; }
   // Whether the current receive can take another message: a queried
@@ -107,8 +109,13 @@ class SqsQueue {
   using Stored = std::vector<Entry>;                      // a min-heap
   // Whether a queried server holds a visible message.
   bool any_queried() const;
-  // Pops `server`'s stale tops.
-  void prune(Stored& server);
+  // Draws which servers the current receive queries.
+  void draw_queried(sim::Rng& rng);
+  // Pops `server`'s stale tops (pop_stale, called only when the top is stale).
+  void prune(Stored& server) {
+    if (!server.empty() && live_[server.front().second] != server.front().first + 1) pop_stale(server);
+  }
+  void pop_stale(Stored& server);
 
   bool fifo_;
   Order order_;
