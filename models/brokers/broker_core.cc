@@ -255,7 +255,7 @@ Envelope BrokerCore::stamp(TopicId t, sim::NodeId publisher, Message m) {
   return env;
 }
 
-bool BrokerCore::dropped(SubscriptionId sub, const Envelope& env) {
+bool BrokerCore::scripted_or_lost(SubscriptionId sub, const Envelope& env) {
   const SubCore& s = subs_[sub];
   for (std::size_t i = 0; i < drops_.size(); ++i) {
     const Drop& d = drops_[i];

@@ -111,7 +111,9 @@ class BrokerCore : public Broker {
   // Counts a publish and wraps it.
   Envelope stamp(TopicId topic, sim::NodeId publisher, Message m);
   // A scripted drop or the injected loss takes this copy (counted, noted).
-  bool dropped(SubscriptionId sub, const Envelope& env);
+  bool dropped(SubscriptionId sub, const Envelope& env) {
+    return (!drops_.empty() || common_.loss > 0) && scripted_or_lost(sub, env);
+  }
   bool draw_duplicate(sim::Rng& rng) {
     return common_.duplicate > 0 && sim::bernoulli(rng, common_.duplicate);
   }
@@ -187,6 +189,8 @@ class BrokerCore : public Broker {
   void add_partition(PartitionFault fault);
   void set_partition(std::size_t fault, bool start);
 
+  // dropped() once some drop is scripted or loss is set.
+  bool scripted_or_lost(SubscriptionId sub, const Envelope& env);
   // The subscription whose worker `node` is, or kNoSub.
   SubscriptionId sub_of(sim::NodeId node) const;
 
