@@ -12,6 +12,8 @@
 
 #include <cassert>
 #include <cstddef>
+#include <memory>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -26,11 +28,12 @@ class Fifo {
     if (size() == buf_.size()) grow();
     buf_[tail_++ & (buf_.size() - 1)] = x;
   }
-  // Appends T{args...} in place (no temporary to copy).
+  // Appends T(args...) built in place (no temporary to copy).
   template <class... Args>
   void emplace_back(Args&&... args) {
+    static_assert(std::is_trivially_destructible_v<T>, "the slot's old value is overwritten, not destroyed");
     if (size() == buf_.size()) grow();
-    buf_[tail_++ & (buf_.size() - 1)] = T{std::forward<Args>(args)...};
+    std::construct_at(&buf_[tail_++ & (buf_.size() - 1)], std::forward<Args>(args)...);
   }
   // Drops the `n` values at the front. REQUIRES: n <= size()
   void pop_front(std::size_t n) {

@@ -1,6 +1,7 @@
 // brokers::Fifo: values come out in push order across growth and
 // wrap-around; operator[] reaches (and may change) the i-th value from the
-// front; clear() empties it and it is reusable.
+// front; clear() empties it and it is reusable; emplace_back builds an
+// aggregate in place, in order with push_back.
 #include "models/brokers/fifo.h"
 
 #include <gtest/gtest.h>
@@ -45,6 +46,25 @@ TEST(Fifo, ClearEmptiesAndTheFifoIsReusable) {
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0], 9);
   EXPECT_EQ(f[1], 8);
+}
+
+TEST(Fifo, EmplaceBackBuildsAggregatesInPushOrder) {
+  struct Pair {
+    int a = -1;
+    int b = -1;
+  };
+  Fifo<Pair> f;
+  for (int v = 0; v < 20; ++v) f.push_back({-v, v});  // grows past 16, then wraps below
+  f.pop_front(18);
+  for (int v = 20; v < 40; ++v) f.emplace_back(v, 2 * v);
+  f.emplace_back(7);  // b keeps its default, not a stale value
+  ASSERT_EQ(f.size(), 23u);
+  EXPECT_EQ(f[0].b, 18);
+  EXPECT_EQ(f[2].a, 20);
+  EXPECT_EQ(f[2].b, 40);
+  EXPECT_EQ(f[21].a, 39);
+  EXPECT_EQ(f[22].a, 7);
+  EXPECT_EQ(f[22].b, -1);
 }
 
 }  // namespace
