@@ -9,6 +9,8 @@
 
 #include <cassert>
 #include <cstdint>
+#include <memory>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -32,6 +34,21 @@ class Slab {
     } else {
       items_[i] = T{};
     }
+    return i;
+  }
+  // A free slot holding T(args...), built in place (T trivially destructible:
+  // the free slot's old value is overwritten, not destroyed).
+  template <class... Args>
+  std::uint32_t acquire_with(Args&&... args) {
+    static_assert(std::is_trivially_destructible_v<T>);
+    if (free_.empty()) {
+      items_.emplace_back(std::forward<Args>(args)...);
+      generation_.push_back(0);
+      return static_cast<std::uint32_t>(items_.size() - 1);
+    }
+    const std::uint32_t i = free_.back();
+    free_.pop_back();
+    std::construct_at(&items_[i], std::forward<Args>(args)...);
     return i;
   }
   // REQUIRES: i was acquired and not yet released.

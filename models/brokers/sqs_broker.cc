@@ -73,8 +73,7 @@ bool SqsBroker::deduplicated(const Envelope& env) {
 }
 
 void SqsBroker::enqueue(SubscriptionId sub, const Envelope& env) {
-  const std::uint32_t i = slots_.acquire();
-  slots_[i].env = env;
+  const std::uint32_t i = slots_.acquire_with(env);
   slots_[i].sub = sub;
   Queue& q = queues_[sub];
   while (!q.by_age.empty() && slots_.generation(q.by_age[0].first) != q.by_age[0].second) {
