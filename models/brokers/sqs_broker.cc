@@ -160,15 +160,6 @@ void SqsBroker::serve(SubscriptionId sub) {
   }
 }
 
-// The next receive is an event, not a call: a backlog of a million messages
-// must not become a million nested calls.
-void SqsBroker::request_receive(SubscriptionId sub, std::uint32_t worker) {
-  Worker& w = workers_[sub][worker];
-  if (w.receiving) return;
-  w.receiving = true;
-  sim_.timer(subs_[sub].first + worker, 0, kPollRetry, w.epoch);
-}
-
 void SqsBroker::poll(SubscriptionId sub, std::uint32_t worker) {
   Worker& w = workers_[sub][worker];
   const sim::NodeId node = subs_[sub].first + worker;

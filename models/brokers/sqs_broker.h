@@ -200,7 +200,14 @@ class SqsBroker final : public BrokerCore {
              bool sampled = false);
   void dispatch(SubscriptionId sub, std::uint32_t worker);
   void finish_item(SubscriptionId sub, std::uint32_t worker, const Item& item);
-  void request_receive(SubscriptionId sub, std::uint32_t worker);
+  // The next receive is an event, not a call: a backlog of a million
+  // messages must not become a million nested calls.
+  void request_receive(SubscriptionId sub, std::uint32_t worker) {
+    Worker& w = workers_[sub][worker];
+    if (w.receiving) return;
+    w.receiving = true;
+    sim_.timer(subs_[sub].first + worker, 0, kPollRetry, w.epoch);
+  }
   void erase(SubscriptionId sub, const Item& item);
   void expire(std::uint32_t slot, std::uint32_t receipt, bool last);
   void sweep(SubscriptionId sub);
