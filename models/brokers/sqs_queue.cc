@@ -13,17 +13,7 @@ SqsQueue::SqsQueue(bool fifo, Order order, std::uint32_t servers, std::uint32_t 
   for (std::uint32_t k = 0; k < servers_.size(); ++k) queried_.push_back(k);
 }
 
-void SqsQueue::add_visible(std::uint32_t slot, std::uint64_t seq) {
-  assert(!fifo_);
-  if (order_ == Order::kOldest) {
-    if (slot >= live_.size()) live_.resize(slot + 1, 0);
-    live_[slot] = seq + 1;
-    Stored& server = servers_[server_of(seq)];
-    server.emplace_back(seq, slot);
-    std::push_heap(server.begin(), server.end(), std::greater<>());
-    ++visible_count_;
-    return;
-  }
+void SqsQueue::add_uniform(std::uint32_t slot) {
   pos_[slot] = static_cast<std::uint32_t>(visible_.size());
   visible_.push_back(slot);
 }

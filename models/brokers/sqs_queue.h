@@ -32,6 +32,8 @@
 // its oldest — the order a std::set of (seq, slot) would give.
 #pragma once
 
+#include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -63,7 +65,16 @@ class SqsQueue {
   }
 
   // Standard: makes `slot`, published as `seq`, visible. REQUIRES: !fifo()
-  void add_visible(std::uint32_t slot, std::uint64_t seq);
+  void add_visible(std::uint32_t slot, std::uint64_t seq) {
+    assert(!fifo_);
+    if (order_ != Order::kOldest) return add_uniform(slot);
+    if (slot >= live_.size()) live_.resize(slot + 1, 0);
+    live_[slot] = seq + 1;
+    Stored& server = servers_[server_of(seq)];
+    server.emplace_back(seq, slot);
+    std::push_heap(server.begin(), server.end(), std::greater<>());
+    ++visible_count_;
+  }
   // Standard: starts a receive, drawing which servers it queries when it
   // samples some of them (from `rng`). Then take() while can_take().
   void begin_receive(sim::Rng& rng) {
@@ -109,6 +120,8 @@ class SqsQueue {
   using Stored = std::vector<Entry>;                      // a min-heap
   // Whether a queried server holds a visible message.
   bool any_queried() const;
+  // add_visible for Order::kUniform.
+  void add_uniform(std::uint32_t slot);
   // Draws which servers the current receive queries.
   void draw_queried(sim::Rng& rng);
   // Pops `server`'s stale tops (pop_stale, called only when the top is stale).
