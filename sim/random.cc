@@ -88,17 +88,26 @@ double Zipf::h_integral_inverse(double x) const {
   return std::exp(helper1(t) * x);
 }
 
-std::uint64_t Zipf::operator()(Rng& rng) const {
+std::uint64_t Zipf::draw(Rng& rng) const {
   for (;;) {
     const double u = u_of(rng.uniform01());
-    ZipfSqueeze::Pick pick = squeeze_.empty() ? ZipfSqueeze::Pick{} : squeeze_.find(u);
-    if (pick.k == 0) pick = decide(h_integral_inverse(u));
-    if (pick.sure) return pick.k;
-    // pick.k is in [1, n]: its bound is at k - 1 when tabulated.
-    const double bound = accept_.empty() ? accept_bound(static_cast<double>(pick.k))
-                                         : accept_[static_cast<std::size_t>(pick.k) - 1];
-    if (u >= bound) return pick.k;
+    const std::uint64_t k = settle(u, squeeze_.empty() ? ZipfSqueeze::Pick{} : squeeze_.find(u));
+    if (k != 0) return k;
   }
+}
+
+std::uint64_t Zipf::resume(Rng& rng, double u, ZipfSqueeze::Pick pick) const {
+  const std::uint64_t k = settle(u, pick);
+  return k != 0 ? k : draw(rng);
+}
+
+std::uint64_t Zipf::settle(double u, ZipfSqueeze::Pick pick) const {
+  if (pick.k == 0) pick = decide(h_integral_inverse(u));
+  if (pick.sure) return pick.k;
+  // pick.k is in [1, n]: its bound is at k - 1 when tabulated.
+  const double bound = accept_.empty() ? accept_bound(static_cast<double>(pick.k))
+                                       : accept_[static_cast<std::size_t>(pick.k) - 1];
+  return u >= bound ? pick.k : 0;
 }
 
 AliasTable::AliasTable(const std::vector<double>& weights) : prob_(weights.size()), alias_(weights.size()) {

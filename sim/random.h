@@ -94,7 +94,15 @@ class Zipf {
   static constexpr std::uint64_t kTableMax = 4096;
   // REQUIRES: n >= 1, s > 0
   Zipf(std::uint64_t n, double s, std::uint64_t table_max = kTableMax);
-  std::uint64_t operator()(Rng& rng) const;
+  // Inline: most draws are one uniform and a squeeze hit; the rest (a
+  // zone, the bound test, a redraw) continue out of line.
+  std::uint64_t operator()(Rng& rng) const {
+    if (squeeze_.empty()) return draw(rng);
+    const double u = u_of(rng.uniform01());
+    const ZipfSqueeze::Pick pick = squeeze_.find(u);
+    if (pick.sure) return pick.k;  // (sure implies k >= 1)
+    return resume(rng, u, pick);
+  }
   std::uint64_t n() const { return n_; }
   double exponent() const { return s_; }
 
@@ -115,6 +123,14 @@ class Zipf {
   // The candidate rank for x = h_integral_inverse(u), and whether it is
   // accepted without the bound test.
   ZipfSqueeze::Pick decide(double x) const;
+  // A draw from its first uniform on.
+  std::uint64_t draw(Rng& rng) const;
+  // A draw whose first uniform gave u, with the squeeze's `pick` for it
+  // (not sure): finishes that attempt and draws again as draw() would.
+  [[gnu::noinline]] std::uint64_t resume(Rng& rng, double u, ZipfSqueeze::Pick pick) const;
+  // The rest of one attempt at u given `pick` (k = 0: compute it): the
+  // rank if accepted, 0 if rejected.
+  std::uint64_t settle(double u, ZipfSqueeze::Pick pick) const;
   std::uint64_t n_;
   double s_;
   double h_integral_x1_;
