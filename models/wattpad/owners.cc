@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "models/wattpad/codec.h"
-#include "sim/exponential_int.h"
 #include "sim/simulation.h"
 
 namespace choreo::wattpad {
@@ -14,17 +13,6 @@ namespace {
 enum Kind : std::uint16_t { kChange = 1, kPost, kDelete };
 
 }  // namespace
-
-sim::Time poisson_gap(sim::Rng& rng, double rate) {
-  // Longer than any run (run.duration and run.settle are at most 3650 d
-  // each): a gap this long never fires, and capping it keeps the timer's
-  // time from overflowing (a rate of 1e-15/s draws gaps near 1e21 us).
-  constexpr double kNever = 100.0 * 365 * sim::kDay;
-  // exponential(rng, 1e6 / rate), truncated: known only below 2^35 < kNever.
-  const sim::ExponentialInt d = sim::exponential_trunc(rng, 1e6 / rate);
-  if (d.known) return 1 + d.value;
-  return 1 + static_cast<sim::Time>(d.x < kNever ? d.x : kNever);
-}
 
 std::uint64_t commenter_rank(double u, std::uint64_t n, double s) {
   const double top = static_cast<double>(n) + 1;

@@ -27,14 +27,25 @@
 #include "models/wattpad/page_comments.h"
 #include "models/wattpad/profile_ledger.h"
 #include "models/wattpad/workload_options.h"
+#include "sim/exponential_int.h"
 #include "sim/node.h"
 #include "sim/random.h"
 
 namespace choreo::wattpad {
 
 // The gap to the next event of a Poisson process of `rate` per second, in
-// whole microseconds, at least 1. REQUIRES: rate > 0.
-sim::Time poisson_gap(sim::Rng& rng, double rate);
+// whole microseconds, at least 1. REQUIRES: rate > 0. Inline: every page
+// read, post and profile change draws one.
+inline sim::Time poisson_gap(sim::Rng& rng, double rate) {
+  // Longer than any run (run.duration and run.settle are at most 3650 d
+  // each): a gap this long never fires, and capping it keeps the timer's
+  // time from overflowing (a rate of 1e-15/s draws gaps near 1e21 us).
+  constexpr double kNever = 100.0 * 365 * sim::kDay;
+  // exponential(rng, 1e6 / rate), truncated: known only below 2^35 < kNever.
+  const sim::ExponentialInt d = sim::exponential_trunc(rng, 1e6 / rate);
+  if (d.known) return 1 + d.value;
+  return 1 + static_cast<sim::Time>(d.x < kNever ? d.x : kNever);
+}
 
 // The rank (1..n) of a commenter from one uniform draw u in [0, 1), by
 // inverting a power law of exponent s on [1, n + 1) and rounding down:
