@@ -11,9 +11,9 @@ sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView&
                                  std::size_t examples) {
   sim::DivergenceBuilder d(examples);
   // Two dense arrays, compared a block of users at a time (a branch-free
-  // OR of differences, which the compiler vectorizes); only a block that
-  // differs is walked user by user, and only differing users go through the
-  // builder, in user order.
+  // OR of differences, one test per block); only a block that differs is
+  // walked user by user, and only differing users go through the builder,
+  // in user order.
   constexpr std::uint64_t kBlock = 8;
   const std::uint64_t* const truth = owner.versions().data();
   const std::uint64_t* const shown = mirror.versions().data();

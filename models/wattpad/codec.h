@@ -1,7 +1,7 @@
 // The one place where the comments system packs bits: a Location into one
 // word, count keys into words, and each event into a brokers::Message and
-// back. No shift or mask outside codec.h and codec.cc; every other file handles the
-// typed values of events.h and count_keys.h.
+// back. No shift or mask outside codec.h and codec.cc; every other file
+// handles the typed values of events.h and count_keys.h.
 //
 // A location (and a count key) is one word:
 //

@@ -34,8 +34,8 @@ class ProfileLedger {
   UserUpdated latest(std::uint64_t user) const;
 
  private:
-  // The versions apart from the rest: page reads and the checker read
-  // only them, eight users to a cache line.
+  // Versions live apart from the rest: the checker scans only them, eight
+  // users to a cache line.
   struct Profile {
     std::uint64_t clock = 0;
     sim::Time updated_at = 0;
