@@ -10,26 +10,35 @@ void PageComments::post(std::uint32_t page, std::uint64_t comment, std::uint32_t
   if (block_[page] == kNone) {
     block_[page] = static_cast<std::uint32_t>(sizes_.size());
     sizes_.push_back(0);
-    entries_.resize(entries_.size() + per_page_);
+    comments_.resize(comments_.size() + per_page_);
+    authors_.resize(authors_.size() + per_page_);
   }
   const std::uint32_t b = block_[page];
-  Entry* first = entries_.data() + static_cast<std::size_t>(b) * per_page_;
+  const std::size_t at = static_cast<std::size_t>(b) * per_page_;
+  std::uint64_t* comments = comments_.data() + at;
+  std::uint32_t* authors = authors_.data() + at;
   std::uint32_t& size = sizes_[b];
-  if (size == per_page_) {
-    std::copy(first + 1, first + size, first);  // the oldest scrolls off
+  if (size == per_page_) {  // the oldest scrolls off
+    std::copy(comments + 1, comments + size, comments);
+    std::copy(authors + 1, authors + size, authors);
     --size;
   }
-  first[size++] = Entry{comment, author};
+  comments[size] = comment;
+  authors[size] = author;
+  ++size;
 }
 
 void PageComments::remove(std::uint32_t page, std::uint64_t comment) {
   if (page >= block_.size() || block_[page] == kNone) return;
   const std::uint32_t b = block_[page];
-  Entry* first = entries_.data() + static_cast<std::size_t>(b) * per_page_;
-  Entry* last = first + sizes_[b];
-  Entry* it = std::find_if(first, last, [comment](const Entry& e) { return e.comment == comment; });
-  if (it == last) return;
-  std::copy(it + 1, last, it);
+  const std::size_t at = static_cast<std::size_t>(b) * per_page_;
+  std::uint64_t* comments = comments_.data() + at;
+  std::uint32_t* authors = authors_.data() + at;
+  const std::uint32_t size = sizes_[b];
+  const auto i = static_cast<std::uint32_t>(std::find(comments, comments + size, comment) - comments);
+  if (i == size) return;
+  std::copy(comments + i + 1, comments + size, comments + i);
+  std::copy(authors + i + 1, authors + size, authors + i);
   --sizes_[b];
 }
 
