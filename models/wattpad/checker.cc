@@ -10,12 +10,11 @@ namespace choreo::wattpad {
 sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView& mirror,
                                  std::size_t examples) {
   sim::DivergenceBuilder d(examples);
-  // Two dense arrays, compared a block of users at a time (a branch-free
+  // The owner's and the mirror's versions, compared a block of users at a time (a branch-free
   // OR of differences, one test per block); only a block that differs is
   // walked user by user, and only differing users go through the builder,
   // in user order.
   constexpr std::uint64_t kBlock = 8;
-  const std::uint64_t* const truth = owner.versions().data();
   const std::uint64_t* const shown = mirror.versions().data();
   const std::uint64_t users = owner.users();
   assert(mirror.versions().size() == users);
@@ -23,11 +22,11 @@ sim::Divergence compare_profiles(const ProfileLedger& owner, const ProfilesView&
     const std::uint64_t end = std::min(first + kBlock, users);
     if (end - first == kBlock) {
       std::uint64_t differ = 0;
-      for (std::uint64_t k = 0; k < kBlock; ++k) differ |= truth[first + k] ^ shown[first + k];
+      for (std::uint64_t k = 0; k < kBlock; ++k) differ |= owner.version(first + k) ^ shown[first + k];
       if (differ == 0) continue;
     }
     for (std::uint64_t u = first; u < end; ++u) {
-      d.key(static_cast<std::int64_t>(truth[u]), static_cast<std::int64_t>(shown[u]),
+      d.key(static_cast<std::int64_t>(owner.version(u)), static_cast<std::int64_t>(shown[u]),
             [u] { return "user " + std::to_string(u); });
     }
   }

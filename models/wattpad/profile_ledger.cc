@@ -7,17 +7,17 @@ namespace choreo::wattpad {
 
 UserUpdated ProfileLedger::write(std::uint64_t user, std::uint32_t host, std::uint64_t clock, sim::Time now) {
   Profile& p = users_[user];
-  ++versions_[user];
+  ++latest_[user].version;
+  latest_[user].updated_at = now;
   if (host < kMaxVectorHosts) ++p.writes[host];
   p.clock = clock;
-  p.updated_at = now;
   return latest(user);
 }
 
 UserUpdated ProfileLedger::latest(std::uint64_t user) const {
   const Profile& p = users_[user];
-  assert(versions_[user] > 0);
-  return UserUpdated{.user = user, .version = versions_[user], .clock = p.clock, .writes = p.writes};
+  assert(latest_[user].version > 0);
+  return UserUpdated{.user = user, .version = latest_[user].version, .clock = p.clock, .writes = p.writes};
 }
 
 }  // namespace choreo::wattpad
