@@ -12,7 +12,7 @@
 
 #include <cassert>
 #include <cstddef>
-#include <memory>
+#include <new>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -33,7 +33,9 @@ class Fifo {
   void emplace_back(Args&&... args) {
     static_assert(std::is_trivially_destructible_v<T>, "the slot's old value is overwritten, not destroyed");
     if (size() == buf_.size()) grow();
-    std::construct_at(&buf_[tail_++ & (buf_.size() - 1)], std::forward<Args>(args)...);
+    // Braces, not std::construct_at: T is often an aggregate, and clang 14
+    // has no parenthesized aggregate initialization.
+    ::new (static_cast<void*>(&buf_[tail_++ & (buf_.size() - 1)])) T{std::forward<Args>(args)...};
   }
   // Drops the `n` values at the front. REQUIRES: n <= size()
   void pop_front(std::size_t n) {

@@ -9,7 +9,7 @@
 
 #include <cassert>
 #include <cstdint>
-#include <memory>
+#include <new>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -42,13 +42,15 @@ class Slab {
   std::uint32_t acquire_with(Args&&... args) {
     static_assert(std::is_trivially_destructible_v<T>);
     if (free_.empty()) {
-      items_.emplace_back(std::forward<Args>(args)...);
+      items_.push_back(T{std::forward<Args>(args)...});
       generation_.push_back(0);
       return static_cast<std::uint32_t>(items_.size() - 1);
     }
     const std::uint32_t i = free_.back();
     free_.pop_back();
-    std::construct_at(&items_[i], std::forward<Args>(args)...);
+    // Braces, not std::construct_at: T is often an aggregate, and clang 14
+    // has no parenthesized aggregate initialization.
+    ::new (static_cast<void*>(&items_[i])) T{std::forward<Args>(args)...};
     return i;
   }
   // REQUIRES: i was acquired and not yet released.
