@@ -115,14 +115,15 @@ void SqsBroker::forget(std::uint32_t i) {
 }
 
 std::string_view SqsBroker::broker_event_name(std::uint16_t kind) const {
-  static constexpr std::string_view kNames[] = {"enqueue", "visibility-expire", "retention-sweep",
-                                                "visibility-expire-last"};
+  static constexpr std::string_view kNames[] = {"enqueue",         "visibility-expire",
+                                                "retention-sweep", "visibility-expire-last",
+                                                "visibility-due",  "poll-expire"};
   const std::size_t i = kind - kFirstKind;
   return i < std::size(kNames) ? kNames[i] : "unknown";
 }
 
 std::string_view SqsBroker::worker_event_name(std::uint16_t kind) const {
-  static constexpr std::string_view kNames[] = {"done", "poll", "poll-expire", "heartbeat"};
+  static constexpr std::string_view kNames[] = {"done", "poll", "heartbeat"};
   return kind < std::size(kNames) ? kNames[kind] : "unknown";
 }
 
@@ -142,6 +143,12 @@ void SqsBroker::on_server_event(const sim::Event& e) {
     case kSweep:
       sweep(static_cast<SubscriptionId>(e.arg));
       break;
+    case kReceiptsDue:
+      receipts_due(static_cast<SubscriptionId>(e.arg));
+      break;
+    case kWaitersDue:
+      waiters_due(static_cast<SubscriptionId>(e.arg));
+      break;
     default:
       assert(false && "unknown sqs event");
   }
@@ -151,12 +158,12 @@ void SqsBroker::on_server_event(const sim::Event& e) {
 void SqsBroker::serve(SubscriptionId sub) {
   Queue& q = queues_[sub];
   while (!q.waiters.empty() && q.store.has_visible()) {
-    const auto [worker, gen] = q.waiters[0];
+    const Waiter x = q.waiters[0];
     q.waiters.pop_front(1);
-    Worker& w = workers_[sub][worker];
-    if (!up(sub, worker) || !w.waiting || w.poll_gen != gen) continue;
+    Worker& w = workers_[sub][x.worker];
+    if (!up(sub, x.worker) || !w.waiting || w.poll_gen != x.poll_gen) continue;
     w.waiting = false;
-    receive(sub, worker);
+    receive(sub, x.worker);
   }
 }
 
@@ -172,9 +179,36 @@ void SqsBroker::poll(SubscriptionId sub, std::uint32_t worker) {
     // repeated until something is visible, modelled as one wait.
     w.waiting = true;
     ++w.poll_gen;
-    queues_[sub].waiters.push_back({worker, w.poll_gen});
-    if (options_.wait_time > 0) sim_.timer(node, options_.wait_time, kPollExpire, w.poll_gen);
+    const bool expires = options_.wait_time > 0;
+    queues_[sub].waiters.push_back(
+        {worker, w.poll_gen, expires ? sim_.now() + options_.wait_time : kNoExpiry});
+    if (expires) arm_waiters(sub);
   }
+}
+
+void SqsBroker::arm_waiters(SubscriptionId sub) {
+  Queue& q = queues_[sub];
+  if (q.poll_armed || q.waiters.empty()) return;
+  q.poll_armed = true;
+  sim_.send_at(q.waiters[0].expires, server_, kWaitersDue, sub);
+}
+
+// The long polls that waited wait_time for nothing poll again.
+void SqsBroker::waiters_due(SubscriptionId sub) {
+  Queue& q = queues_[sub];
+  // Stays set while the due waiters poll again, so that their new waits
+  // set no timer: the next is set for the first waiter once they are out.
+  q.poll_armed = true;
+  while (!q.waiters.empty() && q.waiters[0].expires <= sim_.now()) {
+    const Waiter x = q.waiters[0];
+    q.waiters.pop_front(1);
+    Worker& w = workers_[sub][x.worker];
+    if (!up(sub, x.worker) || !w.waiting || w.poll_gen != x.poll_gen) continue;
+    w.waiting = false;
+    poll(sub, x.worker);
+  }
+  q.poll_armed = false;
+  arm_waiters(sub);
 }
 
 }  // namespace choreo::brokers

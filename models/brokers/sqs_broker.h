@@ -162,20 +162,47 @@ class SqsBroker final : public BrokerCore {
     std::uint32_t epoch = 0;  // bumped by a crash: older timers are stale
     std::uint32_t next_batch = 0;
   };
+  struct Receipt {  // a receive of a message, until its visibility deadline
+    std::uint32_t slot = 0;
+    std::uint32_t receipt = 0;
+    sim::Time deadline = 0;
+  };
+  static constexpr sim::Time kNoExpiry = INT64_MAX;
+  struct Waiter {  // a poll waiting for a message
+    std::uint32_t worker = 0;
+    std::uint32_t poll_gen = 0;
+    sim::Time expires = 0;  // when it gives up (kNoExpiry: a short poll, which waits on)
+  };
+  // Deadlines come one timer per queue, not one per message (nearly every
+  // message is deleted, and nearly every poll served, long before its
+  // deadline): the timeouts are constants, so a queue's receipts and
+  // waiters fall due in the order they were made, and the timer waits for
+  // the first; when it fires, it takes those due and waits for the next.
+  // Deleted receipts and served or abandoned waiters are skipped then.
   struct Queue {
     Queue(bool fifo, SqsQueue::Order order, std::uint32_t servers, std::uint32_t sampled)
         : store(fifo, order, servers, sampled) {}
     SqsQueue store;
     Fifo<std::pair<std::uint32_t, std::uint32_t>> by_age;  // (slot, gen), publish order
     bool sweep_armed = false;
-    Fifo<std::pair<std::uint32_t, std::uint32_t>> waiters;  // (worker, poll_gen)
+    Fifo<Waiter> waiters;        // poll order
+    Fifo<Receipt> receipts;      // receive order
+    bool poll_armed = false;     // a timer is set at or before the first waiter's expiry
+    bool receipt_armed = false;  // a timer is set at or before the first receipt's deadline
   };
   struct Dedup {
     std::unordered_map<std::uint64_t, sim::Time> until;  // id -> end of its window
     std::deque<std::pair<sim::Time, std::uint64_t>> expiry;
   };
-  enum Kind : std::uint16_t { kEnqueue = kFirstKind, kExpire, kSweep, kExpireLast };
-  enum WorkerKind : std::uint16_t { kDone, kPollRetry, kPollExpire, kHeartbeat };
+  enum Kind : std::uint16_t {
+    kEnqueue = kFirstKind,
+    kExpire,
+    kSweep,
+    kExpireLast,
+    kReceiptsDue,
+    kWaitersDue
+  };
+  enum WorkerKind : std::uint16_t { kDone, kPollRetry, kHeartbeat };
 
   void on_subscribe(SubscriptionId sub) override;
   void on_server_event(const sim::Event& e) override;
@@ -210,6 +237,15 @@ class SqsBroker final : public BrokerCore {
   }
   void erase(SubscriptionId sub, const Item& item);
   void expire(std::uint32_t slot, std::uint32_t receipt, bool last);
+  bool holds(const Receipt& r) const {
+    const Slot& s = slots_[r.slot];
+    return s.state == State::kInFlight && s.receipt == r.receipt;
+  }
+  void watch_receipt(SubscriptionId sub, const Receipt& r);
+  void arm_receipts(SubscriptionId sub);
+  void receipts_due(SubscriptionId sub);
+  void arm_waiters(SubscriptionId sub);
+  void waiters_due(SubscriptionId sub);
   void sweep(SubscriptionId sub);
   void arm_sweep(SubscriptionId sub);
   void heartbeat(SubscriptionId sub, std::uint32_t worker, std::uint32_t batch);

@@ -76,7 +76,7 @@ bool SqsBroker::admit(SubscriptionId sub, std::uint32_t worker, std::uint32_t i,
   if (tracing()) trace_deliver(sub, worker, s.env, s.receive_count, sampled ? "short-poll-sample" : "");
   s.receipt = ++next_receipt_;
   s.deadline = sim_.now() + options_.visibility_timeout;
-  sim_.send_at(s.deadline, server_, kExpire, sim::pack_halves(s.receipt, i));
+  watch_receipt(sub, Receipt{i, s.receipt, s.deadline});
   workers_[sub][worker].queued.emplace_back(s.env, i, slots_.generation(i), s.receipt, s.receive_count, batch,
                                             false);
   return true;
@@ -172,6 +172,37 @@ void SqsBroker::expire(std::uint32_t i, std::uint32_t receipt, bool last) {
   }
 }
 
+// Dropping the deleted receipts at the front keeps the list about as long
+// as the messages in flight.
+void SqsBroker::watch_receipt(SubscriptionId sub, const Receipt& r) {
+  Queue& q = queues_[sub];
+  while (!q.receipts.empty() && !holds(q.receipts[0])) q.receipts.pop_front(1);
+  q.receipts.push_back(r);
+  arm_receipts(sub);
+}
+
+void SqsBroker::arm_receipts(SubscriptionId sub) {
+  Queue& q = queues_[sub];
+  if (q.receipt_armed || q.receipts.empty()) return;
+  q.receipt_armed = true;
+  sim_.send_at(q.receipts[0].deadline, server_, kReceiptsDue, sub);
+}
+
+// Each receipt now due and still held expires (and a heartbeat's extension
+// sets its own timer there); expire() makes nothing visible at once, so no
+// receive adds to the list meanwhile.
+void SqsBroker::receipts_due(SubscriptionId sub) {
+  Queue& q = queues_[sub];
+  q.receipt_armed = false;
+  while (!q.receipts.empty() && q.receipts[0].deadline <= sim_.now()) {
+    const Receipt r = q.receipts[0];
+    q.receipts.pop_front(1);
+    expire(r.slot, r.receipt, false);
+  }
+  while (!q.receipts.empty() && !holds(q.receipts[0])) q.receipts.pop_front(1);
+  arm_receipts(sub);
+}
+
 void SqsBroker::arm_sweep(SubscriptionId sub) {
   Queue& q = queues_[sub];
   if (q.sweep_armed || q.by_age.empty()) return;
@@ -241,12 +272,6 @@ void SqsBroker::on_worker_event(SubscriptionId sub, std::uint32_t worker, const 
     }
     case kPollRetry:
       if (e.arg == w.epoch) poll(sub, worker);
-      break;
-    case kPollExpire:
-      if (w.waiting && w.poll_gen == e.arg) {
-        w.waiting = false;
-        poll(sub, worker);
-      }
       break;
     case kHeartbeat: {
       const auto [epoch, batch] = sim::unpack_halves(e.arg);

@@ -39,6 +39,48 @@ TEST(Sqs, RedeliversAfterExactlyTheVisibilityTimeout) {
   EXPECT_EQ(broker.stats().total().redelivered, 1u);
 }
 
+// Deadlines wait in one timer per queue: receipts deleted before and
+// between the failed ones must neither delay nor advance them.
+TEST(Sqs, EachUndeletedReceiptExpiresItsTimeoutAfterItsReceiveWhateverWasDeletedAround) {
+  sim::Simulation sim(1);
+  SqsBroker broker(sim, exact_sqs(), {}, {});
+  Recorder r;
+  r.fail = [](const Message& m, const DeliveryInfo& info) {
+    return info.receive_count == 1 && m.id % 2 == 0;
+  };
+  broker.subscribe("t", "svc", r);
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 6, .start = kSecond, .period = kSecond});
+  sim.run_until(5 * sim::kMinute);
+  std::map<std::uint64_t, std::vector<sim::Time>> at;
+  for (const auto& d : r.log) at[d.msg.id].push_back(d.info.delivered_at);
+  for (std::uint64_t id = 1; id <= 6; ++id) {
+    const sim::Time first = static_cast<sim::Time>(id) * kSecond;
+    if (id % 2 == 1) {
+      EXPECT_EQ(at[id], std::vector<sim::Time>{first}) << "message " << id;
+    } else {
+      EXPECT_EQ(at[id], (std::vector<sim::Time>{first, first + 30 * kSecond})) << "message " << id;
+    }
+  }
+}
+
+// An idle long poll gives up every wait_time (20 s) and polls again: by
+// 100.4 s the engine has run the first poll and the five expiries, nothing
+// else; a message at 100.5 s finds the sixth wait and goes out at once.
+TEST(Sqs, AnIdleLongPollPollsAgainEveryWaitTime) {
+  sim::Simulation sim(1);
+  SqsBroker broker(sim, exact_sqs(), {}, {});
+  Recorder r;
+  broker.subscribe("t", "svc", r);
+  add_publisher(sim, broker, "pub",
+                {.topic = broker.topic("t"), .count = 1, .start = 100'500 * kMillisecond});
+  sim.run_until(100'400 * kMillisecond);
+  EXPECT_EQ(sim.events_processed(), 6u);  // the first poll and five expiries
+  sim.run_until(101 * kSecond);
+  ASSERT_EQ(r.log.size(), 1u);
+  EXPECT_EQ(r.log[0].info.delivered_at, 100'500 * kMillisecond);
+}
+
 TEST(Sqs, MovesToTheDeadLetterQueueAfterMaxReceiveCount) {
   sim::Simulation sim(1);
   SqsOptions o = exact_sqs();

@@ -36,24 +36,29 @@ namespace {
 // reads' draws changed; the posts, profile changes and deliveries did not.
 // clock-skew also posts comments now (nobody consumes them), so that its
 // pages have authors.
+// Every SQS scenario: visibility deadlines and long-poll expiries wait in
+// one timer per queue, not one per message (issue 15), so the engine no
+// longer runs the timers of deleted messages and served polls (65,289 of
+// default.ini's 298,733 events); every summary and time series stayed
+// the same.
 const std::map<std::string, std::string> kPins = {
     {"at-most-once-nats", "707c132f3acdd297"},
     {"clock-skew", "bd07a3bd84afa0b1"},
-    {"default", "0f6f58597c993531"},
-    {"delete-before-create", "cba5ac6ba42ecff5"},
-    {"distributed-merges", "bbab7b597ad48df6"},
-    {"duplicates-sqs", "6516b24792af17ec"},
+    {"default", "c393dfd8c23f6d4a"},
+    {"delete-before-create", "3d8d979358e275f2"},
+    {"distributed-merges", "596d5117fc6a9062"},
+    {"duplicates-sqs", "0a920356c2c573ed"},
     {"kafka-bootstrap", "72157cb6a4704489"},
     {"kafka-replay", "9caa97520653f224"},
     {"kafka-retention", "51ad5ab4b0446d91"},
-    {"out-of-order-sqs", "dc44c134246493e7"},
+    {"out-of-order-sqs", "0b47473a257ccd67"},
     {"phold", "c2f4ed8c3c0e350b"},
-    {"poison-dlq", "3d6188421082d1b1"},
-    {"strategy-matrix", "e9c09880b13fd714"},
-    {"swarm-target", "6dfcec2a90268a58"},
-    {"wattpad-choreography", "966b24ce2f8a9c30"},
-    {"wattpad-orchestration", "7713e21599a15863"},
-    {"wattpad-orchestration-overload", "459a5b0269dfb53f"},
+    {"poison-dlq", "5e5a02fef572742e"},
+    {"strategy-matrix", "626535fc4fed0ad7"},
+    {"swarm-target", "69dd1a25e43b80a1"},
+    {"wattpad-choreography", "1df6ea8c731fce5d"},
+    {"wattpad-orchestration", "d60bca6c7c6d4e08"},
+    {"wattpad-orchestration-overload", "9723f29dccbeb505"},
 };
 
 class TracePin : public ::testing::TestWithParam<std::string> {};
