@@ -56,6 +56,12 @@ class CommentLedger {
   CommentLedger(std::uint32_t shards, KeyIndex& keys, CommentRecords records = CommentRecords::kEvery)
       : shards_(shards), keys_(keys), records_(records) {}
 
+  // Room for `keys` key ids, so that counting the first comments on them
+  // copies no row (a hint: more keys still fit).
+  void reserve(std::size_t keys) {
+    totals_.reserve(keys * shards_);
+    live_.reserve(keys);
+  }
   // Counts a new comment in; returns its change (event id 0: the publisher
   // numbers it). REQUIRES: `comment` is new.
   CommentChange create(std::uint64_t comment, const Location& where);

@@ -1,6 +1,7 @@
 // The owning services and their workload; see owners.h.
 #include "models/wattpad/owners.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/wattpad/codec.h"
@@ -11,6 +12,17 @@ namespace choreo::wattpad {
 namespace {
 
 enum Kind : std::uint16_t { kChange = 1, kPost, kDelete };
+
+// About how many keys the comments posted until `stop` count on: every
+// story's, and as many chapters and paragraphs as those comments can reach
+// (capped: a hint, not a limit).
+std::size_t expected_keys(const WorkloadOptions& w, sim::Time stop) {
+  const double comments = w.comment_rate * sim::to_seconds(stop);
+  const double stories = static_cast<double>(w.stories);
+  const double chapters = std::min(stories * w.chapters, comments);
+  const double paragraphs = std::min(stories * w.chapters * w.paragraphs, comments * w.inline_fraction);
+  return static_cast<std::size_t>(std::min(stories + chapters + paragraphs, double{1 << 22}));
+}
 
 }  // namespace
 
@@ -64,7 +76,9 @@ CommentService::CommentService(const WorkloadOptions& w, KeyIndex& keys, Comment
       stop_(stop),
       next_per_shard_(w.shards),
       ledger_(w.shards, keys, records),
-      pages_(w.comments_per_page) {}
+      pages_(w.comments_per_page) {
+  ledger_.reserve(expected_keys(w, stop));
+}
 
 void CommentService::start() {
   if (w_.comment_rate > 0) sim().timer(id(), poisson_gap(rng_, w_.comment_rate), kPost, 0);
