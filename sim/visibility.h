@@ -83,6 +83,16 @@ class VisibilityMeter {
     fresh_[bin] += fresh ? 1 : 0;
     if (!fresh && (newest_missed_ < 0 || age < newest_missed_)) newest_missed_ = age;
   }
+  // lookup(age, fresh) if `counted`, else nothing, without a branch on
+  // `counted` (for loops where it goes either way at random).
+  void lookup_if(bool counted, Time age, bool fresh) {
+    const std::size_t bin = bin_of(age);
+    const auto n = static_cast<std::uint64_t>(counted);
+    lookups_[bin] += n;
+    fresh_[bin] += n & static_cast<std::uint64_t>(fresh);
+    if ((n & static_cast<std::uint64_t>(!fresh)) != 0 && (newest_missed_ < 0 || age < newest_missed_))
+      newest_missed_ = age;
+  }
   void end_read() {
     ++reads_;
     if (newest_missed_ < 0) return;

@@ -26,19 +26,22 @@ void Reads::start() {
   if (w_.read_rate > 0) sim().timer(id(), 1, 0, 0);
 }
 
-// The per-read invariants (the owner's ledger, now, the mirror) are
-// hoisted out of the loop over the page's authors. Inlined into its one
-// caller, on_event.
+// The per-read invariants (the owner's ledger, now, the mirror's versions)
+// are hoisted out of the loop over the page's authors. An author never
+// changed (version 0) is no lookup: it counts as none rather than being
+// skipped by a branch, which would go either way at random (every user
+// starts at 0 and most change during a run) and was a quarter of a run's
+// mispredicted branches. Inlined into its one caller, on_event.
 [[gnu::always_inline]] inline void Reads::read_mirror(std::uint32_t key) {
   const ProfileLedger& owner = users_.ledger();
   const sim::Time now = sim().now();
-  const ProfilesView* mirror = mirror_;
+  const std::uint64_t* shown = mirror_ == nullptr ? nullptr : mirror_->versions().data();
   sim::VisibilityMeter& meter = visibility_;
   meter.begin_read();
-  comments_.pages().for_each_author(key, [&owner, now, mirror, &meter](std::uint32_t user) {
+  comments_.pages().for_each_author(key, [&owner, now, shown, &meter](std::uint32_t user) {
     const std::uint64_t truth = owner.version(user);
-    if (truth == 0) return;  // never changed: nothing to miss
-    meter.lookup(now - owner.updated_at(user), mirror == nullptr || mirror->version(user) >= truth);
+    const bool fresh = shown == nullptr || shown[user] >= truth;  // (a branch taken the same way all run)
+    meter.lookup_if(truth != 0, now - owner.updated_at(user), fresh);
   });
   meter.end_read();
 }

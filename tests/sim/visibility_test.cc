@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "sim/random.h"
 #include "sim/rng.h"
 
 namespace choreo::sim {
@@ -73,6 +74,32 @@ TEST(Visibility, TheCurveBinsLookupsByAgeUpToEachEdge) {
   EXPECT_EQ(curve[1]["lookups"], 2);
   EXPECT_DOUBLE_EQ(curve[1]["p_fresh"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(curve[2]["t_s"].get<double>(), 3600.0);
+}
+
+// lookup_if(true, ...) is lookup(...); lookup_if(false, ...) changes
+// nothing, whatever its age and freshness: random reads through both,
+// compared by everything the meter writes.
+TEST(Visibility, LookupIfCountsExactlyTheCountedLookups) {
+  VisibilityMeter direct, masked;
+  Rng rng(7);
+  for (int read = 0; read < 2'000; ++read) {
+    direct.begin_read();
+    masked.begin_read();
+    for (int i = 0; i < 10; ++i) {
+      const bool counted = uniform_int(rng, 2) == 1;
+      const bool fresh = uniform_int(rng, 4) != 0;
+      const Time age = static_cast<Time>(uniform_int(rng, 120'000'000));
+      if (counted) direct.lookup(age, fresh);
+      masked.lookup_if(counted, age, fresh);
+    }
+    direct.end_read();
+    masked.end_read();
+  }
+  nlohmann::json a, b;
+  direct.to_json(a);
+  masked.to_json(b);
+  EXPECT_GT(a["stale"].get<int>(), 0);
+  EXPECT_EQ(a.dump(), b.dump());
 }
 
 TEST(Visibility, NoReadsMeansNoStaleFraction) {
