@@ -6,8 +6,8 @@
 // the pages' comments) get fresh pages from the kernel as they double. On
 // the 2-core VM this project is measured on, a page fault costs 10.6 us and
 // populating a page 0.5-2.6 us (one madvise call per block; a syscall is
-// 1 us): `choreo run scenarios/default.ini` took 750 faults, 296 with
-// this, and its run loop 7 % less time (README, "Performance").
+// 1 us): `choreo run scenarios/default.ini` took 750 faults, 293 with
+// this, and its run loop 6 % less time (README, "Performance").
 //
 // What it costs: the pages of a block's unused capacity are mapped too, so
 // peak RSS grows by at most the spare half of the arrays that double (8.2
