@@ -158,13 +158,19 @@ void SqsBroker::on_server_event(const sim::Event& e) {
 void SqsBroker::serve(SubscriptionId sub) {
   Queue& q = queues_[sub];
   while (!q.waiters.empty() && q.store.has_visible()) {
-    const Waiter x = q.waiters[0];
-    q.waiters.pop_front(1);
-    Worker& w = workers_[sub][x.worker];
-    if (!up(sub, x.worker) || !w.waiting || w.poll_gen != x.poll_gen) continue;
-    w.waiting = false;
-    receive(sub, x.worker);
+    const std::uint32_t worker = q.waiters[0].worker;
+    if (take_waiter(sub)) receive(sub, worker);
   }
+}
+
+bool SqsBroker::take_waiter(SubscriptionId sub) {
+  Queue& q = queues_[sub];
+  const Waiter x = q.waiters[0];
+  q.waiters.pop_front(1);
+  Worker& w = workers_[sub][x.worker];
+  if (!up(sub, x.worker) || !w.waiting || w.poll_gen != x.poll_gen) return false;
+  w.waiting = false;
+  return true;
 }
 
 void SqsBroker::poll(SubscriptionId sub, std::uint32_t worker) {
@@ -182,15 +188,8 @@ void SqsBroker::poll(SubscriptionId sub, std::uint32_t worker) {
     const bool expires = options_.wait_time > 0;
     queues_[sub].waiters.push_back(
         {worker, w.poll_gen, expires ? sim_.now() + options_.wait_time : kNoExpiry});
-    if (expires) arm_waiters(sub);
+    if (expires) arm(sub, queues_[sub].waiters, queues_[sub].poll_armed, kWaitersDue);
   }
-}
-
-void SqsBroker::arm_waiters(SubscriptionId sub) {
-  Queue& q = queues_[sub];
-  if (q.poll_armed || q.waiters.empty()) return;
-  q.poll_armed = true;
-  sim_.send_at(q.waiters[0].expires, server_, kWaitersDue, sub);
 }
 
 // The long polls that waited wait_time for nothing poll again.
@@ -199,16 +198,12 @@ void SqsBroker::waiters_due(SubscriptionId sub) {
   // Stays set while the due waiters poll again, so that their new waits
   // set no timer: the next is set for the first waiter once they are out.
   q.poll_armed = true;
-  while (!q.waiters.empty() && q.waiters[0].expires <= sim_.now()) {
-    const Waiter x = q.waiters[0];
-    q.waiters.pop_front(1);
-    Worker& w = workers_[sub][x.worker];
-    if (!up(sub, x.worker) || !w.waiting || w.poll_gen != x.poll_gen) continue;
-    w.waiting = false;
-    poll(sub, x.worker);
+  while (!q.waiters.empty() && q.waiters[0].due <= sim_.now()) {
+    const std::uint32_t worker = q.waiters[0].worker;
+    if (take_waiter(sub)) poll(sub, worker);
   }
   q.poll_armed = false;
-  arm_waiters(sub);
+  arm(sub, q.waiters, q.poll_armed, kWaitersDue);
 }
 
 }  // namespace choreo::brokers

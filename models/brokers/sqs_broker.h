@@ -165,13 +165,13 @@ class SqsBroker final : public BrokerCore {
   struct Receipt {  // a receive of a message, until its visibility deadline
     std::uint32_t slot = 0;
     std::uint32_t receipt = 0;
-    sim::Time deadline = 0;
+    sim::Time due = 0;  // the deadline
   };
   static constexpr sim::Time kNoExpiry = INT64_MAX;
   struct Waiter {  // a poll waiting for a message
     std::uint32_t worker = 0;
     std::uint32_t poll_gen = 0;
-    sim::Time expires = 0;  // when it gives up (kNoExpiry: a short poll, which waits on)
+    sim::Time due = 0;  // when it gives up (kNoExpiry: a short poll, which waits on)
   };
   // Deadlines come one timer per queue, not one per message (nearly every
   // message is deleted, and nearly every poll served, long before its
@@ -242,10 +242,18 @@ class SqsBroker final : public BrokerCore {
     return s.state == State::kInFlight && s.receipt == r.receipt;
   }
   void watch_receipt(SubscriptionId sub, const Receipt& r);
-  void arm_receipts(SubscriptionId sub);
   void receipts_due(SubscriptionId sub);
-  void arm_waiters(SubscriptionId sub);
   void waiters_due(SubscriptionId sub);
+  // Takes the first waiter out: whether its worker was still waiting on
+  // that poll (then no longer).
+  bool take_waiter(SubscriptionId sub);
+  // Sets the timer of a queue's receipts or waiters, unless one is set.
+  template <class T>
+  void arm(SubscriptionId sub, const Fifo<T>& list, bool& armed, Kind kind) {
+    if (armed || list.empty()) return;
+    armed = true;
+    sim_.send_at(list[0].due, server_, kind, sub);
+  }
   void sweep(SubscriptionId sub);
   void arm_sweep(SubscriptionId sub);
   void heartbeat(SubscriptionId sub, std::uint32_t worker, std::uint32_t batch);

@@ -178,14 +178,7 @@ void SqsBroker::watch_receipt(SubscriptionId sub, const Receipt& r) {
   Queue& q = queues_[sub];
   while (!q.receipts.empty() && !holds(q.receipts[0])) q.receipts.pop_front(1);
   q.receipts.push_back(r);
-  arm_receipts(sub);
-}
-
-void SqsBroker::arm_receipts(SubscriptionId sub) {
-  Queue& q = queues_[sub];
-  if (q.receipt_armed || q.receipts.empty()) return;
-  q.receipt_armed = true;
-  sim_.send_at(q.receipts[0].deadline, server_, kReceiptsDue, sub);
+  arm(sub, q.receipts, q.receipt_armed, kReceiptsDue);
 }
 
 // Each receipt now due and still held expires (and a heartbeat's extension
@@ -194,13 +187,13 @@ void SqsBroker::arm_receipts(SubscriptionId sub) {
 void SqsBroker::receipts_due(SubscriptionId sub) {
   Queue& q = queues_[sub];
   q.receipt_armed = false;
-  while (!q.receipts.empty() && q.receipts[0].deadline <= sim_.now()) {
+  while (!q.receipts.empty() && q.receipts[0].due <= sim_.now()) {
     const Receipt r = q.receipts[0];
     q.receipts.pop_front(1);
     expire(r.slot, r.receipt, false);
   }
   while (!q.receipts.empty() && !holds(q.receipts[0])) q.receipts.pop_front(1);
-  arm_receipts(sub);
+  arm(sub, q.receipts, q.receipt_armed, kReceiptsDue);
 }
 
 void SqsBroker::arm_sweep(SubscriptionId sub) {
