@@ -13,15 +13,16 @@ namespace {
 
 enum Kind : std::uint16_t { kChange = 1, kPost, kDelete };
 
-// About how many keys the comments posted until `stop` count on: every
-// story's, and as many chapters and paragraphs as those comments can reach
-// (capped: a hint, not a limit).
+// At most how many keys the comments posted until `stop` count on: a
+// comment counts on its story, its chapter and, inline, a paragraph. A hint
+// for reserving the ledger's rows, capped at 2^18 rows of shard totals
+// (4 MiB), so that a vast key space with few comments reserves little.
 std::size_t expected_keys(const WorkloadOptions& w, sim::Time stop) {
   const double comments = w.comment_rate * sim::to_seconds(stop);
   const double stories = static_cast<double>(w.stories);
-  const double chapters = std::min(stories * w.chapters, comments);
-  const double paragraphs = std::min(stories * w.chapters * w.paragraphs, comments * w.inline_fraction);
-  return static_cast<std::size_t>(std::min(stories + chapters + paragraphs, double{1 << 22}));
+  const double keys = std::min(stories, comments) + std::min(stories * w.chapters, comments) +
+                      std::min(stories * w.chapters * w.paragraphs, comments * w.inline_fraction);
+  return static_cast<std::size_t>(std::min(keys, double{1 << 18} / w.shards));
 }
 
 }  // namespace

@@ -51,6 +51,23 @@ TEST(Footprint, CommentsUsersGrowExactlyAsDeclared) {
   expect_exact_growth("default.ini", "workload.users", 1000, 21000, 1);
 }
 
+// The comment ledger reserves rows for the keys the run's comments can
+// reach, at most 2^18 rows of shard totals (4 MiB), not for the key space:
+// with 1,024 shards, 4 million stories and 4 billion allocate the same in
+// build(). (Rows for every one of 4 million stories, 64 GB, were refused
+// as out of memory.)
+TEST(Footprint, CommentsReserveFollowsTheCommentsNotTheKeySpace) {
+  const std::vector<std::string> vast = {"workload.shards=1024", "run.duration=1s"};
+  auto with = [&](const std::string& stories) {
+    std::vector<std::string> o = vast;
+    o.push_back("workload.stories=" + stories);
+    return build("default.ini", o).bytes;
+  };
+  const std::size_t thousand = with("4000000"), million = with("4000000000");
+  EXPECT_EQ(million, thousand);
+  EXPECT_LT(thousand, std::size_t{64} << 20);
+}
+
 TEST(Footprint, CommentsFootprintCountsEveryMirror) {
   const Built two = build("default.ini", {"workload.users=1000"});  // mirror-overwrite and mirror-lww
   ASSERT_EQ(two.footprint.size(), 1u);
